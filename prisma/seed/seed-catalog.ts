@@ -1,0 +1,31 @@
+/**
+ * Seeds the demo catalog. Idempotent: creates what is missing and leaves
+ * existing rows alone, so restarting the demo never resets stock or edits.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedCategories, seedProducts } from "./catalog-data.ts";
+
+export async function seedCatalog(databaseUrl: string): Promise<{ categories: number; products: number }> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    const categoryIds = new Map<string, string>();
+    for (const category of seedCategories) {
+      const row = await db.category.upsert({
+        where: { slug: category.slug },
+        create: category,
+        update: {},
+        select: { id: true },
+      });
+      categoryIds.set(category.slug, row.id);
+    }
+    for (const { categorySlug, ...product } of seedProducts) {
+      const categoryId = categoryIds.get(categorySlug);
+      if (!categoryId) throw new Error(`Seed product ${product.slug} names unknown category ${categorySlug}`);
+      await db.product.upsert({ where: { slug: product.slug }, create: { ...product, categoryId }, update: {} });
+    }
+    return { categories: seedCategories.length, products: seedProducts.length };
+  } finally {
+    await db.$disconnect();
+  }
+}
