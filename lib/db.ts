@@ -15,7 +15,19 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-// One client per process, kept across hot reloads in development.
+// One client per process, kept across hot reloads in development. Created on
+// first use, so `next build` can load modules without a database.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+function client(): PrismaClient {
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});

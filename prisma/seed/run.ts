@@ -1,6 +1,6 @@
 /** `npm run db:seed`: seeds the demo catalog into the database named by DATABASE_URL. */
 import { env } from "@/lib/env";
-import { seedCatalog } from "./seed-catalog.ts";
+import { seedCatalog } from "./seed-catalog";
 
 if (!env.DATABASE_URL) {
   console.error("DATABASE_URL is not set. (`npm run demo` seeds the embedded database itself.)");

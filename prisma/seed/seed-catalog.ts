@@ -4,7 +4,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { seedCategories, seedProducts } from "./catalog-data.ts";
+import { seedCategories, seedProducts } from "./catalog-data";
 
 export async function seedCatalog(databaseUrl: string): Promise<{ categories: number; products: number }> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });

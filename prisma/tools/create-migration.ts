@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { env } from "@/lib/env";
-import { diffScript, migrationsDir } from "./migrations.ts";
+import { diffScript, migrationsDir } from "./migrations";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL. */
 import { env } from "@/lib/env";
-import { applyMigrations } from "./migrations.ts";
+import { applyMigrations } from "./migrations";
 
 if (!env.DATABASE_URL) {
   console.error("DATABASE_URL is not set. (`npm run demo` migrates the embedded database itself.)");

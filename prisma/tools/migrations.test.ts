@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDatabase } from "@/lib/dev-db/embedded-postgres";
-import { applyMigrations, diffScript, schemaPath } from "./migrations.ts";
-import { executeScript, schemaFingerprint } from "./schema-fingerprint.ts";
+import { applyMigrations, diffScript, schemaPath } from "./migrations";
+import { executeScript, schemaFingerprint } from "./schema-fingerprint";
 import { requireTestDatabaseUrl, withDatabase } from "@/lib/dev-db/test-database";
 
 // Drift check: the migrations folder must build exactly the schema that

@@ -6,7 +6,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { parsePgUrl, withSchemaEngine } from "./schema-engine.ts";
+import { parsePgUrl, withSchemaEngine } from "./schema-engine";
 
 export const prismaDir = resolve(import.meta.dirname, "..");
 export const schemaPath = join(prismaDir, "schema.prisma");

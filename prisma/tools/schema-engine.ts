@@ -41,8 +41,8 @@ async function loadEngineModule(): Promise<EngineModule> {
   };
   // The .wasm file is not in the package's exports map: locate it beside the bindings.
   const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const module = await WebAssembly.compile(await readFile(wasmPath));
-  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bindings });
+  const compiled = await WebAssembly.compile(await readFile(wasmPath));
+  const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return bindings;

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Price } from "@/components/price";
+import { parseSlug } from "@/lib/catalog/listing-params";
+import { getProduct } from "@/lib/dal/catalog";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props["params"]) {
+  const slug = parseSlug((await params).slug);
+  return slug ? getProduct(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await load(params);
+  return { title: product?.name ?? "Not found", description: product?.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await load(params);
+  if (!product) notFound();
+  return (
+    <article className="grid gap-6 md:grid-cols-2">
+      <Image
+        src={product.imagePath}
+        alt={product.name}
+        width={800}
+        height={800}
+        unoptimized
+        priority
+        className="aspect-square w-full rounded-lg"
+      />
+      <div className="flex flex-col gap-3">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/category/${product.category.slug}`} className="text-brand-700 hover:underline">
+            {product.category.name}
+          </Link>
+        </nav>
+        <h1 className="text-3xl font-bold">{product.name}</h1>
+        <Price money={product.price} className="text-2xl font-semibold" />
+        <p className={product.inStock ? "text-green-800" : "text-red-800"}>
+          {product.inStock ? "In stock" : "Out of stock"}
+        </p>
+        <p className="leading-relaxed text-slate-800">{product.description}</p>
+      </div>
+    </article>
+  );
+}

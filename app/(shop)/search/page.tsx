@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/pagination";
+import { ProductGrid } from "@/components/product-card";
+import { pageCount, parsePage, parseSearchQuery } from "@/lib/catalog/listing-params";
+import { searchProducts } from "@/lib/dal/catalog-search";
+
+export const metadata: Metadata = { title: "Search" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const query = parseSearchQuery(params);
+  const page = parsePage(params);
+  const { products, total } = await searchProducts(query, page);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{query ? `Results for “${query}”` : "Search"}</h1>
+      {!query && <p>Type what you are looking for in the search box above.</p>}
+      {query && (
+        <p role="status">
+          {total === 1 ? "1 product found" : `${total} products found`}
+        </p>
+      )}
+      {products.length > 0 && <ProductGrid products={products} label="Search results" />}
+      <Pagination page={page} pages={pageCount(total)} basePath="/search" params={{ q: query }} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypeScript from "eslint-config-next/typescript";
+
+const prismaImports = {
+  patterns: [
+    {
+      group: ["@/lib/db", "**/lib/db", "@/lib/generated/*", "**/generated/prisma/*"],
+      message: "Only the data access layer (lib/dal) touches Prisma: call a DAL function instead.",
+    },
+  ],
+};
+
+const config = [
+  { ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextVitals,
+  ...nextTypeScript,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  // Layers (ARCHITECTURE.md): only lib/dal reaches Prisma; only lib/env.ts reads process.env.
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/dal/**", "lib/db.ts"],
+    rules: { "no-restricted-imports": ["error", prismaImports] },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
+    },
+  },
+];
+export default config;

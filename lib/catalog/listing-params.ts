@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * Query parameters of catalog listings, parsed leniently: a value that is not
+ * valid falls back to its default or is clamped into range, so a hand-edited or
+ * hostile URL (`?page=-1&sort=<script>`) gets a normal page, never a 500.
+ */
+export const PAGE_SIZE = 12;
+export const MAX_PAGE = 500;
+export const MAX_QUERY_LENGTH = 100;
+
+export const sortOptions = {
+  featured: "Featured",
+  "price-asc": "Price: low to high",
+  "price-desc": "Price: high to low",
+  name: "Name",
+  newest: "Newest",
+} as const;
+
+export type SortOption = keyof typeof sortOptions;
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const pageSchema = z.coerce.number().int().catch(1).transform((page) => Math.min(Math.max(page, 1), MAX_PAGE));
+const sortSchema = z.enum(Object.keys(sortOptions) as [SortOption, ...SortOption[]]).catch("featured");
+
+export function parsePage(raw: RawParams): number {
+  return pageSchema.parse(first(raw.page) ?? 1);
+}
+
+export function parseSort(raw: RawParams): SortOption {
+  return sortSchema.parse(first(raw.sort));
+}
+
+/** The search text: trimmed, whitespace collapsed, control characters removed, bounded. */
+export function parseSearchQuery(raw: RawParams): string {
+  const text = first(raw.q) ?? "";
+  return text
+    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A URL slug, or null when it cannot name anything (the page then answers 404). */
+export function parseSlug(value: string): string | null {
+  return value.length <= 120 && slugPattern.test(value) ? value : null;
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}

@@ -1,0 +1,26 @@
+/**
+ * Money is an integer count of minor units (cents) plus an ISO 4217 currency;
+ * never a float. Formatting divides by the currency's own minor-unit digits, so
+ * JPY (0 digits) and KWD (3 digits) print correctly too.
+ */
+export type Money = { amountMinor: number; currency: string };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Formats minor units for display, e.g. `formatMoney({ amountMinor: 7999, currency: "USD" })` → "$79.99". */
+export function formatMoney({ amountMinor, currency }: Money, locale = "en-US"): string {
+  if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
+  const formatter = formatterFor(currency.toUpperCase(), locale);
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(amountMinor / 10 ** digits);
+}

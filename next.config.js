@@ -1,0 +1,14 @@
+import { staticSecurityHeaders } from "./lib/http/security-headers.js";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Tests and the demo build into separate folders so a running demo is never overwritten.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+  },
+};
+
+export default nextConfig;

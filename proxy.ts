@@ -1,0 +1,37 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
+
+/**
+ * Runs before every page and route handler: a fresh CSP nonce and request id
+ * per request. Next reads the nonce from the *request's* CSP header and stamps
+ * it on its own scripts, so the policy is set on the request and the response.
+ *
+ * Authorization never lives here (a matcher can miss Server Functions); the
+ * data access layer checks every call itself.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const requestId = createRequestId();
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  // Static assets carry no scripts to protect; they get the static headers from next.config.js.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|products/|robots.txt).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};
