@@ -11,8 +11,12 @@ import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
  * data access layer checks every call itself.
  */
 export function proxy(request: NextRequest) {
-  const nonce = createNonce();
   const requestId = createRequestId();
+  // Next answers a bare 500 when a dynamic segment is not valid percent-encoding; refuse it cleanly.
+  if (!isWellFormedPath(request.nextUrl.pathname)) {
+    return new NextResponse("Bad request", { status: 400, headers: { [REQUEST_ID_HEADER]: requestId } });
+  }
+  const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
 
   const requestHeaders = new Headers(request.headers);
@@ -26,11 +30,21 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+function isWellFormedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  // Static assets carry no scripts to protect; they get the static headers from next.config.js.
+  // Static assets (build output, files with an extension) carry no scripts to
+  // protect; they get the static headers from next.config.js.
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|products/|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|.*\\.(?:svg|png|jpg|jpeg|gif|webp|avif|ico|txt|xml|webmanifest)$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

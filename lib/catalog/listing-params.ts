@@ -25,7 +25,12 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const pageSchema = z.coerce.number().int().catch(1).transform((page) => Math.min(Math.max(page, 1), MAX_PAGE));
+// Number.isInteger, not .int(): zod's int() rejects integers beyond 2^53, which would send a huge page to page 1.
+const pageSchema = z.coerce
+  .number()
+  .refine(Number.isInteger)
+  .catch(1)
+  .transform((page) => Math.min(Math.max(page, 1), MAX_PAGE));
 const sortSchema = z.enum(Object.keys(sortOptions) as [SortOption, ...SortOption[]]).catch("featured");
 
 export function parsePage(raw: RawParams): number {

@@ -47,12 +47,29 @@ export async function startEmbeddedPostgres(options: {
     onLog: options.log ?? (() => undefined),
     onError: (error) => options.log?.(String(error)),
   });
-  if (!existsSync(join(databaseDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
   const url = (database: string) =>
     `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  // A server left running by an earlier process on this data directory is reused, not restarted.
+  if (await answers(url("postgres"))) {
+    await ensureDatabase(url("postgres"), options.database);
+    return { url, stop: async () => undefined };
+  }
+  if (!existsSync(join(databaseDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
   await ensureDatabase(url("postgres"), options.database);
   return { url, stop: () => server.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Creates `database` on the server at `adminUrl` unless it exists. */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Price } from "@/components/price";
+import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
 import { getProduct } from "@/lib/dal/catalog";
 
@@ -23,15 +23,7 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   return (
     <article className="grid gap-6 md:grid-cols-2">
-      <Image
-        src={product.imagePath}
-        alt={product.name}
-        width={800}
-        height={800}
-        unoptimized
-        priority
-        className="aspect-square w-full rounded-lg"
-      />
+      <ProductImage src={product.imagePath} alt={product.name} size={800} eager className="aspect-square w-full rounded-lg" />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`/category/${product.category.slug}`} className="text-brand-700 hover:underline">

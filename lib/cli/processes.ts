@@ -1,0 +1,43 @@
+import "server-only";
+import { type ChildProcess, spawn } from "node:child_process";
+import { childProcessEnv } from "@/lib/env";
+
+/** Runs a command with inherited output; resolves with its exit code (never rejects on failure). */
+export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: childProcessEnv(env) });
+    child.on("error", () => resolve(127));
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Starts a long-running command; the caller stops it. */
+export function startProcess(command: string, args: string[], env: Record<string, string | undefined>): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", env: childProcessEnv(env) });
+}
+
+/** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Stops child processes and runs cleanups on Ctrl-C or termination, then exits. */
+export function onShutdown(cleanup: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void cleanup().finally(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+function parseError(source: Record<string, string | undefined>): Error {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`parseEnv threw a non-Error: ${String(error)}`);
+  }
+  throw new Error("parseEnv accepted an invalid environment");
+}
+
+describe("parseEnv", () => {
+  it("applies defaults for unset variables", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe(".data");
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("coerces PORT from a string to a number", () => {
+    const env = parseEnv({ PORT: "8080" });
+    expect(env.PORT).toBe(8080);
+    expect(typeof env.PORT).toBe("number");
+  });
+
+  it("keeps explicitly set values", () => {
+    const env = parseEnv({ DATA_DIR: "/var/shop", LOG_LEVEL: "debug", NODE_ENV: "production" });
+    expect(env.DATA_DIR).toBe("/var/shop");
+    expect(env.LOG_LEVEL).toBe("debug");
+    expect(env.NODE_ENV).toBe("production");
+  });
+
+  it.each(["abc", "70000", "0", "80.5"])("rejects PORT=%j naming PORT", (port) => {
+    const error = parseError({ PORT: port });
+    expect(error.message).toMatch(/^\s*PORT: /m);
+  });
+
+  it("accepts postgres:// and postgresql:// database URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u@localhost:5432/db" }).DATABASE_URL).toBe(
+      "postgres://u@localhost:5432/db",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@localhost/db" }).DATABASE_URL).toBe("postgresql://u@localhost/db");
+  });
+
+  it.each(["mysql://x", "not a url", "https://example.com/db"])("rejects DATABASE_URL=%j naming it", (url) => {
+    const error = parseError({ DATABASE_URL: url });
+    expect(error.message).toMatch(/^\s*DATABASE_URL: /m);
+    expect(error.message).not.toMatch(/^\s*TEST_DATABASE_URL: /m);
+  });
+
+  it("reports several bad variables together in one error", () => {
+    const error = parseError({ PORT: "abc", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", DATA_DIR: "" });
+    for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL", "DATA_DIR"]) {
+      expect(error.message).toMatch(new RegExp(`^\\s*${name}: `, "m"));
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests against the production build (`npm test` builds it into
+ * .next-test and provides a fresh, seeded DATABASE_URL). Playwright cannot
+ * download its own browsers here, so Debian's Chromium is used.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const downPort = port + 1;
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const server = (serverPort: number, databaseUrl: string) => ({
+  command: `next start -p ${serverPort}`,
+  // A static file: it answers even on the server whose database is down.
+  url: `http://127.0.0.1:${serverPort}/robots.txt`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: {
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  },
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/ },
+    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/ },
+  ],
+  webServer: [
+    server(port, process.env.DATABASE_URL ?? ""),
+    // A second server whose database is unreachable, for the health check's failure path.
+    server(downPort, "postgresql://shop@127.0.0.1:9/unreachable"),
+  ],
+});
