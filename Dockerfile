@@ -1,5 +1,5 @@
 # Storefront image: `next start` plus the tsx-based npm scripts (db:migrate,
-# db:seed, worker). Build: docker build -t storefront-app .
+# db:seed). Build: docker build -t storefront-app .
 
 # One pinned base for every stage, so the node_modules built in `deps`
 # (native binaries included) match the runtime exactly.
@@ -30,15 +30,15 @@ RUN npm run build && rm -rf .next/cache
 
 # --- runtime
 FROM base AS runtime
-# npm (db:migrate, worker) and tsx write caches and logs under HOME / the npm
+# npm (db:migrate) and tsx write caches and logs under HOME / the npm
 # cache; /tmp is the only writable place when the root filesystem is read-only.
 ENV NODE_ENV=production \
     PORT=3000 \
     HOME=/tmp \
     NPM_CONFIG_CACHE=/tmp/.npm
 # Everything `next start` and the tsx scripts need at run time: the build
-# output, the dependencies, and the TypeScript sources that db:migrate,
-# db:seed and the worker import (lib/, prisma/), with tsconfig.json for the
+# output, the dependencies, and the TypeScript sources that db:migrate and
+# db:seed import (lib/, prisma/), with tsconfig.json for the
 # "@/" path alias. Files stay owned by root, so the app cannot change its code.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/.next ./.next

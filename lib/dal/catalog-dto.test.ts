@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publicCategorySelect, publicProductSelect, toPublicProduct } from "./catalog-dto";
+import { PUBLIC_PRODUCT_KEYS } from "./test-fixtures";
 
 const sampleRow = {
   id: "ckprod000000000000000000",
@@ -19,15 +20,7 @@ const sampleRow = {
 describe("toPublicProduct", () => {
   it("returns exactly the public keys", () => {
     const dto = toPublicProduct(sampleRow);
-    expect(Object.keys(dto).sort()).toEqual([
-      "category",
-      "description",
-      "imagePath",
-      "inStock",
-      "name",
-      "price",
-      "slug",
-    ]);
+    expect(Object.keys(dto).sort()).toEqual(PUBLIC_PRODUCT_KEYS);
     expect(Object.keys(dto.price).sort()).toEqual(["amountMinor", "currency"]);
     expect(Object.keys(dto.category).sort()).toEqual(["name", "slug"]);
   });

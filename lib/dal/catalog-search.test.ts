@@ -1,41 +1,16 @@
-import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "@/lib/catalog/listing-params";
-import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedProducts } from "@/prisma/seed/catalog-data";
 import { searchProducts } from "./catalog-search";
 import type { PublicProductDTO } from "./catalog-dto";
+import { PUBLIC_PRODUCT_KEYS, addUnpublishedProduct } from "./test-fixtures";
 
-// Fails clearly (before any query) when no local test database is configured.
-const databaseUrl = requireTestDatabaseUrl();
-
-// This suite only reads the seeded catalog; its own row uses a unique slug and is deleted afterwards.
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-const hiddenSlug = `vitest-hidden-headphones-${randomUUID()}`;
-
-beforeAll(async () => {
-  const audio = await prisma.category.findUniqueOrThrow({ where: { slug: "audio" }, select: { id: true } });
-  await prisma.product.create({
-    data: {
-      slug: hiddenSlug,
-      name: "Hidden Headphones Prototype",
-      description: "Prototype headphones with kettle-quiet noise cancelling, not yet for sale.",
-      priceMinor: 100,
-      currency: "USD",
-      stock: 5,
-      imagePath: "/products/unpublished.svg",
-      featured: true,
-      published: false,
-      categoryId: audio.id,
-    },
-  });
-});
-
-afterAll(async () => {
-  await prisma.product.deleteMany({ where: { slug: hiddenSlug } });
-  await prisma.$disconnect();
+// Reads the seeded catalog (fails clearly without a local test database);
+// its one row of its own is unpublished and deleted afterwards.
+const { slug: hiddenSlug, prisma } = addUnpublishedProduct({
+  name: "Hidden Headphones Prototype",
+  description: "Prototype headphones with kettle-quiet noise cancelling, not yet for sale.",
+  priceMinor: 100,
 });
 
 const headphoneSeedSlugs = seedProducts
@@ -105,15 +80,7 @@ describe("searchProducts", () => {
 
   it("returns the products as public DTOs", async () => {
     const [product] = (await searchProducts("kettle", 1)).products;
-    expect(Object.keys(product ?? {}).sort()).toEqual([
-      "category",
-      "description",
-      "imagePath",
-      "inStock",
-      "name",
-      "price",
-      "slug",
-    ]);
+    expect(Object.keys(product ?? {}).sort()).toEqual(PUBLIC_PRODUCT_KEYS);
   });
 
   it("reports a total equal to the results across all pages", async () => {

@@ -1,41 +1,16 @@
-import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "@/lib/catalog/listing-params";
-import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCategories, seedProducts } from "@/prisma/seed/catalog-data";
 import { getCategoryPage, getProduct, listCategories, listFeaturedProducts } from "./catalog";
+import { addUnpublishedProduct } from "./test-fixtures";
 
-// Fails clearly (before any query) when no local test database is configured.
-const databaseUrl = requireTestDatabaseUrl();
-
-// This suite only reads the seeded catalog; its own rows use a unique slug and are deleted afterwards.
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-const hiddenSlug = `vitest-unpublished-${randomUUID()}`;
-
-beforeAll(async () => {
-  const audio = await prisma.category.findUniqueOrThrow({ where: { slug: "audio" }, select: { id: true } });
-  await prisma.product.create({
-    data: {
-      slug: hiddenSlug,
-      // Sorts first by name and by price, and is featured: it would show up everywhere if leaked.
-      name: "AAA Unpublished Prototype Headphones",
-      description: "An unreleased prototype that must never be shown to shoppers.",
-      priceMinor: 1,
-      currency: "USD",
-      stock: 5,
-      imagePath: "/products/unpublished.svg",
-      featured: true,
-      published: false,
-      categoryId: audio.id,
-    },
-  });
-});
-
-afterAll(async () => {
-  await prisma.product.deleteMany({ where: { slug: hiddenSlug } });
-  await prisma.$disconnect();
+// Reads the seeded catalog (fails clearly without a local test database);
+// its one row of its own is unpublished and deleted afterwards.
+// Sorts first by name and by price, and is featured: it would show up everywhere if leaked.
+const { slug: hiddenSlug, prisma } = addUnpublishedProduct({
+  name: "AAA Unpublished Prototype Headphones",
+  description: "An unreleased prototype that must never be shown to shoppers.",
+  priceMinor: 1,
 });
 
 function seedProduct(slug: string) {
