@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "@/lib/catalog/listing-params";
 import { seedCategories, seedProducts } from "@/prisma/seed/catalog-data";
-import { getCategoryPage, getProduct, listCategories, listFeaturedProducts } from "./catalog";
+import { getCategory, getCategoryPage, getProduct, listCategories, listFeaturedProducts } from "./catalog";
 import { addUnpublishedProduct } from "./test-fixtures";
 
 // Reads the seeded catalog (fails clearly without a local test database);
@@ -103,6 +103,17 @@ describe("getCategoryPage", () => {
       expect(page?.products.map((product) => product.slug)).not.toContain(hiddenSlug);
       expect(page?.total).toBe(audioSeed.length);
     }
+  });
+});
+
+describe("getCategory", () => {
+  it("returns the public fields of a seed category", async () => {
+    const seed = seedCategories.find((category) => category.slug === "kitchen");
+    expect(await getCategory("kitchen")).toEqual({ slug: "kitchen", name: seed?.name, description: seed?.description });
+  });
+
+  it("returns null for an unknown category", async () => {
+    expect(await getCategory("no-such-category")).toBeNull();
   });
 });
 

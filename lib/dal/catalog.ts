@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { PAGE_SIZE, type SortOption } from "@/lib/catalog/listing-params";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -40,9 +41,22 @@ export type CategoryPageDTO = {
   total: number;
 };
 
+// Page metadata and the page itself ask for the same rows during one request;
+// React's cache() makes that one query per request.
+const findCategory = cache(async (slug: string) =>
+  db.category.findUnique({ where: { slug }, select: { id: true, ...publicCategorySelect } }),
+);
+
+export async function getCategory(slug: string): Promise<PublicCategoryDTO | null> {
+  const category = await findCategory(slug);
+  if (!category) return null;
+  const { id: _id, ...publicCategory } = category;
+  return publicCategory;
+}
+
 /** One page of a category's published products, or null for an unknown category. */
 export async function getCategoryPage(slug: string, page: number, sort: SortOption): Promise<CategoryPageDTO | null> {
-  const category = await db.category.findUnique({ where: { slug }, select: { id: true, ...publicCategorySelect } });
+  const category = await findCategory(slug);
   if (!category) return null;
   const where = { categoryId: category.id, published: true };
   const [rows, total] = await Promise.all([
@@ -59,7 +73,7 @@ export async function getCategoryPage(slug: string, page: number, sort: SortOpti
   return { category: publicCategory, products: rows.map(toPublicProduct), total };
 }
 
-export async function getProduct(slug: string): Promise<PublicProductDTO | null> {
+export const getProduct = cache(async (slug: string): Promise<PublicProductDTO | null> => {
   const row = await db.product.findFirst({ where: { slug, published: true }, select: publicProductSelect });
   return row ? toPublicProduct(row) : null;
-}
+});

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
 import { SortLinks } from "@/components/sort-links";
 import { pageCount, parsePage, parseSlug, parseSort } from "@/lib/catalog/listing-params";
-import { getCategoryPage } from "@/lib/dal/catalog";
+import { getCategory, getCategoryPage } from "@/lib/dal/catalog";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -13,8 +13,8 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = parseSlug((await params).slug);
-  const result = slug ? await getCategoryPage(slug, 1, "featured") : null;
-  return { title: result?.category.name ?? "Not found" };
+  const category = slug ? await getCategory(slug) : null;
+  return { title: category?.name ?? "Not found" };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
