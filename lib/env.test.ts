@@ -59,3 +59,20 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("derived and guarded settings", () => {
+  it("defaults SITE_URL to localhost on PORT, without a trailing slash", () => {
+    expect(parseEnv({ PORT: "4100" }).SITE_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ SITE_URL: "https://shop.example.com/" }).SITE_URL).toBe("https://shop.example.com");
+  });
+
+  it("refuses the dev mailbox on an https site", () => {
+    expect(() => parseEnv({ DEV_MAILBOX: "true", SITE_URL: "https://shop.example.com" })).toThrow(/DEV_MAILBOX/);
+    expect(parseEnv({ DEV_MAILBOX: "1" }).DEV_MAILBOX).toBe(true);
+  });
+
+  it("refuses argon2 parameters below OWASP's minimum", () => {
+    expect(() => parseEnv({ ARGON2_MEMORY_KIB: "8192" })).toThrow(/ARGON2_MEMORY_KIB/);
+    expect(() => parseEnv({ ARGON2_TIME_COST: "1" })).toThrow(/ARGON2_TIME_COST/);
+  });
+});

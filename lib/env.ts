@@ -6,6 +6,13 @@ import { z } from "zod";
  * validated, typed values; a bad configuration fails at start-up with the
  * names of the offending variables, never halfway through a request.
  */
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
+const minutes = (fallback: number) => z.coerce.number().int().min(1).max(525_600).default(fallback);
+
 const postgresUrl = z
   .string()
   .url()
@@ -25,9 +32,44 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHOP_NAME: z.string().min(1).max(60).default("Northwind Goods"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+
+  /** Secret for next-auth's CSRF tokens. Required in production; the demo generates one in DATA_DIR. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (0: use the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Rate-limit counters go to Redis when set (shared across app instances), else to PostgreSQL. */
+  REDIS_URL: z.string().url().optional(),
+
+  /** Optional server-side pepper for password hashes (keep it outside the database). */
+  PASSWORD_PEPPER: z.string().min(32).optional(),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(2).max(10).default(2),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(8).default(1),
+  /** At most this many hashes computed at once; further requests wait in a bounded queue. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PASSWORD_HASH_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(64),
+  /** Check new passwords against Have I Been Pwned's k-anonymity range API. */
+  HIBP_ENABLED: flag,
+  HIBP_API_URL: z.string().url().default("https://api.pwnedpasswords.com"),
+
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail goes to the dev mailbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Northwind Goods <no-reply@localhost>"),
+  /** Shows mail at /dev/mailbox instead of sending it (local demo only; refused with an https SITE_URL). */
+  DEV_MAILBOX: flag,
+  /** The worker answers GET / on this port with its health (optional). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+
+  /** Session lifetimes in minutes: "Remember me" sessions, browser sessions, and staff sessions. */
+  SESSION_REMEMBER_IDLE_MINUTES: minutes(14 * 24 * 60),
+  SESSION_REMEMBER_ABSOLUTE_MINUTES: minutes(30 * 24 * 60),
+  SESSION_BROWSER_IDLE_MINUTES: minutes(12 * 60),
+  SESSION_BROWSER_ABSOLUTE_MINUTES: minutes(24 * 60),
+  SESSION_STAFF_IDLE_MINUTES: minutes(30),
+  SESSION_STAFF_ABSOLUTE_MINUTES: minutes(12 * 60),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
 
 /** Parses an environment; throws one error naming every invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -36,7 +78,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
   }
-  return result.data;
+  const data = result.data;
+  const siteUrl = data.SITE_URL ?? `http://localhost:${data.PORT}`;
+  if (data.DEV_MAILBOX && siteUrl.startsWith("https://")) {
+    throw new Error("Invalid environment configuration:\n  DEV_MAILBOX: must not be enabled on an https site");
+  }
+  return { ...data, SITE_URL: siteUrl.replace(/\/$/, "") };
 }
 
 export const env: Env = parseEnv(process.env);
