@@ -1,4 +1,5 @@
-# Storefront image: `next start` plus the tsx-based npm scripts (db:migrate,
+# Storefront image: the shop's HTTP server (lib/cli/http-server.ts, Next behind
+# node:http) plus the tsx-based npm scripts (db:migrate,
 # db:seed). Build: docker build -t storefront-app .
 
 # One pinned base for every stage, so the node_modules built in `deps`
@@ -36,7 +37,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOME=/tmp \
     NPM_CONFIG_CACHE=/tmp/.npm
-# Everything `next start` and the tsx scripts need at run time: the build
+# Everything the server and the tsx scripts need at run time: the build
 # output, the dependencies, and the TypeScript sources that db:migrate and
 # db:seed import (lib/, prisma/), with tsconfig.json for the
 # "@/" path alias. Files stay owned by root, so the app cannot change its code.
@@ -62,5 +63,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 
 # Apply pending migrations first (idempotent; the schema engine holds a
 # PostgreSQL advisory lock, so replicas starting together take turns), then
-# `exec` so `next start` replaces the shell and gets SIGTERM directly.
-CMD ["sh", "-c", "npm run db:migrate && exec node_modules/.bin/next start -p ${PORT:-3000}"]
+# `exec` so the server replaces the shell and gets SIGTERM directly.
+CMD ["sh", "-c", "npm run db:migrate && exec node_modules/.bin/tsx lib/cli/http-server.ts ${PORT:-3000}"]

@@ -1,8 +1,19 @@
 import type { Instrumentation } from "next";
 
-/** Validates the environment once at start-up, so a misconfigured server fails before serving. */
+/** Validates the configuration once at start-up, so a misconfigured server fails before serving. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("@/lib/env");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("@/lib/env");
+  const { authSecret } = await import("@/lib/auth/secret");
+  authSecret(); // throws in production without AUTH_SECRET
+  // Connect the job sender (and install the queue schema on a new database) before the
+  // first request, so no request's transaction waits for it.
+  // A database that is down at start-up must not keep the server from starting (health reports it).
+  const { jobSender } = await import("@/lib/jobs/sender");
+  await jobSender().catch(async (error: unknown) => {
+    const { logger } = await import("@/lib/log/logger");
+    logger.warn({ err: error }, "job queue not reachable at start-up; will retry on first use");
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { staticSecurityHeaders } from "./lib/http/security-headers.js";
+import { staticSecurityHeaders, tokenPages } from "./lib/http/security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,7 +7,11 @@ const nextConfig = {
   // Tests and the demo build into separate folders so a running demo is never overwritten.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
-    return [{ source: "/:path*", headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }) },
+      // Later entries win: these pages carry a token in their URL.
+      ...tokenPages.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+    ];
   },
 };
 

@@ -9,9 +9,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const downPort = port + 1;
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Mail goes to the SMTP receiver started in e2e/support/global-setup.ts.
+const smtpUrl = `smtp://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2526)}`;
+const siteUrl = `http://127.0.0.1:${port}`;
+const workerHealthPort = port + 2;
 
 const server = (serverPort: number, databaseUrl: string) => ({
-  command: `next start -p ${serverPort}`,
+  command: `tsx lib/cli/http-server.ts ${serverPort}`,
   // A static file: it answers even on the server whose database is down.
   url: `http://127.0.0.1:${serverPort}/robots.txt`,
   reuseExistingServer: false,
@@ -22,11 +26,32 @@ const server = (serverPort: number, databaseUrl: string) => ({
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: "warn",
+    SMTP_URL: smtpUrl,
+    SITE_URL: siteUrl,
+    AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
   },
 });
 
+// The job worker (mail delivery), delivering to the test SMTP receiver.
+const worker = {
+  command: "tsx --conditions=react-server lib/cli/worker.ts",
+  url: `http://127.0.0.1:${workerHealthPort}/`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: {
+    NODE_ENV: "production",
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    SMTP_URL: smtpUrl,
+    SITE_URL: siteUrl,
+    WORKER_HEALTH_PORT: String(workerHealthPort),
+    LOG_LEVEL: "warn",
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
+  globalTeardown: "./e2e/support/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -56,5 +81,6 @@ export default defineConfig({
     server(port, process.env.DATABASE_URL ?? ""),
     // A second server whose database is unreachable, for the health check's failure path.
     server(downPort, "postgresql://shop@127.0.0.1:9/unreachable"),
+    worker,
   ],
 });

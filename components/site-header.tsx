@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { getCurrentSession } from "@/lib/auth/current-session";
 import { SearchForm } from "./search-form";
 
-export function SiteHeader({ shopName }: { shopName: string }) {
+export async function SiteHeader({ shopName }: { shopName: string }) {
+  const session = await getCurrentSession();
+  const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline";
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
@@ -11,11 +14,24 @@ export function SiteHeader({ shopName }: { shopName: string }) {
         <div className="order-3 w-full sm:order-2 sm:w-auto sm:flex-1">
           <SearchForm />
         </div>
-        <nav aria-label="Account and cart" className="order-2 ml-auto sm:order-3">
-          <Link
-            href="/cart"
-            className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline"
-          >
+        <nav aria-label="Account and cart" className="order-2 ml-auto flex items-center sm:order-3">
+          {session ? (
+            <>
+              <Link href="/account" className={linkClass}>
+                Account
+              </Link>
+              <form action="/sign-out" method="post">
+                <button type="submit" className={linkClass}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/sign-in" className={linkClass}>
+              Sign in
+            </Link>
+          )}
+          <Link href="/cart" className={linkClass}>
             Cart
           </Link>
         </nav>

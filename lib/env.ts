@@ -92,3 +92,6 @@ export const env: Env = parseEnv(process.env);
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
+
+// next-auth reads NEXTAUTH_URL itself; derive it from SITE_URL so the shop has one setting for its origin.
+process.env.NEXTAUTH_URL ??= env.SITE_URL;

@@ -27,7 +27,11 @@ async function measure(url: string, duration: number): Promise<autocannon.Result
 
 await ensureProductionBuild(".next", log);
 const database = await prepareShopDatabase(log);
-const server = await startNextServer({ distDir: ".next", port: PORT, databaseUrl: database.url });
+const server = await startNextServer({
+  distDir: ".next",
+  port: PORT,
+  env: { DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123" },
+});
 const figures: Figure[] = [];
 try {
   for (const target of targets) {

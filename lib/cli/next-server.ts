@@ -30,17 +30,17 @@ export async function ensureProductionBuild(distDir: string, log: (line: string)
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
 }
 
-/** Starts `next start` for a built `distDir` and waits until it answers. */
+/** Serves a built `distDir` through the shop's HTTP server (lib/cli/http-server.ts) and waits until it answers. */
 export async function startNextServer(options: {
   distDir: string;
   port: number;
-  databaseUrl: string;
+  env: Record<string, string | undefined>;
 }): Promise<ChildProcess> {
-  const server = startProcess("next", ["start", "-p", String(options.port)], {
+  const server = startProcess("tsx", ["lib/cli/http-server.ts", String(options.port)], {
+    ...options.env,
     NODE_ENV: "production",
     NEXT_DIST_DIR: options.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: options.databaseUrl,
     PORT: String(options.port),
   });
   await waitForHttp(`http://127.0.0.1:${options.port}/api/health`);

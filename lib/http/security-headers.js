@@ -19,3 +19,6 @@ export function staticSecurityHeaders({ production }) {
   if (production) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
   return headers;
 }
+
+/** Pages whose URL carries a secret link token: never leak it in a Referer (OWASP forgot-password). */
+export const tokenPages = ["/reset-password", "/verify-email"];

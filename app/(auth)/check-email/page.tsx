@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
+
+export const metadata: Metadata = { title: "Check your email" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The same page whether or not an account exists for the address (no enumeration). */
+export default async function CheckEmailPage({ searchParams }: Props) {
+  const reset = (await searchParams).for === "password-reset";
+  return (
+    <AuthCard title="Check your email">
+      <p role="status">
+        {reset
+          ? "If an account exists for that address, we sent it a link to choose a new password. The link works once and expires in 30 minutes."
+          : "We sent a message to the address you entered. Follow the link in it to finish setting up your account."}
+      </p>
+      <p className="text-slate-700">Nothing arrived after a few minutes? Check your spam folder, then try again.</p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/components/auth/auth-card";
+import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { findPasswordResetAccount } from "@/lib/dal/password-reset";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Choose a new password" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ResetPasswordPage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  const account = typeof token === "string" ? await findPasswordResetAccount(token) : null;
+  if (!account || typeof token !== "string") {
+    return (
+      <AuthCard title="This link has expired">
+        <p>Reset links work once and expire after 30 minutes.</p>
+        <p>
+          <Link href="/forgot-password" className="text-brand-700 hover:underline">
+            Ask for a new link
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Choose a new password">
+      <p>After saving, you will be signed out everywhere and can sign in with the new password.</p>
+      <ResetPasswordForm token={token} userInputs={[account.email, account.name, env.SHOP_NAME]} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { AuthNotice } from "@/components/auth/notice";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  if (await getCurrentSession()) redirect(callbackUrl);
+  const notice = typeof params.notice === "string" ? params.notice : undefined;
+  return (
+    <AuthCard title="Sign in">
+      <AuthNotice notice={notice} />
+      <SignInForm callbackUrl={callbackUrl} />
+      <p>
+        <Link href="/forgot-password" className="text-brand-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p>
+        New here?{" "}
+        <Link href="/sign-up" className="text-brand-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

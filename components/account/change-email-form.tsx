@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { initialActionState } from "@/lib/actions/action-state";
+import { changeEmailAction } from "@/lib/actions/change-email";
+
+export function ChangeEmailForm() {
+  const [state, formAction] = useActionState(changeEmailAction, initialActionState);
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <TextField
+        label="New email"
+        name="newEmail"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={state.values?.newEmail}
+        errors={state.fieldErrors?.newEmail}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        id="change-email-password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
+      <SubmitButton pendingText="Sending…">Change email</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { initialActionState } from "@/lib/actions/action-state";
+import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
+import type { AccountSessionDTO } from "@/lib/dal/my-sessions";
+
+const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
+
+function describe(userAgent: string | null): string {
+  if (!userAgent) return "Unknown device";
+  const browser = /Edg\//.test(userAgent) ? "Edge" : /Chrome\//.test(userAgent) ? "Chrome" : /Firefox\//.test(userAgent) ? "Firefox" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
+  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "unknown system";
+  return `${browser} on ${system}`;
+}
+
+export function SessionList({ sessions }: { sessions: AccountSessionDTO[] }) {
+  const [revokeState, revoke] = useActionState(revokeSessionAction, initialActionState);
+  const [othersState, revokeOthers] = useActionState(revokeOtherSessionsAction, initialActionState);
+  const [, signOutEverywhere] = useActionState(signOutEverywhereAction, initialActionState);
+  return (
+    <div className="flex flex-col gap-3">
+      <FormMessage state={revokeState.message ? revokeState : othersState} />
+      <ul aria-label="Signed-in devices" className="flex flex-col gap-2">
+        {sessions.map((session) => (
+          <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-3">
+            <div>
+              <p className="font-medium">
+                {describe(session.userAgent)}
+                {session.current && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">This device</span>}
+              </p>
+              <p className="text-sm text-slate-700">
+                Signed in {session.createdAt.toLocaleString("en-US")} · last active {session.lastSeenAt.toLocaleString("en-US")}
+                {session.ip ? ` · IP ${session.ip}` : ""}
+              </p>
+            </div>
+            {!session.current && (
+              <form action={revoke}>
+                <input type="hidden" name="sessionId" value={session.id} />
+                <button type="submit" className={buttonClass}>
+                  Sign out this device
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <form action={revokeOthers}>
+          <button type="submit" className={buttonClass}>
+            Sign out all other devices
+          </button>
+        </form>
+        <form action={signOutEverywhere}>
+          <button type="submit" className={buttonClass}>
+            Sign out everywhere
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

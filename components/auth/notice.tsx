@@ -1,0 +1,17 @@
+const notices = {
+  "password-reset": "Your password was changed. Sign in with your new password.",
+  "email-verified": "Your email address is verified. Sign in to continue.",
+  "signed-out-everywhere": "You were signed out on every device.",
+  "signed-out": "You are signed out.",
+} as const;
+
+/** A fixed message chosen by a URL parameter: the parameter selects text, it is never shown itself. */
+export function AuthNotice({ notice }: { notice: string | undefined }) {
+  const text = notice && notice in notices ? notices[notice as keyof typeof notices] : null;
+  if (!text) return null;
+  return (
+    <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+      {text}
+    </p>
+  );
+}

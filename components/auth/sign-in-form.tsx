@@ -1,0 +1,73 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { TextField } from "@/components/forms/text-field";
+
+function messageFor(error: string | null, status: number): string {
+  if (status === 429 || error?.startsWith("RateLimited")) {
+    const seconds = Number(error?.split(":")[1] ?? 60) || 60;
+    return `Too many attempts. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
+  }
+  if (error === "Busy") return "The shop is busy. Please try again in a moment.";
+  return "Invalid email or password.";
+}
+
+/** Sign-in through next-auth's credentials endpoint; keeps the email on failure, never the password. */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [email, setEmail] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setPending(true);
+    setMessage(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email,
+      password: String(form.get("password") ?? ""),
+      remember: form.get("remember") === "on" ? "on" : "false",
+      callbackUrl,
+    });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setMessage(messageFor(result?.error ?? null, result?.status ?? 401));
+    const password = formElement.elements.namedItem("password");
+    if (password instanceof HTMLInputElement) password.value = "";
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={{ status: message ? "error" : "idle", message: message ?? undefined }} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+      />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="remember" className="size-5" />
+        Remember me on this device
+      </label>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

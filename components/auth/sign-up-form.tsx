@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { initialActionState } from "@/lib/actions/action-state";
+import { signUpAction } from "@/lib/actions/sign-up";
+import { NewPasswordField } from "./password-field";
+
+export function SignUpForm({ shopName }: { shopName: string }) {
+  const [state, formAction] = useActionState(signUpAction, initialActionState);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={state.values?.name}
+        onChange={(event) => setName(event.target.value)}
+        errors={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={state.values?.email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={state.fieldErrors?.email}
+      />
+      <NewPasswordField errors={state.fieldErrors?.password} userInputs={[name, email, shopName]} />
+      <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
+    </form>
+  );
+}

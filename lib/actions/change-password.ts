@@ -1,0 +1,35 @@
+"use server";
+
+import "server-only";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { checkPasswordPolicy } from "@/lib/auth/password/policy";
+import { limitAction } from "@/lib/auth/rate-limit/action-limits";
+import { requireSession } from "@/lib/auth/current-session";
+import { requestContext } from "@/lib/auth/request-context";
+import { changePassword, confirmCurrentPassword } from "@/lib/dal/account-settings";
+import { type ActionState, fieldErrorsOf, retryMessage, textFields } from "./action-state";
+import { currentPasswordField, newPasswordField } from "./schemas";
+
+const schema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
+
+export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const viewer = await requireSession("/account/security");
+  const parsed = schema.safeParse(textFields(formData, ["currentPassword", "newPassword"]));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+
+  const limit = await limitAction("passwordChange", viewer.userId);
+  if (!limit.allowed) return { status: "error", message: `Too many attempts. ${retryMessage(limit.retryAfterSeconds)}` };
+  if (!(await confirmCurrentPassword(viewer, parsed.data.currentPassword))) {
+    return { status: "error", fieldErrors: { currentPassword: ["That is not your current password."] } };
+  }
+  const policy = await checkPasswordPolicy(parsed.data.newPassword, viewer.user);
+  if (!policy.ok) return { status: "error", fieldErrors: { newPassword: [policy.message] } };
+
+  await changePassword(viewer, {
+    newPassword: parsed.data.newPassword,
+    endOtherSessions: formData.get("endOtherSessions") === "on",
+    context: requestContext(await headers()),
+  });
+  return { status: "success", message: "Your password was changed. We sent you an email to confirm." };
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { checkSignIn } from "@/lib/auth/rate-limit/sign-in-throttle";
+import { generateToken } from "@/lib/crypto/tokens";
+import { isPersistentSessionToken } from "@/lib/dal/sessions";
+import { normalizeEmail } from "@/lib/dal/normalize-email";
+import { env } from "@/lib/env";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { clientIp } from "@/lib/http/client-ip";
+import { cookieNames, DEVICE_COOKIE_MAX_AGE_SECONDS, secureCookies } from "./session/cookies";
+import { cookieFromHeader } from "./request-context";
+
+type Handler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+
+const MAX_BODY_BYTES = 8 * 1024;
+
+function json(status: number, body: object, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** Drops Expires/Max-Age from the session cookie: without "Remember me" it dies with the browser. */
+function asBrowserSessionCookie(setCookie: string): string {
+  return setCookie.replace(/;\s*(expires|max-age)=[^;]*/gi, "");
+}
+
+/**
+ * Wraps next-auth's POST endpoints with what it does not do itself: refuse
+ * cross-site requests (V3.5.1), refuse oversized bodies, answer 429 with
+ * Retry-After while sign-in is throttled, give the browser a device cookie,
+ * and make the session cookie a browser-session cookie unless "Remember me".
+ */
+export async function handleAuthPost(request: NextRequest, context: Parameters<Handler>[1], handler: Handler) {
+  if (!isSameOriginRequest(request.headers)) return json(403, { error: "Cross-site request refused" });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    return json(413, { error: "Request too large" });
+  }
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: "Request too large" });
+  const isCredentialsSignIn = request.nextUrl.pathname.endsWith("/callback/credentials");
+
+  if (isCredentialsSignIn) {
+    const email = new URLSearchParams(body).get("email") ?? "";
+    const gate = await checkSignIn({ email: normalizeEmail(email), ip: clientIp(request.headers) });
+    if (!gate.allowed) {
+      const url = `${env.SITE_URL}/sign-in?error=RateLimited:${gate.retryAfterSeconds}`;
+      return json(429, { url }, { "retry-after": String(gate.retryAfterSeconds) });
+    }
+  }
+
+  const headers = new Headers(request.headers);
+  let newDeviceId: string | null = null;
+  if (isCredentialsSignIn && !cookieFromHeader(headers.get("cookie"), cookieNames.device)) {
+    newDeviceId = generateToken();
+    const cookie = headers.get("cookie");
+    headers.set("cookie", `${cookie ? `${cookie}; ` : ""}${cookieNames.device}=${newDeviceId}`);
+  }
+  const forwarded = new NextRequest(request.url, { method: "POST", headers, body });
+  return withSessionCookieRules(await handler(forwarded, context), newDeviceId);
+}
+
+/**
+ * next-auth (re)issues the session cookie with an expiry on sign-in and on
+ * /api/auth/session. Only "Remember me" sessions may keep it; every other
+ * session cookie becomes a browser-session cookie. Adds a new device cookie.
+ */
+export async function withSessionCookieRules(response: Response, newDeviceId: string | null = null): Promise<Response> {
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length === 0 && !newDeviceId) return response;
+  const rewritten = new Headers(response.headers);
+  rewritten.delete("set-cookie");
+  for (const cookie of cookies) {
+    const isSession = cookie.startsWith(`${cookieNames.session}=`);
+    const token = isSession ? (cookie.slice(cookieNames.session.length + 1).split(";")[0] ?? "") : "";
+    const persistent = token !== "" && (await isPersistentSessionToken(token));
+    rewritten.append("set-cookie", isSession && !persistent ? asBrowserSessionCookie(cookie) : cookie);
+  }
+  if (newDeviceId) {
+    const secure = secureCookies ? "; Secure" : "";
+    rewritten.append(
+      "set-cookie",
+      `${cookieNames.device}=${newDeviceId}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure}`,
+    );
+  }
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: rewritten });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+/**
+ * Cookie names and attributes (ASVS V3.3.1–V3.3.4). Over https the names carry
+ * the `__Host-` prefix, which makes the browser insist on Secure, Path=/ and no
+ * Domain. A plain-http site (the local demo) cannot use Secure cookies in every
+ * browser, so it gets the same cookies without the prefix.
+ */
+export const secureCookies = env.SITE_URL.startsWith("https://");
+
+const prefix = secureCookies ? "__Host-" : "";
+
+export const cookieNames = {
+  session: `${prefix}shop.session`,
+  csrf: `${prefix}shop.csrf`,
+  callbackUrl: `${prefix}shop.callback-url`,
+  device: `${prefix}shop.device`,
+} as const;
+
+export const baseCookieOptions = {
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  secure: secureCookies,
+};
+
+/** The device cookie lets sign-in recognise a returning browser ("new device" alerts). */
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;

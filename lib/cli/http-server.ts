@@ -1,0 +1,35 @@
+/**
+ * The shop's HTTP server: Next's request handler behind a plain node:http
+ * server that appends the socket's peer address to X-Forwarded-For before Next
+ * sees the request. That makes the header's last entry trustworthy, so rate
+ * limits key on real client addresses (lib/http/client-ip.ts); Next's own
+ * server only fills the header when a client did not send one. `npm start`,
+ * the demo, the tests and the container all serve through it.
+ *
+ * Usage: tsx lib/cli/http-server.ts <port>   (runs without the react-server
+ * condition: this process hosts all of Next, not only server components)
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { appendPeerAddress } from "@/lib/http/forwarded-for";
+
+const port = Number(process.argv[2]);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error("Usage: tsx lib/cli/http-server.ts <port>");
+  process.exit(1);
+}
+
+// Next fetches a Server Action's redirect target from itself: it must know its own port.
+const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  request.headers["x-forwarded-for"] = appendPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress);
+  void handle(request, response);
+});
+server.listen(port, () => console.log(`Storefront listening on port ${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

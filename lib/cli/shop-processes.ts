@@ -1,0 +1,39 @@
+import "server-only";
+import type { ChildProcess } from "node:child_process";
+import { env } from "@/lib/env";
+import { localSecret } from "./local-secret";
+import { startNextServer } from "./next-server";
+import { onShutdown, startProcess } from "./processes";
+import type { ShopDatabase } from "./shop-database";
+
+/**
+ * The shop's processes for `npm run demo` and `npm start`: the web server and
+ * the background worker (mail, queued jobs), sharing one configuration. A local
+ * installation gets a generated AUTH_SECRET and, without SMTP_URL, the dev
+ * mailbox at /dev/mailbox; a deployment configures both itself.
+ */
+export async function startShop(options: { database: ShopDatabase; port: number; distDir: string }) {
+  const local = options.database.embedded;
+  const shared = {
+    DATABASE_URL: options.database.url,
+    SITE_URL: env.SITE_URL,
+    AUTH_SECRET: env.AUTH_SECRET ?? (local ? await localSecret(env.DATA_DIR, "auth") : undefined),
+    DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
+  };
+  const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
+  const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
+  stopTogether([server, worker], options.database);
+  return { server, worker, devMailbox: shared.DEV_MAILBOX === "true" };
+}
+
+/** Ctrl-C stops everything; if either process dies, the other and the database stop too. */
+function stopTogether(children: ChildProcess[], database: ShopDatabase) {
+  const stopAll = async () => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    await database.stop();
+  };
+  onShutdown(stopAll);
+  for (const child of children) {
+    child.on("exit", (code) => void stopAll().finally(() => process.exit(code ?? 0)));
+  }
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
+import type { AccountTokenPurpose, Prisma } from "@/lib/generated/prisma/client";
+
+/** Links in mail expire: a verification link after a day, a password reset link after 30 minutes. */
+export const tokenLifetimesMs: Record<AccountTokenPurpose, number> = {
+  verify_email: 24 * 60 * 60_000,
+  reset_password: 30 * 60_000,
+};
+
+/**
+ * Issues a single-use token bound to one user and one address; only its hash is
+ * stored. Issuing a new token of a purpose retires the older unused ones.
+ */
+export async function issueAccountToken(
+  tx: Prisma.TransactionClient,
+  input: { userId: string; purpose: AccountTokenPurpose; email: string },
+): Promise<string> {
+  const token = generateToken();
+  await tx.accountToken.updateMany({
+    where: { userId: input.userId, purpose: input.purpose, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  await tx.accountToken.create({
+    data: {
+      userId: input.userId,
+      purpose: input.purpose,
+      email: input.email,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + tokenLifetimesMs[input.purpose]),
+    },
+  });
+  return token;
+}
+
+export type ValidToken = { id: string; userId: string; email: string };
+
+/** A token that is unused, unexpired and of this purpose, or null. Does not consume it. */
+export async function findValidToken(
+  tx: Prisma.TransactionClient,
+  token: string,
+  purpose: AccountTokenPurpose,
+): Promise<ValidToken | null> {
+  if (!isWellFormedToken(token)) return null;
+  return tx.accountToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, userId: true, email: true },
+  });
+}
+
+/**
+ * Marks a token used. The conditional update makes consumption atomic: of two
+ * concurrent requests with the same link, exactly one gets true.
+ */
+export async function consumeToken(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  const result = await tx.accountToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: new Date() } });
+  return result.count === 1;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { emailChanged } from "@/lib/mail/templates";
+import { consumeToken, findValidToken } from "./account-tokens";
+import { enqueueJob } from "./jobs";
+import { type RequestContext, recordSecurityEvent } from "./security-events";
+
+export type EmailConfirmation = "verified" | "changed" | "invalid" | "taken";
+
+/**
+ * Confirms an address from a mailed link: the account's own address (sign-up
+ * verification) or a new one it asked to move to (email change).
+ */
+export async function confirmEmail(token: string, context: RequestContext): Promise<EmailConfirmation> {
+  return db.$transaction(async (tx) => {
+    const valid = await findValidToken(tx, token, "verify_email");
+    if (!valid) return "invalid";
+    const user = await tx.user.findUnique({ where: { id: valid.userId }, select: { email: true, name: true } });
+    if (!user) return "invalid";
+    if (valid.email === user.email) {
+      if (!(await consumeToken(tx, valid.id))) return "invalid";
+      await tx.user.update({ where: { id: valid.userId }, data: { emailVerifiedAt: new Date() } });
+      await recordSecurityEvent(tx, { type: "email_verified", userId: valid.userId, context });
+      return "verified";
+    }
+    const owner = await tx.user.findUnique({ where: { email: valid.email }, select: { id: true } });
+    if (owner) return "taken";
+    if (!(await consumeToken(tx, valid.id))) return "invalid";
+    await tx.user.update({ where: { id: valid.userId }, data: { email: valid.email, emailVerifiedAt: new Date() } });
+    await recordSecurityEvent(tx, { type: "email_changed", userId: valid.userId, context });
+    const notice = emailChanged({ name: user.name });
+    await enqueueJob(tx, "mail", { to: user.email, ...notice });
+    await enqueueJob(tx, "mail", { to: valid.email, ...notice });
+    return "changed";
+  });
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { hashPassword, PasswordHasherBusyError, verifyDummyPassword, verifyPassword } from "@/lib/auth/password/hashing";
+import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit/sign-in-throttle";
+import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
+import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { newDeviceSignIn } from "@/lib/mail/templates";
+import { enqueueJob } from "./jobs";
+import { normalizeEmail } from "./normalize-email";
+import { type RequestContext, recordSecurityEvent } from "./security-events";
+import { createSession } from "./sessions";
+
+export type SignInInput = {
+  email: string;
+  password: string;
+  persistent: boolean;
+  /** The browser's device cookie, to recognise returning devices. */
+  deviceId: string;
+  /** A session cookie the browser already had: it is ended, so a session id is never reused (V7.2.4). */
+  previousToken: string | null;
+  context: RequestContext;
+};
+
+export type SignInResult =
+  | { ok: true; token: string; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  | { ok: false; reason: "busy" };
+
+/**
+ * Verifies a password sign-in and opens a session. The answer for an unknown
+ * email and for a wrong password is the same, and costs the same time (a dummy
+ * hash is verified), so sign-in cannot be used to find accounts.
+ */
+export async function signInWithPassword(input: SignInInput): Promise<SignInResult> {
+  const attempt = { email: normalizeEmail(input.email), ip: input.context.ip };
+  // One verification at a time per account: parallel guesses cannot outrun the counters.
+  const slot = await acquireSignInSlot(attempt);
+  if (!slot.decision.allowed) {
+    return { ok: false, reason: "throttled", retryAfterSeconds: slot.decision.retryAfterSeconds };
+  }
+  try {
+    return await verifyAndOpenSession(input, attempt);
+  } finally {
+    await slot.release();
+  }
+}
+
+async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: string; ip: string }): Promise<SignInResult> {
+  const gate = await checkSignIn({ email, ip });
+  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, passwordHash: true, kind: true },
+  });
+  let verdict: { valid: boolean; needsRehash: boolean };
+  try {
+    verdict = user ? await verifyPassword(user.passwordHash, input.password) : { valid: false, needsRehash: false };
+    if (!user) await verifyDummyPassword(input.password);
+  } catch (error) {
+    if (error instanceof PasswordHasherBusyError) return { ok: false, reason: "busy" };
+    throw error;
+  }
+
+  if (!user || !verdict.valid) {
+    const next = await recordSignInFailure({ email, ip });
+    await db.$transaction(async (tx) => {
+      const details = { reason: user ? "wrong_password" : "unknown_account" };
+      await recordSecurityEvent(tx, { type: "sign_in_failed", userId: user?.id ?? null, context: input.context, details });
+      if (!next.allowed) {
+        await recordSecurityEvent(tx, {
+          type: "sign_in_throttled",
+          userId: user?.id ?? null,
+          context: input.context,
+          details: { scope: next.scope, retryAfterSeconds: next.retryAfterSeconds },
+        });
+      }
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  await recordSignInSuccess({ email, ip });
+  // Parameters were raised since this hash was made: store a fresh one now that the password is known.
+  const upgradedHash = verdict.needsRehash ? await hashPassword(input.password) : null;
+  return db.$transaction(async (tx) => {
+    if (upgradedHash) await tx.user.update({ where: { id: user.id }, data: { passwordHash: upgradedHash } });
+    if (input.previousToken && isWellFormedToken(input.previousToken)) {
+      await tx.session.updateMany({
+        where: { tokenHash: hashToken(input.previousToken), revokedAt: null },
+        data: { revokedAt: new Date(), revokedReason: "replaced_at_sign_in" },
+      });
+    }
+    const audience = user.kind === "staff" ? "staff" : "customer";
+    const session = await createSession(tx, {
+      userId: user.id,
+      audience,
+      persistent: input.persistent,
+      context: input.context,
+    });
+    await noteDevice(tx, { userId: user.id, name: user.name, email, deviceId: input.deviceId, context: input.context });
+    await recordSecurityEvent(tx, {
+      type: "sign_in_succeeded",
+      userId: user.id,
+      context: input.context,
+      details: { sessionId: session.sessionId, persistent: input.persistent },
+    });
+    return { ok: true as const, token: session.token, userId: user.id };
+  });
+}
+
+type DeviceInput = { userId: string; name: string; email: string; deviceId: string; context: RequestContext };
+
+/** Remembers the device; a device never seen before (other than the account's first) triggers an alert mail. */
+async function noteDevice(tx: Prisma.TransactionClient, input: DeviceInput) {
+  const deviceHash = hashToken(input.deviceId);
+  const known = await tx.knownDevice.findUnique({
+    where: { userId_deviceHash: { userId: input.userId, deviceHash } },
+    select: { id: true },
+  });
+  if (known) {
+    await tx.knownDevice.update({ where: { id: known.id }, data: { lastSeenAt: new Date() } });
+    return;
+  }
+  const hadDevices = (await tx.knownDevice.count({ where: { userId: input.userId } })) > 0;
+  await tx.knownDevice.create({ data: { userId: input.userId, deviceHash } });
+  if (!hadDevices) return;
+  await recordSecurityEvent(tx, { type: "new_device_sign_in", userId: input.userId, context: input.context });
+  const mail = newDeviceSignIn({
+    name: input.name,
+    when: new Date(),
+    device: input.context.userAgent.slice(0, 120),
+    ip: input.context.ip,
+  });
+  await enqueueJob(tx, "mail", { to: input.email, ...mail });
+}

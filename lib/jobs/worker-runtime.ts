@@ -1,0 +1,65 @@
+import "server-only";
+import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
+import { logger } from "@/lib/log/logger";
+import { type BossOptions, createWorkerBoss, ensureQueues, type QueueName, queues } from "./boss";
+import { jobHandlers } from "./handlers";
+import { type JobHandler, PermanentJobError } from "./job-types";
+
+/** How to run the worker; tests shorten retries and polling and bring their own handlers. */
+export type JobWorkerOptions = BossOptions & {
+  handlers?: Record<QueueName, JobHandler>;
+  pollingIntervalSeconds?: number;
+};
+
+/** A running worker. `stop()` waits up to 10 s for active jobs, then closes the pool. */
+export type JobWorker = { boss: PgBoss; stop(): Promise<void> };
+
+const STOP_TIMEOUT_MS = 10_000;
+
+function errorSummary(error: unknown): { errorType: string; errorMessage: string } {
+  // Type and message only: nodemailer errors can carry the SMTP transcript. (Not
+  // `name`: the log redaction treats that key as personal data.)
+  return error instanceof Error
+    ? { errorType: error.name, errorMessage: error.message }
+    : { errorType: "Error", errorMessage: String(error) };
+}
+
+async function runJob(queue: QueueName, handler: JobHandler, job: JobWithMetadata<unknown>): Promise<JobResult> {
+  const log = logger.child({ queue, jobId: job.id, attempt: job.retryCount + 1 });
+  try {
+    await handler(job.data, { queue, jobId: job.id, log });
+    return { id: job.id, status: "completed" };
+  } catch (error) {
+    const summary = errorSummary(error);
+    if (error instanceof PermanentJobError) {
+      log.error(summary, "job rejected; moved to the dead-letter queue");
+      return { id: job.id, status: "deadletter", output: summary };
+    }
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    if (lastAttempt) log.error(summary, "job failed for good; moved to the dead-letter queue");
+    else log.warn(summary, "job failed; it will be retried");
+    return { id: job.id, status: "failed", output: summary };
+  }
+}
+
+/** Starts pg-boss in full (migrations, supervision, schedules), creates the queues and works every queue. */
+export async function startJobWorker(options: JobWorkerOptions = {}): Promise<JobWorker> {
+  const handlers = options.handlers ?? jobHandlers;
+  const boss = createWorkerBoss(options);
+  await boss.start();
+  try {
+    await ensureQueues(boss, options.retry);
+    for (const queue of Object.values(queues)) {
+      const handler = handlers[queue];
+      await boss.work(
+        queue,
+        { batchSize: 1, includeMetadata: true, perJobResults: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(queue, handler, job))),
+      );
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS }) };
+}

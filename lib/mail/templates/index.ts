@@ -1,0 +1,8 @@
+import "server-only";
+
+/** Mail templates: pure functions returning `{ subject, text, html }`, with every value HTML-escaped. */
+export { signUpAttemptOnExistingAccount, newDeviceSignIn, verifyEmail } from "./account";
+export { emailChanged, emailChangeNotice, emailChangeVerify } from "./email-change";
+export { escapeHtml, greetingName } from "./escape";
+export type { MailContent } from "./layout";
+export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";

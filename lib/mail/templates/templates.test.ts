@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  emailChanged,
+  emailChangeNotice,
+  emailChangeVerify,
+  escapeHtml,
+  greetingName,
+  newDeviceSignIn,
+  passwordChanged,
+  passwordReset,
+  passwordResetCompleted,
+  signUpAttemptOnExistingAccount,
+  verifyEmail,
+} from "./index";
+
+const link = "https://shop.example/verify-email?token=abc123&x=1";
+const evil = '<script>alert("x")</script>';
+
+const all = {
+  verifyEmail: verifyEmail({ name: evil, link }),
+  passwordReset: passwordReset({ name: evil, link, expiresInMinutes: 30 }),
+  passwordChanged: passwordChanged({ name: evil }),
+  passwordResetCompleted: passwordResetCompleted({ name: evil }),
+  newDeviceSignIn: newDeviceSignIn({ name: evil, when: new Date("2026-01-02T03:04:05Z"), device: evil, ip: "203.0.113.9" }),
+  emailChangeVerify: emailChangeVerify({ name: evil, link }),
+  emailChangeNotice: emailChangeNotice({ name: evil, newEmail: "jane@example.com" }),
+  emailChanged: emailChanged({ name: evil }),
+  signUpAttemptOnExistingAccount: signUpAttemptOnExistingAccount({
+    name: evil,
+    signInLink: "https://shop.example/sign-in",
+    resetLink: "https://shop.example/reset-password",
+  }),
+};
+
+describe("escapeHtml", () => {
+  it("escapes every character that can open a tag or close an attribute", () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
+    );
+  });
+});
+
+describe("mail templates", () => {
+  it.each(Object.entries(all))("%s escapes a <script> name and has text, HTML and a subject", (_name, mail) => {
+    expect(mail.subject).toContain("Northwind Goods");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;");
+    expect(mail.text.length).toBeGreaterThan(50);
+  });
+
+  it.each(Object.entries(all))("%s tells the reader what to do if it was not them", (_name, mail) => {
+    expect(mail.text).toMatch(/If (you did not|this was not you|it was not you)/);
+  });
+
+  it("puts the link in the text and (escaped) in the HTML", () => {
+    for (const mail of [all.verifyEmail, all.passwordReset, all.emailChangeVerify]) {
+      expect(mail.text).toContain(link);
+      expect(mail.html).toContain('href="https://shop.example/verify-email?token=abc123&amp;x=1"');
+    }
+    expect(all.passwordReset.text).toContain("30 minutes");
+    expect(all.signUpAttemptOnExistingAccount.text).toContain("https://shop.example/sign-in");
+    expect(all.signUpAttemptOnExistingAccount.text).toContain("https://shop.example/reset-password");
+  });
+
+  it("keeps line breaks of multi-line paragraphs in the HTML", () => {
+    expect(all.newDeviceSignIn.html).toContain("<br>Device: &lt;script&gt;");
+  });
+
+  it("masks the new address in the notice to the old one", () => {
+    expect(all.emailChangeNotice.text).toContain("j•••@e•••.com");
+    expect(all.emailChangeNotice.text + all.emailChangeNotice.html).not.toContain("jane@example.com");
+  });
+
+  it("refuses links that are not http(s)", () => {
+    expect(() => verifyEmail({ name: "Jane", link: "javascript:alert(1)" })).toThrow(/http/);
+    expect(() =>
+      signUpAttemptOnExistingAccount({ name: "Jane", signInLink: "data:text/html,x", resetLink: link }),
+    ).toThrow(/http/);
+  });
+
+  it("does not let a display name smuggle a link or an address into the greeting", () => {
+    expect(greetingName("Jane Doe")).toBe("Jane Doe");
+    expect(greetingName("Win a prize at https://evil.example")).toBe("there");
+    expect(greetingName("visit evil.com now")).toBe("there");
+    expect(greetingName("x@evil.example")).toBe("there");
+    expect(greetingName("Jane\r\nBcc: x\u202e")).toBe("Jane Bcc: x");
+    expect(verifyEmail({ name: "see www.evil.example", link }).text).toMatch(/^Hi there,/);
+  });
+});
