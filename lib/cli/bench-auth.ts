@@ -49,7 +49,7 @@ await setup.end();
 const server = await startNextServer({
   distDir: ".next",
   port: PORT,
-  env: { DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", LOG_LEVEL: "warn" },
+  env: { DATABASE_URL: database.url, SITE_URL: BASE, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", LOG_LEVEL: "warn" },
 });
 try {
   const pid = serverProcessId(server.pid ?? 0);

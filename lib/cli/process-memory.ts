@@ -6,12 +6,20 @@ import { readFileSync } from "node:fs";
 export function serverProcessId(pid: number): number {
   let current = pid;
   for (;;) {
-    const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(current)], { encoding: "utf8" })
+    const children = listChildren(current)
       .split("\n")
       .map((line) => Number(line.trim()))
       .filter((child) => child > 0);
     if (children.length === 0) return current;
     current = children[0] ?? current;
+  }
+}
+
+function listChildren(pid: number): string {
+  try {
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
+  } catch {
+    return ""; // ps exits 1 when the process has no children
   }
 }
 

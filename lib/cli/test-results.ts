@@ -12,6 +12,7 @@ export function singleCheck(suite: string, exitCode: number): SuiteResult {
 type VitestJson = {
   numPassedTests: number;
   numFailedTests: number;
+  numPendingTests: number;
   testResults: { status: string; assertionResults: unknown[] }[];
 };
 
@@ -21,7 +22,12 @@ export function vitestResult(suite: string, reportPath: string, exitCode: number
   const report = JSON.parse(readFileSync(reportPath, "utf8")) as VitestJson;
   const brokenFiles = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0);
   const failed = report.numFailedTests + brokenFiles.length;
-  return { suite, passed: report.numPassedTests, failed: failed === 0 && exitCode !== 0 ? 1 : failed };
+  return {
+    suite,
+    passed: report.numPassedTests,
+    failed: failed === 0 && exitCode !== 0 ? 1 : failed,
+    note: report.numPendingTests ? `${report.numPendingTests} skipped: see the list above` : undefined,
+  };
 }
 
 type PlaywrightJson = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
