@@ -33,7 +33,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("describes the production-like stack", () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["postgres", "redis", "mail", "app"]));
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["postgres", "redis", "mail", "app", "worker"]));
   });
 
   it("publishes neither the database nor Redis", () => {

@@ -63,7 +63,8 @@ const compose = await composeClient();
 if (compose) {
   log(`${compose.join(" ")} config`);
   const [command = "docker", ...args] = compose;
-  results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], { POSTGRES_PASSWORD: "check" })));
+  const required = { POSTGRES_PASSWORD: "check", AUTH_SECRET: "check" };
+  results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], required)));
 } else {
   log("docker compose config: unavailable (no Compose client on this machine); not counted");
 }
