@@ -152,3 +152,29 @@ test("sign-out refuses a cross-site request", async ({ request }) => {
   });
   expect(response.status()).toBe(403);
 });
+
+test("a 1 MB email is refused quickly, before any lookup or hashing", async ({ request }) => {
+  const started = Date.now();
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" },
+    data: `email=${"a".repeat(1024 * 1024)}%40example.test&password=whatever`,
+  });
+  expect(response.status()).toBe(413);
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test("signing in from a second browser mails a new-device alert", async ({ page, browser }) => {
+  const identity = newIdentity();
+  await signUpAndVerify(page, identity);
+  await signIn(page, identity);
+  await expect(page).toHaveURL(/\/account$/);
+
+  const since = new Date();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, identity);
+  await expect(otherPage).toHaveURL(/\/account$/);
+  const alert = await waitForMail({ to: identity.email, since, subject: /new sign-in/i });
+  expect(alert.text).toContain("/account/security");
+  await other.close();
+});

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { clientIp } from "@/lib/http/client-ip";
 import { cookieNames, DEVICE_COOKIE_MAX_AGE_SECONDS, secureCookies } from "./session/cookies";
+import { withDeviceId } from "./device-context";
 import { cookieFromHeader } from "./request-context";
 
 type Handler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
@@ -47,15 +48,12 @@ export async function handleAuthPost(request: NextRequest, context: Parameters<H
     }
   }
 
-  const headers = new Headers(request.headers);
-  let newDeviceId: string | null = null;
-  if (isCredentialsSignIn && !cookieFromHeader(headers.get("cookie"), cookieNames.device)) {
-    newDeviceId = generateToken();
-    const cookie = headers.get("cookie");
-    headers.set("cookie", `${cookie ? `${cookie}; ` : ""}${cookieNames.device}=${newDeviceId}`);
-  }
-  const forwarded = new NextRequest(request.url, { method: "POST", headers, body });
-  return withSessionCookieRules(await handler(forwarded, context), newDeviceId);
+  // A first-time browser gets its device id now; authorize() reads it from the request scope.
+  const existingDeviceId = cookieFromHeader(request.headers.get("cookie"), cookieNames.device);
+  const newDeviceId = isCredentialsSignIn && !existingDeviceId ? generateToken() : null;
+  const forwarded = new NextRequest(request.url, { method: "POST", headers: request.headers, body });
+  const response = await withDeviceId(newDeviceId ?? existingDeviceId ?? "", () => handler(forwarded, context));
+  return withSessionCookieRules(response, newDeviceId);
 }
 
 /**
@@ -71,8 +69,9 @@ export async function withSessionCookieRules(response: Response, newDeviceId: st
   for (const cookie of cookies) {
     const isSession = cookie.startsWith(`${cookieNames.session}=`);
     const token = isSession ? (cookie.slice(cookieNames.session.length + 1).split(";")[0] ?? "") : "";
-    const persistent = token !== "" && (await isPersistentSessionToken(token));
-    rewritten.append("set-cookie", isSession && !persistent ? asBrowserSessionCookie(cookie) : cookie);
+    // An empty value is next-auth deleting the cookie (Max-Age=0): that must stay as it is.
+    const keep = !isSession || token === "" || (await isPersistentSessionToken(token));
+    rewritten.append("set-cookie", keep ? cookie : asBrowserSessionCookie(cookie));
   }
   if (newDeviceId) {
     const secure = secureCookies ? "; Secure" : "";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { findActiveSession, revokeSessionByToken } from "@/lib/dal/sessions";
 import { signInWithPassword } from "@/lib/dal/sign-in";
 import { logger } from "@/lib/log/logger";
+import { currentDeviceId } from "./device-context";
 import { baseCookieOptions, cookieNames } from "./session/cookies";
 import { longestSessionSeconds } from "./session/lifetimes";
 import { cookieFromHeader, requestContext } from "./request-context";
@@ -55,7 +56,7 @@ export const authOptions: NextAuthOptions = {
           email: parsed.data.email,
           password: parsed.data.password,
           persistent: parsed.data.remember === "on" || parsed.data.remember === "true",
-          deviceId: cookieFromHeader(headers.get("cookie"), cookieNames.device) ?? "",
+          deviceId: currentDeviceId() || cookieFromHeader(headers.get("cookie"), cookieNames.device) || "",
           previousToken: cookieFromHeader(headers.get("cookie"), cookieNames.session),
           context: requestContext(headers),
         });

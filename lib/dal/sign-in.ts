@@ -2,8 +2,9 @@ import "server-only";
 import { hashPassword, PasswordHasherBusyError, verifyDummyPassword, verifyPassword } from "@/lib/auth/password/hashing";
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit/sign-in-throttle";
 import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
-import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
+import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newDeviceSignIn } from "@/lib/mail/templates";
 import { enqueueJob } from "./jobs";
@@ -114,7 +115,8 @@ type DeviceInput = { userId: string; name: string; email: string; deviceId: stri
 
 /** Remembers the device; a device never seen before (other than the account's first) triggers an alert mail. */
 async function noteDevice(tx: Prisma.TransactionClient, input: DeviceInput) {
-  const deviceHash = hashToken(input.deviceId);
+  // A sign-in without a device id cannot be recognised later: count it as a new device.
+  const deviceHash = hashToken(input.deviceId || generateToken());
   const known = await tx.knownDevice.findUnique({
     where: { userId_deviceHash: { userId: input.userId, deviceHash } },
     select: { id: true },
@@ -132,6 +134,7 @@ async function noteDevice(tx: Prisma.TransactionClient, input: DeviceInput) {
     when: new Date(),
     device: input.context.userAgent.slice(0, 120),
     ip: input.context.ip,
+    securityLink: `${env.SITE_URL}/account/security`,
   });
   await enqueueJob(tx, "mail", { to: input.email, ...mail });
 }

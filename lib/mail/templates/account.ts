@@ -42,15 +42,19 @@ export function newDeviceSignIn({
   when,
   device,
   ip,
+  securityLink,
 }: {
   name: string;
   when: Date;
   device: string;
   ip: string;
+  /** The account's security page, where the user can see and end sessions. */
+  securityLink: string;
 }): MailContent {
   return renderMail({
     subject: "New sign-in to your account",
     name,
+    action: { label: "Review your signed-in devices", url: securityLink },
     paragraphs: [
       "Your account was just signed in to from a new device.",
       `When: ${when.toUTCString()}\nDevice: ${oneLine(device)}\nIP address: ${oneLine(ip, 45)}`,
