@@ -60,6 +60,14 @@ export const envSchema = z.object({
   /** The worker answers GET / on this port with its health (optional). */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 
+  /**
+   * Field-encryption key ring: "keyId:base64(32 bytes),keyId2:…". Values are encrypted with
+   * FIELD_ENCRYPTION_CURRENT_KEY and decrypted with whichever key they name. Required in
+   * production; the embedded demo generates one in DATA_DIR.
+   */
+  FIELD_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  FIELD_ENCRYPTION_CURRENT_KEY: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+
   /** Session lifetimes in minutes: "Remember me" sessions, browser sessions, and staff sessions. */
   SESSION_REMEMBER_IDLE_MINUTES: minutes(14 * 24 * 60),
   SESSION_REMEMBER_ABSOLUTE_MINUTES: minutes(30 * 24 * 60),
