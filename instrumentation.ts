@@ -6,6 +6,8 @@ export async function register() {
   await import("@/lib/env");
   const { authSecret } = await import("@/lib/auth/secret");
   authSecret(); // throws in production without AUTH_SECRET
+  const { assertKeyRingConfigured } = await import("@/lib/crypto/key-ring");
+  assertKeyRingConfigured(); // throws in production without FIELD_ENCRYPTION_KEYS
   // Connect the job sender (and install the queue schema on a new database) before the
   // first request, so no request's transaction waits for it.
   // A database that is down at start-up must not keep the server from starting (health reports it).

@@ -13,6 +13,11 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const smtpUrl = `smtp://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2526)}`;
 const siteUrl = `http://127.0.0.1:${port}`;
 const workerHealthPort = port + 2;
+// One field-encryption key ring for app servers and worker, so each reads what the other wrote.
+const fieldEncryption = {
+  FIELD_ENCRYPTION_KEYS: `e2e:${Buffer.from("e2e-only-field-key-never-in-prod").toString("base64")}`,
+  FIELD_ENCRYPTION_CURRENT_KEY: "e2e",
+};
 
 const server = (serverPort: number, databaseUrl: string) => ({
   command: `tsx lib/cli/http-server.ts ${serverPort}`,
@@ -29,6 +34,7 @@ const server = (serverPort: number, databaseUrl: string) => ({
     SMTP_URL: smtpUrl,
     SITE_URL: siteUrl,
     AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
+    ...fieldEncryption,
   },
 });
 
@@ -45,6 +51,7 @@ const worker = {
     SITE_URL: siteUrl,
     WORKER_HEALTH_PORT: String(workerHealthPort),
     LOG_LEVEL: "warn",
+    ...fieldEncryption,
   },
 };
 

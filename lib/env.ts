@@ -68,6 +68,11 @@ export const envSchema = z.object({
   FIELD_ENCRYPTION_KEYS: z.string().min(1).optional(),
   FIELD_ENCRYPTION_CURRENT_KEY: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
 
+  /** How long a proven factor counts as "recent" for sensitive actions (step-up re-authentication). */
+  STEP_UP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
+  /** How long a sign-in may wait for its second factor before it has to start again. */
+  TWO_FACTOR_CHALLENGE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+
   /** Session lifetimes in minutes: "Remember me" sessions, browser sessions, and staff sessions. */
   SESSION_REMEMBER_IDLE_MINUTES: minutes(14 * 24 * 60),
   SESSION_REMEMBER_ABSOLUTE_MINUTES: minutes(30 * 24 * 60),

@@ -3,6 +3,7 @@ const notices = {
   "email-verified": "Your email address is verified. Sign in to continue.",
   "signed-out-everywhere": "You were signed out on every device.",
   "signed-out": "You are signed out.",
+  "challenge-expired": "Your sign-in took too long to finish. Please sign in again.",
 } as const;
 
 /** A fixed message chosen by a URL parameter: the parameter selects text, it is never shown itself. */

@@ -34,7 +34,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       callbackUrl,
     });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // The challenge page sends a complete sign-in straight on, and asks for the code otherwise.
+      // A full navigation, not router.push: the layout (header) must render again with the new session.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       return;
     }
     setMessage(messageFor(result?.error ?? null, result?.status ?? 401));

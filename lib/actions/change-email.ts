@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
 import { requireSession } from "@/lib/auth/current-session";
+import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
 import { confirmCurrentPassword, requestEmailChange } from "@/lib/dal/account-settings";
 import { normalizeEmail } from "@/lib/dal/normalize-email";
@@ -15,6 +16,7 @@ const schema = z.object({ newEmail: emailField, password: currentPasswordField }
 
 export async function changeEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const viewer = await requireSession("/account/security");
+  requireRecentAuthentication(viewer, "/account/security");
   const raw = textFields(formData, ["newEmail", "password"]);
   const values = { newEmail: raw.newEmail.slice(0, 254) };
   const parsed = schema.safeParse(raw);

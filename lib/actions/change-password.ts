@@ -6,6 +6,7 @@ import { z } from "zod";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
 import { requireSession } from "@/lib/auth/current-session";
+import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
 import { changePassword, confirmCurrentPassword } from "@/lib/dal/account-settings";
 import { type ActionState, fieldErrorsOf, retryMessage, textFields } from "./action-state";
@@ -15,6 +16,7 @@ const schema = z.object({ currentPassword: currentPasswordField, newPassword: ne
 
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const viewer = await requireSession("/account/security");
+  requireRecentAuthentication(viewer, "/account/security");
   const parsed = schema.safeParse(textFields(formData, ["currentPassword", "newPassword"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
 

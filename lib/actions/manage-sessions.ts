@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireSession } from "@/lib/auth/current-session";
+import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
 import { revokeMySession, revokeMySessions } from "@/lib/dal/my-sessions";
 import type { ActionState } from "./action-state";
@@ -24,6 +25,7 @@ export async function revokeSessionAction(_previous: ActionState, formData: Form
 
 export async function revokeOtherSessionsAction(): Promise<ActionState> {
   const viewer = await requireSession("/account/security");
+  requireRecentAuthentication(viewer, "/account/security");
   const ended = await revokeMySessions(viewer, "others", requestContext(await headers()));
   revalidatePath("/account/security");
   return { status: "success", message: ended === 1 ? "1 other device was signed out." : `${ended} other devices were signed out.` };
@@ -31,6 +33,7 @@ export async function revokeOtherSessionsAction(): Promise<ActionState> {
 
 export async function signOutEverywhereAction(): Promise<ActionState> {
   const viewer = await requireSession("/account/security");
+  requireRecentAuthentication(viewer, "/account/security");
   await revokeMySessions(viewer, "all", requestContext(await headers()));
   redirect("/sign-in?notice=signed-out-everywhere");
 }

@@ -15,6 +15,11 @@ import { ensureProductionBuild, startNextServer } from "./next-server";
 import { memoryMiB, serverProcessId } from "./process-memory";
 
 const PORT = 3220;
+// A fixed, bench-only field-encryption key ring (32 bytes), like the bench AUTH_SECRET.
+const BENCH_FIELD_ENCRYPTION = {
+  FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
+  FIELD_ENCRYPTION_CURRENT_KEY: "bench",
+};
 const BASE = `http://127.0.0.1:${PORT}`;
 const PRODUCT = `${BASE}/products/studio-over-ear-headphones`;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -49,7 +54,7 @@ await setup.end();
 const server = await startNextServer({
   distDir: ".next",
   port: PORT,
-  env: { DATABASE_URL: database.url, SITE_URL: BASE, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", LOG_LEVEL: "warn" },
+  env: { DATABASE_URL: database.url, SITE_URL: BASE, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", ...BENCH_FIELD_ENCRYPTION, LOG_LEVEL: "warn" },
 });
 try {
   const pid = serverProcessId(server.pid ?? 0);

@@ -11,6 +11,11 @@ import { prepareShopDatabase } from "./shop-database";
 const CONNECTIONS = 32;
 const SECONDS = 10;
 const PORT = 3210;
+// A fixed, bench-only field-encryption key ring (32 bytes), like the bench AUTH_SECRET.
+const BENCH_FIELD_ENCRYPTION = {
+  FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
+  FIELD_ENCRYPTION_CURRENT_KEY: "bench",
+};
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const targets = [
@@ -30,7 +35,7 @@ const database = await prepareShopDatabase(log);
 const server = await startNextServer({
   distDir: ".next",
   port: PORT,
-  env: { DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123" },
+  env: { DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", ...BENCH_FIELD_ENCRYPTION },
 });
 const figures: Figure[] = [];
 try {

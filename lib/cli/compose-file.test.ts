@@ -44,4 +44,12 @@ describe("docker-compose.yml", () => {
   it("has no default database password", () => {
     expect(compose.services.postgres?.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
   });
+
+  it("requires the field-encryption key ring for app and worker (no default keys)", () => {
+    for (const service of ["app", "worker"]) {
+      const environment = compose.services[service]?.environment;
+      expect(environment?.FIELD_ENCRYPTION_KEYS).toMatch(/^\$\{FIELD_ENCRYPTION_KEYS:\?/);
+      expect(environment?.FIELD_ENCRYPTION_CURRENT_KEY).toMatch(/^\$\{FIELD_ENCRYPTION_CURRENT_KEY:\?/);
+    }
+  });
 });

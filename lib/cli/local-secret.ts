@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { generateKeyRingValue, parseKeyRing } from "@/lib/crypto/key-ring";
 
 /**
  * A secret generated once for a local installation and kept in DATA_DIR
@@ -16,4 +17,38 @@ export async function localSecret(dataDir: string, name: string): Promise<string
   const secret = randomBytes(48).toString("base64url");
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** A local installation's field-encryption key ring, in the FIELD_ENCRYPTION_* formats. */
+export type LocalKeyRing = { keys: string; current: string; file: string; created: boolean };
+
+/**
+ * The local demo's field-encryption key ring, generated once and kept in
+ * DATA_DIR like the auth secret. Unlike that secret, losing it loses data (the
+ * encrypted fields), so it is never regenerated over an existing file, and a
+ * damaged file stops start-up instead of silently starting a new ring.
+ */
+export async function localKeyRing(dataDir: string): Promise<LocalKeyRing> {
+  const file = join(dataDir, "field-encryption-keys.json");
+  if (existsSync(file)) {
+    const stored = parseStoredRing(await readFile(file, "utf8"));
+    if (!stored) throw new Error(`${file} is damaged: restore it from a backup.`);
+    parseKeyRing(stored.keys, stored.current); // throws (without key material) on a damaged ring
+    return { keys: stored.keys, current: stored.current, file, created: false };
+  }
+  await mkdir(dataDir, { recursive: true });
+  const ring = generateKeyRingValue();
+  // "wx": never overwrite a ring another process has just written.
+  await writeFile(file, `${JSON.stringify(ring)}\n`, { mode: 0o600, flag: "wx" });
+  return { ...ring, file, created: true };
+}
+
+/** JSON.parse's own errors quote the text (key material here), so they are not passed on. */
+function parseStoredRing(text: string): { keys: string; current: string } | undefined {
+  try {
+    const stored = JSON.parse(text) as Partial<Record<"keys" | "current", unknown>>;
+    return typeof stored.keys === "string" && typeof stored.current === "string" ? { keys: stored.keys, current: stored.current } : undefined;
+  } catch {
+    return undefined;
+  }
 }

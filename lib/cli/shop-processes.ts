@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
 import { env } from "@/lib/env";
-import { localSecret } from "./local-secret";
+import { localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
 import { onShutdown, startProcess } from "./processes";
 import type { ShopDatabase } from "./shop-database";
@@ -9,21 +9,45 @@ import type { ShopDatabase } from "./shop-database";
 /**
  * The shop's processes for `npm run demo` and `npm start`: the web server and
  * the background worker (mail, queued jobs), sharing one configuration. A local
- * installation gets a generated AUTH_SECRET and, without SMTP_URL, the dev
- * mailbox at /dev/mailbox; a deployment configures both itself.
+ * installation gets a generated AUTH_SECRET and field-encryption key ring and,
+ * without SMTP_URL, the dev mailbox at /dev/mailbox; a deployment configures
+ * all of them itself (the server refuses to start without its keys).
  */
-export async function startShop(options: { database: ShopDatabase; port: number; distDir: string }) {
+export async function startShop(options: {
+  database: ShopDatabase;
+  port: number;
+  distDir: string;
+  log?: (line: string) => void;
+}) {
   const local = options.database.embedded;
+  const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
+  const keys = await fieldEncryptionKeys(local, log);
   const shared = {
     DATABASE_URL: options.database.url,
     SITE_URL: env.SITE_URL,
     AUTH_SECRET: env.AUTH_SECRET ?? (local ? await localSecret(env.DATA_DIR, "auth") : undefined),
+    FIELD_ENCRYPTION_KEYS: keys.keys,
+    FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
     DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
   };
   const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
   const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
   stopTogether([server, worker], options.database);
   return { server, worker, devMailbox: shared.DEV_MAILBOX === "true" };
+}
+
+/**
+ * The configured key ring, or for a local installation without one, the ring
+ * kept in DATA_DIR (generated on first run). Web server and worker get the same
+ * keys, so each can read what the other encrypted.
+ */
+async function fieldEncryptionKeys(local: boolean, log: (line: string) => void) {
+  if (env.FIELD_ENCRYPTION_KEYS || !local) {
+    return { keys: env.FIELD_ENCRYPTION_KEYS, current: env.FIELD_ENCRYPTION_CURRENT_KEY };
+  }
+  const ring = await localKeyRing(env.DATA_DIR);
+  if (ring.created) log(`Generated a local encryption key in ${ring.file} (keep it: encrypted data cannot be read without it)`);
+  return { keys: ring.keys, current: ring.current };
 }
 
 /** Ctrl-C stops everything; if either process dies, the other and the database stop too. */

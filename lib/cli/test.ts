@@ -63,7 +63,12 @@ const compose = await composeClient();
 if (compose) {
   log(`${compose.join(" ")} config`);
   const [command = "docker", ...args] = compose;
-  const required = { POSTGRES_PASSWORD: "check", AUTH_SECRET: "check" };
+  const required = {
+    POSTGRES_PASSWORD: "check",
+    AUTH_SECRET: "check",
+    FIELD_ENCRYPTION_KEYS: "check",
+    FIELD_ENCRYPTION_CURRENT_KEY: "check",
+  };
   results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], required)));
 } else {
   log("docker compose config: unavailable (no Compose client on this machine); not counted");

@@ -5,6 +5,7 @@
  * unfinished job is retried later, never lost.
  */
 import "server-only";
+import { assertKeyRingConfigured } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
 import { queues } from "@/lib/jobs/boss";
 import { startHealthServer } from "@/lib/jobs/health-server";
@@ -16,6 +17,7 @@ import { onShutdown } from "./processes";
 try {
   // Fails at start-up, not at the first job, on a production config that has no way to deliver mail.
   mailSender();
+  assertKeyRingConfigured(); // the worker decrypts fields too
   const worker = await startJobWorker();
   const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT) : undefined;
   logger.info({ queues: Object.values(queues), healthPort: env.WORKER_HEALTH_PORT }, "worker started");

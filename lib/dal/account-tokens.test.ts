@@ -1,28 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { consumeToken, findValidToken, issueAccountToken, tokenLifetimesMs } from "./account-tokens";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
-const userIds: string[] = [];
-
-afterAll(async () => {
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  await db.$disconnect();
-});
-
-async function createUser() {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  const user = await db.user.create({
-    data: { email, name: "Token Tester", passwordHash: "$argon2id$not-a-real-hash" },
-    select: { id: true, email: true },
-  });
-  userIds.push(user.id);
-  return user;
-}
+const { createUser } = testUsers({ defaults: { name: "Token Tester" } });
 
 function issue(userId: string, purpose: "verify_email" | "reset_password", email: string) {
   return db.$transaction((tx) => issueAccountToken(tx, { userId, purpose, email }));

@@ -1,48 +1,19 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
 import { issueAccountToken } from "./account-tokens";
 import { confirmEmail } from "./email-verification";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
 const context = { ip: "203.0.113.40", userAgent: "vitest email-verification" };
-const userIds: string[] = [];
-const emails: string[] = [];
+const { newEmail, createUser } = testUsers({ defaults: { name: "Verify Tester" }, mailJobs: true });
 
-beforeAll(async () => {
-  await jobSender();
-});
-
-afterAll(async () => {
-  await db.securityEvent.deleteMany({ where: { userId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ANY(${emails})`;
-  await stopJobSender();
-  await db.$disconnect();
-});
-
-function newEmail(): string {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  emails.push(email);
-  return email;
-}
-
-async function createUser(verified = false) {
-  const user = await db.user.create({
-    data: {
-      email: newEmail(),
-      name: "Verify Tester",
-      passwordHash: "$argon2id$not-a-real-hash",
-      emailVerifiedAt: verified ? new Date(Date.now() - 86_400_000) : null,
-    },
-    select: { id: true, email: true },
-  });
-  userIds.push(user.id);
-  return user;
+/** An address verified a day ago. */
+function verifiedYesterday() {
+  return { emailVerifiedAt: new Date(Date.now() - 86_400_000) };
 }
 
 function issueVerify(userId: string, email: string) {
@@ -101,7 +72,7 @@ describe("confirmEmail", () => {
   });
 
   it("moves the account to a new address and tells both addresses", async () => {
-    const user = await createUser(true);
+    const user = await createUser(verifiedYesterday());
     const newAddress = newEmail();
     const token = await issueVerify(user.id, newAddress);
 
@@ -124,15 +95,11 @@ describe("confirmEmail", () => {
   });
 
   it("refuses an address another account owns by now, and changes nothing", async () => {
-    const user = await createUser(true);
+    const user = await createUser(verifiedYesterday());
     const newAddress = newEmail();
     const token = await issueVerify(user.id, newAddress);
     // Someone else registers the address before the link is used.
-    const squatter = await db.user.create({
-      data: { email: newAddress, name: "Squatter", passwordHash: "$argon2id$not-a-real-hash" },
-      select: { id: true },
-    });
-    userIds.push(squatter.id);
+    const squatter = await createUser({ email: newAddress, name: "Squatter" });
 
     await expect(confirmEmail(token, context)).resolves.toBe("taken");
     const after = await userRow(user.id);

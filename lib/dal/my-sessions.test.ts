@@ -1,30 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { listMySessions, revokeMySession, revokeMySessions } from "./my-sessions";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
 const context = { ip: "203.0.113.20", userAgent: "vitest my-sessions" };
-const userIds: string[] = [];
-
-afterAll(async () => {
-  await db.securityEvent.deleteMany({ where: { userId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  await db.$disconnect();
-});
-
-async function createUser() {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  const user = await db.user.create({
-    data: { email, name: "My Sessions Tester", passwordHash: "$argon2id$not-a-real-hash" },
-    select: { id: true },
-  });
-  userIds.push(user.id);
-  return user;
-}
+const { createUser } = testUsers({ defaults: { name: "My Sessions Tester" } });
 
 async function openSession(userId: string, userAgent = context.userAgent) {
   return db.$transaction((tx) =>

@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
 import { issueAccountToken } from "./account-tokens";
 import { sendPasswordResetLink } from "./account-mail";
 import { completePasswordReset, findPasswordResetAccount } from "./password-reset";
 import { createSession, findActiveSession } from "./sessions";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
@@ -18,35 +17,10 @@ vi.mock("@/lib/mail/transport", () => ({ sendMail }));
 const OLD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$b2xkc2FsdA$b2xkaGFzaA";
 const NEW_HASH = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA";
 const context = { ip: "203.0.113.30", userAgent: "vitest password-reset" };
-const userIds: string[] = [];
-const emails: string[] = [];
-
-beforeAll(async () => {
-  await jobSender();
+const { newEmail, createUser } = testUsers({
+  defaults: { name: "Reset Tester", passwordHash: OLD_HASH, passwordChangedAt: new Date(Date.now() - 86_400_000) },
+  mailJobs: true,
 });
-
-afterAll(async () => {
-  await db.securityEvent.deleteMany({ where: { userId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ANY(${emails})`;
-  await stopJobSender();
-  await db.$disconnect();
-});
-
-function newEmail(): string {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  emails.push(email);
-  return email;
-}
-
-async function createUser() {
-  const user = await db.user.create({
-    data: { email: newEmail(), name: "Reset Tester", passwordHash: OLD_HASH, passwordChangedAt: new Date(Date.now() - 86_400_000) },
-    select: { id: true, email: true, name: true, passwordChangedAt: true },
-  });
-  userIds.push(user.id);
-  return user;
-}
 
 function openSession(userId: string, persistent: boolean) {
   return db.$transaction((tx) => createSession(tx, { userId, audience: "customer", persistent, context }));

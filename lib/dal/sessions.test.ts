@@ -1,33 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionLifetimes } from "@/lib/auth/session/lifetimes";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { env } from "@/lib/env";
-import type { AccountKind } from "@/lib/generated/prisma/client";
 import { createSession, findActiveSession, isPersistentSessionToken, revokeSessionByToken, revokeUserSessions } from "./sessions";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
 const minute = 60_000;
 const context = { ip: "203.0.113.10", userAgent: "vitest sessions" };
-const userIds: string[] = [];
+const users = testUsers({ defaults: { name: "Session Tester" } });
 
-afterAll(async () => {
-  await db.securityEvent.deleteMany({ where: { userId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  await db.$disconnect();
-});
-
-async function createUser(kind: AccountKind = "customer") {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  const user = await db.user.create({
-    data: { email, name: "Session Tester", passwordHash: "$argon2id$not-a-real-hash", kind, emailVerifiedAt: new Date() },
-    select: { id: true, email: true, name: true },
-  });
-  userIds.push(user.id);
-  return user;
+/** A verified account of the given kind. */
+function createUser(kind: "customer" | "staff" = "customer") {
+  return users.createUser({ kind, emailVerifiedAt: new Date() });
 }
 
 function openSession(userId: string, options: { audience?: "customer" | "staff"; persistent?: boolean } = {}) {
@@ -86,7 +74,9 @@ describe("findActiveSession", () => {
       userId: user.id,
       audience: "customer",
       persistent: true,
-      user: { name: user.name, email: user.email, emailVerified: true },
+      secondFactorPending: false,
+      reauthenticatedAt: expect.any(Date),
+      user: { name: user.name, email: user.email, emailVerified: true, twoFactorEnabled: false },
     });
   });
 

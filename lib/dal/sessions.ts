@@ -2,6 +2,7 @@ import "server-only";
 import { type SessionAudience, sessionLifetimes } from "@/lib/auth/session/lifetimes";
 import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 
@@ -15,7 +16,11 @@ export type ActiveSession = {
   userId: string;
   audience: SessionAudience;
   persistent: boolean;
-  user: { name: string; email: string; emailVerified: boolean };
+  /** The password was right but the second factor is still owed: grants nothing but the challenge. */
+  secondFactorPending: boolean;
+  /** When a factor was last proven in this session (sign-in or step-up). */
+  reauthenticatedAt: Date | null;
+  user: { name: string; email: string; emailVerified: boolean; twoFactorEnabled: boolean };
 };
 
 /** Writing lastSeenAt on every request would turn reads into writes; once a minute is enough. */
@@ -23,11 +28,21 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export async function createSession(
   tx: Prisma.TransactionClient,
-  input: { userId: string; audience: SessionAudience; persistent: boolean; context: RequestContext },
+  input: {
+    userId: string;
+    audience: SessionAudience;
+    persistent: boolean;
+    context: RequestContext;
+    secondFactorPending?: boolean;
+  },
 ): Promise<{ token: string; sessionId: string }> {
   const token = generateToken();
   const now = Date.now();
-  const lifetimes = sessionLifetimes(input.audience, input.persistent);
+  const pending = input.secondFactorPending ?? false;
+  // A session waiting for its second factor lives only as long as the challenge may take.
+  const lifetimes = pending
+    ? { idleMs: env.TWO_FACTOR_CHALLENGE_MINUTES * 60_000, absoluteMs: env.TWO_FACTOR_CHALLENGE_MINUTES * 60_000 }
+    : sessionLifetimes(input.audience, input.persistent);
   const absoluteExpiresAt = new Date(now + lifetimes.absoluteMs);
   const row = await tx.session.create({
     data: {
@@ -38,6 +53,8 @@ export async function createSession(
       absoluteExpiresAt,
       ip: input.context.ip.slice(0, 45),
       userAgent: input.context.userAgent.slice(0, 400),
+      secondFactorPending: pending,
+      reauthenticatedAt: pending ? null : new Date(now),
     },
     select: { id: true },
   });
@@ -57,7 +74,9 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
       lastSeenAt: true,
       idleExpiresAt: true,
       absoluteExpiresAt: true,
-      user: { select: { name: true, email: true, emailVerifiedAt: true, kind: true } },
+      secondFactorPending: true,
+      reauthenticatedAt: true,
+      user: { select: { name: true, email: true, emailVerifiedAt: true, kind: true, totpEnabledAt: true } },
     },
   });
   const now = Date.now();
@@ -65,7 +84,7 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
     return null;
   }
   const audience: SessionAudience = row.user.kind === "staff" ? "staff" : "customer";
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (!row.secondFactorPending && now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     const { idleMs } = sessionLifetimes(audience, row.persistent);
     await db.session.update({
       where: { id: row.id },
@@ -80,7 +99,14 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
     userId: row.userId,
     audience,
     persistent: row.persistent,
-    user: { name: row.user.name, email: row.user.email, emailVerified: row.user.emailVerifiedAt !== null },
+    secondFactorPending: row.secondFactorPending,
+    reauthenticatedAt: row.reauthenticatedAt,
+    user: {
+      name: row.user.name,
+      email: row.user.email,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      twoFactorEnabled: row.user.totpEnabledAt !== null,
+    },
   };
 }
 

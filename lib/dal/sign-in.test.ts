@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import * as argon2 from "argon2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
 import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
@@ -9,39 +8,28 @@ import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import type { AccountKind } from "@/lib/generated/prisma/client";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
 import { findActiveSession } from "./sessions";
 import { type SignInInput, type SignInResult, signInWithPassword } from "./sign-in";
+import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
 
 const PASSWORD = "correct horse battery staple 42";
 const minute = 60_000;
-const userIds: string[] = [];
-const emails: string[] = [];
 const ips: string[] = [];
 
-beforeAll(async () => {
-  // Installs the queues outside any short interactive transaction.
-  await jobSender();
+const users = testUsers({
+  defaults: { name: "Sign-in Tester" },
+  mailJobs: true,
+  // Failed attempts for unknown accounts are recorded by address only; the limiter counts per account and per address.
+  cleanUp: async () => {
+    await db.securityEvent.deleteMany({ where: { ip: { in: ips } } });
+    const keys = [...users.emails.map(accountKey), ...ips.map((ip) => ipKey(ip) ?? "")].filter((key) => key !== "");
+    for (const key of keys) await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%${key}%`}`;
+    await closeLimiterStore(defaultLimiterStore());
+  },
 });
-
-afterAll(async () => {
-  await db.securityEvent.deleteMany({ where: { OR: [{ userId: { in: userIds } }, { ip: { in: ips } }] } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  const keys = [...emails.map(accountKey), ...ips.map((ip) => ipKey(ip) ?? "")].filter((key) => key !== "");
-  for (const key of keys) await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%${key}%`}`;
-  await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ANY(${emails})`;
-  await stopJobSender();
-  await closeLimiterStore(defaultLimiterStore());
-  await db.$disconnect();
-});
-
-function newEmail(): string {
-  const email = `dal-test-${randomBytes(8).toString("hex")}@example.test`;
-  emails.push(email);
-  return email;
-}
+const { newEmail } = users;
 
 function newContext() {
   const ip = randomIp();
@@ -49,19 +37,9 @@ function newContext() {
   return { ip, userAgent: "vitest sign-in" };
 }
 
+/** A customer (by default) whose password is PASSWORD, hashed with the current parameters. */
 async function createUser(options: { passwordHash?: string; kind?: AccountKind } = {}) {
-  const email = newEmail();
-  const user = await db.user.create({
-    data: {
-      email,
-      name: "Sign-in Tester",
-      passwordHash: options.passwordHash ?? (await hashPassword(PASSWORD)),
-      kind: options.kind ?? "customer",
-    },
-    select: { id: true, email: true },
-  });
-  userIds.push(user.id);
-  return user;
+  return users.createUser({ passwordHash: options.passwordHash ?? (await hashPassword(PASSWORD)), kind: options.kind ?? "customer" });
 }
 
 function attempt(overrides: Partial<SignInInput> & { email: string }): Promise<SignInResult> {
@@ -98,7 +76,7 @@ describe("signInWithPassword", () => {
 
     const succeeded = await events(user.id, "sign_in_succeeded");
     expect(succeeded).toHaveLength(1);
-    expect(succeeded[0]?.details).toEqual({ sessionId: row.id, persistent: true });
+    expect(succeeded[0]?.details).toEqual({ sessionId: row.id, persistent: true, secondFactor: null });
     expect(JSON.stringify(succeeded)).not.toContain(result.token);
     expect(JSON.stringify(succeeded)).not.toContain(PASSWORD);
   });

@@ -2,14 +2,11 @@ import "server-only";
 import { hashPassword, PasswordHasherBusyError, verifyDummyPassword, verifyPassword } from "@/lib/auth/password/hashing";
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit/sign-in-throttle";
 import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
-import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
+import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { newDeviceSignIn } from "@/lib/mail/templates";
-import { enqueueJob } from "./jobs";
 import { normalizeEmail } from "./normalize-email";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
+import { recordCompletedSignIn } from "./sign-in-completion";
 import { createSession } from "./sessions";
 
 export type SignInInput = {
@@ -54,7 +51,7 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, passwordHash: true, kind: true },
+    select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true },
   });
   let verdict: { valid: boolean; needsRehash: boolean };
   try {
@@ -94,47 +91,25 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
       });
     }
     const audience = user.kind === "staff" ? "staff" : "customer";
+    // With two-factor on, the password opens only a pending session: it grants nothing until the code.
+    const secondFactorPending = user.totpEnabledAt !== null;
     const session = await createSession(tx, {
       userId: user.id,
       audience,
       persistent: input.persistent,
       context: input.context,
+      secondFactorPending,
     });
-    await noteDevice(tx, { userId: user.id, name: user.name, email, deviceId: input.deviceId, context: input.context });
-    await recordSecurityEvent(tx, {
-      type: "sign_in_succeeded",
-      userId: user.id,
-      context: input.context,
-      details: { sessionId: session.sessionId, persistent: input.persistent },
-    });
+    if (!secondFactorPending) {
+      await recordCompletedSignIn(tx, {
+        user: { id: user.id, name: user.name, email },
+        sessionId: session.sessionId,
+        persistent: input.persistent,
+        deviceId: input.deviceId,
+        secondFactor: null,
+        context: input.context,
+      });
+    }
     return { ok: true as const, token: session.token, userId: user.id };
   });
-}
-
-type DeviceInput = { userId: string; name: string; email: string; deviceId: string; context: RequestContext };
-
-/** Remembers the device; a device never seen before (other than the account's first) triggers an alert mail. */
-async function noteDevice(tx: Prisma.TransactionClient, input: DeviceInput) {
-  // A sign-in without a device id cannot be recognised later: count it as a new device.
-  const deviceHash = hashToken(input.deviceId || generateToken());
-  const known = await tx.knownDevice.findUnique({
-    where: { userId_deviceHash: { userId: input.userId, deviceHash } },
-    select: { id: true },
-  });
-  if (known) {
-    await tx.knownDevice.update({ where: { id: known.id }, data: { lastSeenAt: new Date() } });
-    return;
-  }
-  const hadDevices = (await tx.knownDevice.count({ where: { userId: input.userId } })) > 0;
-  await tx.knownDevice.create({ data: { userId: input.userId, deviceHash } });
-  if (!hadDevices) return;
-  await recordSecurityEvent(tx, { type: "new_device_sign_in", userId: input.userId, context: input.context });
-  const mail = newDeviceSignIn({
-    name: input.name,
-    when: new Date(),
-    device: input.context.userAgent.slice(0, 120),
-    ip: input.context.ip,
-    securityLink: `${env.SITE_URL}/account/security`,
-  });
-  await enqueueJob(tx, "mail", { to: input.email, ...mail });
 }

@@ -6,3 +6,4 @@ export { emailChanged, emailChangeNotice, emailChangeVerify } from "./email-chan
 export { escapeHtml, greetingName } from "./escape";
 export type { MailContent } from "./layout";
 export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";
+export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";

@@ -2,18 +2,40 @@ import type { Metadata } from "next";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { requireSession } from "@/lib/auth/current-session";
 import { listMySessions } from "@/lib/dal/my-sessions";
+import { getTwoFactorStatus } from "@/lib/dal/two-factor-settings";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Account security" };
 
-export default async function AccountSecurityPage() {
+const notices = {
+  "recovery-code-used": "You signed in with a recovery code, which cannot be used again. Create a new set below.",
+  "staff-two-factor-required": "Staff accounts must use two-factor authentication. Set it up to open the admin.",
+} as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountSecurityPage({ searchParams }: Props) {
   const viewer = await requireSession("/account/security");
-  const sessions = await listMySessions(viewer);
+  const [sessions, twoFactor] = await Promise.all([listMySessions(viewer), getTwoFactorStatus(viewer)]);
+  const notice = (await searchParams).notice;
+  const noticeText = typeof notice === "string" && notice in notices ? notices[notice as keyof typeof notices] : null;
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <h1 className="text-2xl font-bold">Account security</h1>
+      {noticeText && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
+          {noticeText}
+        </p>
+      )}
+      <section aria-labelledby="two-factor-heading" className="flex flex-col gap-3">
+        <h2 id="two-factor-heading" className="text-xl font-semibold">
+          Two-factor authentication
+        </h2>
+        <TwoFactorSection status={twoFactor} />
+      </section>
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
         <h2 id="sessions-heading" className="text-xl font-semibold">
           Where you are signed in

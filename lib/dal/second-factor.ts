@@ -1,0 +1,93 @@
+import "server-only";
+import { twoFactorThrottle } from "@/lib/auth/two-factor/attempt-throttle";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recoveryCodeUsed, twoFactorFailed } from "@/lib/mail/templates";
+import { enqueueJob } from "./jobs";
+import { consumeSecondFactor, type SecondFactorMethod } from "./second-factor-check";
+import { type RequestContext, recordSecurityEvent } from "./security-events";
+import type { ActiveSession } from "./sessions";
+import { createSession } from "./sessions";
+import { recordCompletedSignIn } from "./sign-in-completion";
+
+export type ChallengeResult =
+  | { ok: true; token: string; persistent: boolean; recoveryCodesLeft: number | null }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+const securityLink = () => `${env.SITE_URL}/account/security`;
+
+/**
+ * Completes a sign-in that passed the password: the code must belong to the
+ * account whose password was verified (the pending session names it). On
+ * success the pending session ends and a new one, with a new token, begins
+ * (a new session id on every change of privilege).
+ */
+export async function completeSecondFactor(
+  pending: ActiveSession,
+  input: { method: SecondFactorMethod; code: string; deviceId: string; context: RequestContext },
+): Promise<ChallengeResult> {
+  const attempt = { email: pending.user.email, ip: input.context.ip };
+  const gate = await twoFactorThrottle().check(attempt);
+  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+
+  const result = await consumeSecondFactor(pending.userId, input.method, input.code);
+  if (!result.ok) {
+    await twoFactorThrottle().recordFailure(attempt);
+    await recordFailure(pending, input);
+    return { ok: false, reason: "invalid" };
+  }
+  await twoFactorThrottle().recordSuccess(attempt);
+
+  return db.$transaction(async (tx) => {
+    await tx.session.update({
+      where: { id: pending.sessionId },
+      data: { revokedAt: new Date(), revokedReason: "second_factor_completed" },
+    });
+    const session = await createSession(tx, {
+      userId: pending.userId,
+      audience: pending.audience,
+      persistent: pending.persistent,
+      context: input.context,
+    });
+    const user = { id: pending.userId, name: pending.user.name, email: pending.user.email };
+    await recordCompletedSignIn(tx, {
+      user,
+      sessionId: session.sessionId,
+      persistent: pending.persistent,
+      deviceId: input.deviceId,
+      secondFactor: input.method,
+      context: input.context,
+    });
+    if (result.recoveryCodesLeft !== null) {
+      await recordSecurityEvent(tx, {
+        type: "recovery_code_used",
+        userId: user.id,
+        context: input.context,
+        details: { remaining: result.recoveryCodesLeft },
+      });
+      const mail = recoveryCodeUsed({ name: user.name, remaining: result.recoveryCodesLeft, securityLink: securityLink() });
+      await enqueueJob(tx, "mail", { to: user.email, ...mail });
+    }
+    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft };
+  });
+}
+
+/** Records a failed code; the first failure of a challenge also alerts the owner by mail (OWASP MFA). */
+async function recordFailure(pending: ActiveSession, input: { method: SecondFactorMethod; context: RequestContext }) {
+  await db.$transaction(async (tx) => {
+    const earlier = await tx.securityEvent.count({
+      where: { userId: pending.userId, type: "two_factor_failed", details: { path: ["sessionId"], equals: pending.sessionId } },
+    });
+    await recordSecurityEvent(tx, {
+      type: "two_factor_failed",
+      userId: pending.userId,
+      context: input.context,
+      details: { sessionId: pending.sessionId, method: input.method },
+    });
+    if (earlier === 0) {
+      const mail = twoFactorFailed({ name: pending.user.name, securityLink: securityLink() });
+      await enqueueJob(tx, "mail", { to: pending.user.email, ...mail });
+    }
+  });
+}
