@@ -33,6 +33,8 @@ const server = (serverPort: number, databaseUrl: string) => ({
     LOG_LEVEL: "warn",
     SMTP_URL: smtpUrl,
     SITE_URL: siteUrl,
+    // Tests play a reverse proxy (e2e/support/fixtures.ts) to give each test its own client address.
+    TRUSTED_PROXY_HOPS: "1",
     AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
     ...fieldEncryption,
   },

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
 import { extractLink, waitForMail } from "./support/mailbox";
 

@@ -40,10 +40,12 @@ export async function completeSecondFactor(
   await twoFactorThrottle().recordSuccess(attempt);
 
   return db.$transaction(async (tx) => {
-    await tx.session.update({
-      where: { id: pending.sessionId },
+    // The challenge must still be open: not revoked meanwhile (a reset, "sign out everywhere") nor completed twice.
+    const ended = await tx.session.updateMany({
+      where: { id: pending.sessionId, revokedAt: null, secondFactorPending: true },
       data: { revokedAt: new Date(), revokedReason: "second_factor_completed" },
     });
+    if (ended.count !== 1) return { ok: false as const, reason: "invalid" as const };
     const session = await createSession(tx, {
       userId: pending.userId,
       audience: pending.audience,

@@ -37,7 +37,8 @@ export async function getTwoFactorStatus(viewer: ActiveSession): Promise<TwoFact
 /** Starts enrolment: a new secret (≥160 bits), stored encrypted until a code confirms it. */
 export async function startTwoFactorEnrollment(viewer: ActiveSession): Promise<void> {
   const secret = generateTotpSecret();
-  await db.user.update({
+  // Only while two-factor is off: with it on, this changes nothing.
+  await db.user.updateMany({
     where: { id: viewer.userId, totpEnabledAt: null },
     data: { totpPendingSecret: encryptField(secret, place(viewer.userId, "totpPendingSecret")) },
   });
