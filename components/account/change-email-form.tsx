@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { changeEmailAction } from "@/lib/actions/change-email";
@@ -12,13 +13,9 @@ export function ChangeEmailForm() {
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <TextField
+      <EmailField
         label="New email"
         name="newEmail"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
         defaultValue={state.values?.newEmail}
         errors={state.fieldErrors?.newEmail}
       />

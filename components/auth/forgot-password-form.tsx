@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { EmailField } from "@/components/forms/email-field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { requestPasswordResetAction } from "@/lib/actions/request-password-reset";
 
@@ -12,16 +12,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-      />
+      <EmailField defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>
   );

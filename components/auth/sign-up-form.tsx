@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { signUpAction } from "@/lib/actions/sign-up";
@@ -25,13 +26,7 @@ export function SignUpForm({ shopName }: { shopName: string }) {
         onChange={(event) => setName(event.target.value)}
         errors={state.fieldErrors?.name}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
+      <EmailField
         defaultValue={state.values?.email}
         onChange={(event) => setEmail(event.target.value)}
         errors={state.fieldErrors?.email}

@@ -1,46 +1,21 @@
-import { generateSync } from "otplib";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
-import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
-import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
-import { randomIp } from "@/lib/auth/rate-limit/test-support";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { completeSecondFactor } from "./second-factor";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
-import { testUsers } from "./test-users";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "./two-factor-settings";
+import { currentStep, codeAt, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 
 const PASSWORD = "correct horse battery staple 42";
-const STEP_MS = 30_000;
 const minute = 60_000;
-const ips: string[] = [];
 
-const users = testUsers({
-  defaults: { name: "Second-factor Tester" },
-  mailJobs: true,
-  // Both throttles (sign-in and two-factor) key their counters by hashed email and hashed address: delete ours.
-  cleanUp: async () => {
-    await db.securityEvent.deleteMany({ where: { ip: { in: ips } } });
-    const keys = [...users.emails.map(accountKey), ...ips.map((ip) => ipKey(ip) ?? "")].filter((key) => key !== "");
-    for (const key of keys) await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%${key}%`}`;
-    await closeLimiterStore(defaultLimiterStore());
-  },
-});
+const { users, newContext } = throttledTestUsers({ name: "Second-factor Tester", userAgent: "vitest second-factor" });
 
-function newContext() {
-  const ip = randomIp();
-  ips.push(ip);
-  return { ip, userAgent: "vitest second-factor" };
-}
-
-const currentStep = () => Math.floor(Date.now() / STEP_MS);
-/** What an authenticator app shows during absolute time step `step` (otplib, independent of the shop's code). */
-const codeAt = (secret: string, step: number) => generateSync({ secret, epoch: step * 30 });
 
 /** A 6-digit code that no step of the accepted window (now ±1) produces. */
 function wrongCode(secret: string, seed = 0): string {
@@ -52,11 +27,6 @@ function wrongCode(secret: string, seed = 0): string {
   }
 }
 
-/** Waits out the last seconds of a time step, so "now" cannot move on in the middle of a check. */
-async function freshStep(): Promise<void> {
-  const left = STEP_MS - (Date.now() % STEP_MS);
-  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 /**
  * A user with PASSWORD and two-factor on, enrolled through the real flow. The

@@ -1,41 +1,21 @@
 import * as argon2 from "argon2";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
-import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
-import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
-import { randomIp } from "@/lib/auth/rate-limit/test-support";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import type { AccountKind } from "@/lib/generated/prisma/client";
 import { findActiveSession } from "./sessions";
 import { type SignInInput, type SignInResult, signInWithPassword } from "./sign-in";
-import { testUsers } from "./test-users";
+import { throttledTestUsers } from "./sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 
 const PASSWORD = "correct horse battery staple 42";
 const minute = 60_000;
-const ips: string[] = [];
 
-const users = testUsers({
-  defaults: { name: "Sign-in Tester" },
-  mailJobs: true,
-  // Failed attempts for unknown accounts are recorded by address only; the limiter counts per account and per address.
-  cleanUp: async () => {
-    await db.securityEvent.deleteMany({ where: { ip: { in: ips } } });
-    const keys = [...users.emails.map(accountKey), ...ips.map((ip) => ipKey(ip) ?? "")].filter((key) => key !== "");
-    for (const key of keys) await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%${key}%`}`;
-    await closeLimiterStore(defaultLimiterStore());
-  },
-});
+const { users, newContext } = throttledTestUsers({ name: "Sign-in Tester", userAgent: "vitest sign-in" });
 const { newEmail } = users;
-
-function newContext() {
-  const ip = randomIp();
-  ips.push(ip);
-  return { ip, userAgent: "vitest sign-in" };
-}
 
 /** A customer (by default) whose password is PASSWORD, hashed with the current parameters. */
 async function createUser(options: { passwordHash?: string; kind?: AccountKind } = {}) {

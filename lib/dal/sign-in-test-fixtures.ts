@@ -1,0 +1,46 @@
+import { generateSync } from "otplib";
+import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
+import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
+import { randomIp } from "@/lib/auth/rate-limit/test-support";
+import { db } from "@/lib/db";
+import { testUsers } from "./test-users";
+
+/**
+ * Test users for sign-in, two-factor and step-up suites: each request context
+ * gets its own random address, and afterwards every counter the throttles
+ * keyed on those users and addresses (hashed email, hashed address) and every
+ * security event from them is removed.
+ */
+export function throttledTestUsers(options: { name: string; userAgent: string }) {
+  const ips: string[] = [];
+  const users = testUsers({
+    defaults: { name: options.name },
+    mailJobs: true,
+    cleanUp: async () => {
+      await db.securityEvent.deleteMany({ where: { ip: { in: ips } } });
+      const keys = [...users.emails.map(accountKey), ...ips.map((ip) => ipKey(ip) ?? "")].filter((key) => key !== "");
+      for (const key of keys) await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`%${key}%`}`;
+      await closeLimiterStore(defaultLimiterStore());
+    },
+  });
+  const newContext = () => {
+    const ip = randomIp();
+    ips.push(ip);
+    return { ip, userAgent: options.userAgent };
+  };
+  return { users, newContext, ips };
+}
+
+const STEP_MS = 30_000;
+
+/** The current absolute TOTP time step. */
+export const currentStep = () => Math.floor(Date.now() / STEP_MS);
+
+/** What an authenticator app shows during absolute time step `step` (otplib, independent of the shop's code). */
+export const codeAt = (secret: string, step: number) => generateSync({ secret, epoch: step * 30 });
+
+/** Waits out the last seconds of a time step, so "now" cannot move on in the middle of a check. */
+export async function freshStep(): Promise<void> {
+  const left = STEP_MS - (Date.now() % STEP_MS);
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
