@@ -13,7 +13,7 @@ const log = (line: string) => console.log(`[demo] ${line}`);
 
 await ensureProductionBuild(".next", log);
 const database = await prepareShopDatabase(log);
-const { devMailbox } = await startShop({ database, port: env.PORT, distDir: ".next" });
+const { devMailbox } = await startShop({ database, port: env.PORT, distDir: ".next", log });
 log(`The shop is ready on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
 if (devMailbox) log(`Mail is not sent (no SMTP_URL): read it at http://localhost:${env.PORT}/dev/mailbox`);
 log("Press Ctrl-C to stop.");

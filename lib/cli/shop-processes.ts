@@ -17,10 +17,10 @@ export async function startShop(options: {
   database: ShopDatabase;
   port: number;
   distDir: string;
-  log?: (line: string) => void;
+  log: (line: string) => void;
 }) {
   const local = options.database.embedded;
-  const log = options.log ?? ((line: string) => console.log(`[demo] ${line}`));
+  const log = options.log;
   const keys = await fieldEncryptionKeys(local, log);
   const shared = {
     DATABASE_URL: options.database.url,

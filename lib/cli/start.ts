@@ -9,5 +9,5 @@ import { startShop } from "./shop-processes";
 
 const log = (line: string) => console.log(`[start] ${line}`);
 const database = await prepareShopDatabase(log);
-await startShop({ database, port: env.PORT, distDir: ".next" });
+await startShop({ database, port: env.PORT, distDir: ".next", log });
 log(`Serving on http://localhost:${env.PORT}`);
