@@ -67,6 +67,8 @@ export const envSchema = z.object({
    */
   FIELD_ENCRYPTION_KEYS: z.string().min(1).optional(),
   FIELD_ENCRYPTION_CURRENT_KEY: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+  /** Key for blind indexes (keyed HMACs of encrypted values for exact-match lookups), base64 of 32 bytes. */
+  BLIND_INDEX_KEY: z.string().min(40).optional(),
 
   /** How long a proven factor counts as "recent" for sensitive actions (step-up re-authentication). */
   STEP_UP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
