@@ -8,6 +8,8 @@ export async function register() {
   authSecret(); // throws in production without AUTH_SECRET
   const { assertKeyRingConfigured } = await import("@/lib/crypto/key-ring");
   assertKeyRingConfigured(); // throws in production without FIELD_ENCRYPTION_KEYS
+  const { assertBlindIndexKeyConfigured } = await import("@/lib/crypto/blind-index");
+  assertBlindIndexKeyConfigured(); // throws in production without BLIND_INDEX_KEY
   // Connect the job sender (and install the queue schema on a new database) before the
   // first request, so no request's transaction waits for it.
   // A database that is down at start-up must not keep the server from starting (health reports it).

@@ -13,10 +13,12 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const smtpUrl = `smtp://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2526)}`;
 const siteUrl = `http://127.0.0.1:${port}`;
 const workerHealthPort = port + 2;
-// One field-encryption key ring for app servers and worker, so each reads what the other wrote.
+// One field-encryption key ring and blind-index key for app servers and worker, so each reads what the other wrote.
 const fieldEncryption = {
   FIELD_ENCRYPTION_KEYS: `e2e:${Buffer.from("e2e-only-field-key-never-in-prod").toString("base64")}`,
   FIELD_ENCRYPTION_CURRENT_KEY: "e2e",
+  // Blind indexes have their own key, never one of the encryption keys (32 bytes).
+  BLIND_INDEX_KEY: Buffer.from("e2e-only-blind-index-key-no-prod").toString("base64"),
 };
 
 const server = (serverPort: number, databaseUrl: string) => ({

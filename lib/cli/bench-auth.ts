@@ -19,6 +19,8 @@ const PORT = 3220;
 const BENCH_FIELD_ENCRYPTION = {
   FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
   FIELD_ENCRYPTION_CURRENT_KEY: "bench",
+  // Blind indexes have their own key, never one of the encryption keys (32 bytes).
+  BLIND_INDEX_KEY: Buffer.from("bench-only-blind-index-key-bench").toString("base64"),
 };
 const BASE = `http://127.0.0.1:${PORT}`;
 const PRODUCT = `${BASE}/products/studio-over-ear-headphones`;

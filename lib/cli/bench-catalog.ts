@@ -15,6 +15,8 @@ const PORT = 3210;
 const BENCH_FIELD_ENCRYPTION = {
   FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
   FIELD_ENCRYPTION_CURRENT_KEY: "bench",
+  // Blind indexes have their own key, never one of the encryption keys (32 bytes).
+  BLIND_INDEX_KEY: Buffer.from("bench-only-blind-index-key-bench").toString("base64"),
 };
 const log = (line: string) => console.log(`[bench] ${line}`);
 

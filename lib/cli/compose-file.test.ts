@@ -52,4 +52,10 @@ describe("docker-compose.yml", () => {
       expect(environment?.FIELD_ENCRYPTION_CURRENT_KEY).toMatch(/^\$\{FIELD_ENCRYPTION_CURRENT_KEY:\?/);
     }
   });
+
+  it("requires the blind-index key for app and worker (no default key)", () => {
+    for (const service of ["app", "worker"]) {
+      expect(compose.services[service]?.environment?.BLIND_INDEX_KEY).toMatch(/^\$\{BLIND_INDEX_KEY:\?/);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { generateBlindIndexKeyValue, parseBlindIndexKey } from "@/lib/crypto/blind-index";
 import { generateKeyRingValue, parseKeyRing } from "@/lib/crypto/key-ring";
 
 /**
@@ -48,6 +49,40 @@ function parseStoredRing(text: string): { keys: string; current: string } | unde
   try {
     const stored = JSON.parse(text) as Partial<Record<"keys" | "current", unknown>>;
     return typeof stored.keys === "string" && typeof stored.current === "string" ? { keys: stored.keys, current: stored.current } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A local installation's BLIND_INDEX_KEY (base64 of 32 bytes). */
+export type LocalBlindIndexKey = { key: string; file: string; created: boolean };
+
+/**
+ * The local demo's blind-index key, kept in DATA_DIR beside the key ring and
+ * guarded the same way: losing it makes every stored index (e.g. postal-code
+ * lookups) stop matching, so it is never regenerated over an existing file and
+ * a damaged file stops start-up.
+ */
+export async function localBlindIndexKey(dataDir: string): Promise<LocalBlindIndexKey> {
+  const file = join(dataDir, "blind-index-key.json");
+  if (existsSync(file)) {
+    const key = parseStoredKey(await readFile(file, "utf8"));
+    if (!key) throw new Error(`${file} is damaged: restore it from a backup.`);
+    parseBlindIndexKey(key); // throws (without key material) on a damaged key
+    return { key, file, created: false };
+  }
+  await mkdir(dataDir, { recursive: true });
+  const key = generateBlindIndexKeyValue();
+  // "wx": never overwrite a key another process has just written.
+  await writeFile(file, `${JSON.stringify({ key })}\n`, { mode: 0o600, flag: "wx" });
+  return { key, file, created: true };
+}
+
+/** As parseStoredRing: JSON.parse's errors would quote key material. */
+function parseStoredKey(text: string): string | undefined {
+  try {
+    const stored = JSON.parse(text) as Partial<Record<"key", unknown>>;
+    return typeof stored.key === "string" ? stored.key : undefined;
   } catch {
     return undefined;
   }

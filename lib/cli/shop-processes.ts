@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
 import { env } from "@/lib/env";
-import { localKeyRing, localSecret } from "./local-secret";
+import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
 import { onShutdown, startProcess } from "./processes";
 import type { ShopDatabase } from "./shop-database";
@@ -9,8 +9,8 @@ import type { ShopDatabase } from "./shop-database";
 /**
  * The shop's processes for `npm run demo` and `npm start`: the web server and
  * the background worker (mail, queued jobs), sharing one configuration. A local
- * installation gets a generated AUTH_SECRET and field-encryption key ring and,
- * without SMTP_URL, the dev mailbox at /dev/mailbox; a deployment configures
+ * installation gets a generated AUTH_SECRET, field-encryption key ring and
+ * blind-index key and, without SMTP_URL, the dev mailbox at /dev/mailbox; a deployment configures
  * all of them itself (the server refuses to start without its keys).
  */
 export async function startShop(options: {
@@ -28,6 +28,7 @@ export async function startShop(options: {
     AUTH_SECRET: env.AUTH_SECRET ?? (local ? await localSecret(env.DATA_DIR, "auth") : undefined),
     FIELD_ENCRYPTION_KEYS: keys.keys,
     FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
+    BLIND_INDEX_KEY: await blindIndexKey(local, log),
     DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
   };
   const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
@@ -48,6 +49,14 @@ async function fieldEncryptionKeys(local: boolean, log: (line: string) => void) 
   const ring = await localKeyRing(env.DATA_DIR);
   if (ring.created) log(`Generated a local encryption key in ${ring.file} (keep it: encrypted data cannot be read without it)`);
   return { keys: ring.keys, current: ring.current };
+}
+
+/** As fieldEncryptionKeys: the configured BLIND_INDEX_KEY, or the local one kept in DATA_DIR. */
+async function blindIndexKey(local: boolean, log: (line: string) => void) {
+  if (env.BLIND_INDEX_KEY || !local) return env.BLIND_INDEX_KEY;
+  const stored = await localBlindIndexKey(env.DATA_DIR);
+  if (stored.created) log(`Generated a local blind-index key in ${stored.file} (keep it: address lookups need it)`);
+  return stored.key;
 }
 
 /** Ctrl-C stops everything; if either process dies, the other and the database stop too. */

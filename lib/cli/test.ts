@@ -68,6 +68,7 @@ if (compose) {
     AUTH_SECRET: "check",
     FIELD_ENCRYPTION_KEYS: "check",
     FIELD_ENCRYPTION_CURRENT_KEY: "check",
+    BLIND_INDEX_KEY: "check",
   };
   results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], required)));
 } else {

@@ -5,6 +5,7 @@
  * unfinished job is retried later, never lost.
  */
 import "server-only";
+import { assertBlindIndexKeyConfigured } from "@/lib/crypto/blind-index";
 import { assertKeyRingConfigured } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
 import { queues } from "@/lib/jobs/boss";
@@ -18,6 +19,7 @@ try {
   // Fails at start-up, not at the first job, on a production config that has no way to deliver mail.
   mailSender();
   assertKeyRingConfigured(); // the worker decrypts fields too
+  assertBlindIndexKeyConfigured();
   const worker = await startJobWorker();
   const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT) : undefined;
   logger.info({ queues: Object.values(queues), healthPort: env.WORKER_HEALTH_PORT }, "worker started");

@@ -1,9 +1,10 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { redactPaths } from "./redaction";
+import { dataClassRegistry, dataClasses, parseSchemaClasses } from "@/lib/data-classes/schema-classes";
+import { redactPaths, redactPathsFor } from "./redaction";
 
-function captureLogger(): { logger: pino.Logger; output: () => Promise<string> } {
+function captureLogger(paths: string[] = redactPaths): { logger: pino.Logger; output: () => Promise<string> } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -11,7 +12,7 @@ function captureLogger(): { logger: pino.Logger; output: () => Promise<string> }
       callback();
     },
   });
-  const logger = pino({ redact: { paths: redactPaths, censor: "[redacted]" } }, stream);
+  const logger = pino({ redact: { paths, censor: "[redacted]" } }, stream);
   return {
     logger,
     output: async () => {
@@ -76,5 +77,54 @@ describe("log redaction", () => {
     expect(redactPaths.length).toBeGreaterThan(0);
     expect(new Set(redactPaths).size).toBe(redactPaths.length);
     expect(() => pino({ redact: { paths: redactPaths } })).not.toThrow();
+  });
+
+  it("leaves nothing of a customer's address in a line logged while handling it", async () => {
+    const address = {
+      recipientName: "Jane Q. Customer",
+      line1: "742 Evergreen Terrace",
+      line2: "Apartment 5B-Redact",
+      city: "Shelbyville-Redact",
+      region: "Oregon-Redact",
+      postalCode: "97403-1234",
+      phone: "+1 541 555 0199",
+      country: "US",
+    };
+    const { logger, output } = captureLogger();
+    // The covered depths: top level, one object down, two objects down (pino has no recursive wildcard).
+    logger.info({ addressId: "addr-1", address, order: { shipping: { ...address } } }, "address saved");
+    logger.info({ ...address }, "address validated");
+    const text = await output();
+    const lines = text.trim().split("\n").map((line) => JSON.parse(line) as Record<string, Record<string, unknown>>);
+
+    // What is redacted follows the schema's classes, so the test asks them rather than listing keys.
+    for (const [key, value] of Object.entries(address)) {
+      const dataClass = dataClasses.classOf("Address", key);
+      expect(["sensitive", "confidential"], `Address.${key}`).toContain(dataClass);
+      if (value.length > 3) expect(text).not.toContain(value);
+      expect(lines[0]?.address?.[key]).toBe("[redacted]");
+      expect((lines[0]?.order?.shipping as Record<string, unknown> | undefined)?.[key]).toBe("[redacted]");
+      expect(lines[1]?.[key]).toBe("[redacted]");
+    }
+    expect(lines[0]?.addressId).toBe("addr-1");
+  });
+
+  it("redacts every sensitive and confidential schema field at every covered depth", () => {
+    const protectedFields = [...dataClasses.fieldsOfClass("sensitive"), ...dataClasses.fieldsOfClass("confidential")];
+    expect(protectedFields.length).toBeGreaterThan(10);
+    for (const { model, field } of protectedFields) {
+      for (const path of [field, `*.${field}`, `*.*.${field}`]) expect(redactPaths, `${model}.${field}`).toContain(path);
+    }
+    for (const field of ["passwordHash", "totpSecret", "tokenHash", "ip", "userAgent"]) expect(redactPaths).toContain(field);
+  });
+
+  it("redacts a newly classified field with no change to the logger", async () => {
+    const schema = `model Shoe {\n  id String @id // @class internal\n  footSize Int // @class sensitive\n}\n`;
+    const paths = redactPathsFor(dataClassRegistry(parseSchemaClasses(schema)));
+    expect(paths).toEqual(expect.arrayContaining(["footSize", "*.footSize", "*.*.footSize"]));
+    expect(paths).not.toContain("id");
+    const { logger, output } = captureLogger(paths);
+    logger.info({ order: { footSize: 47 } }, "fitting");
+    expect(await output()).toContain('"footSize":"[redacted]"');
   });
 });

@@ -29,11 +29,18 @@ export default async function AccountPage() {
           <ResendVerification />
         </section>
       )}
-      <p>
-        <Link href="/account/security" className="text-brand-700 hover:underline">
-          Security: password, email and signed-in devices
-        </Link>
-      </p>
+      <ul className="flex flex-col gap-2">
+        <li>
+          <Link href="/account/addresses" className="text-brand-700 hover:underline">
+            Addresses
+          </Link>
+        </li>
+        <li>
+          <Link href="/account/security" className="text-brand-700 hover:underline">
+            Security: password, email, two-factor and signed-in devices
+          </Link>
+        </li>
+      </ul>
     </div>
   );
 }

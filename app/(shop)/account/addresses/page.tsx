@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddressList } from "@/components/account/address-list";
+import { countryOptions } from "@/lib/addresses/countries";
+import { requireSession } from "@/lib/auth/current-session";
+import { listMyAddresses } from "@/lib/dal/addresses";
+
+export const metadata: Metadata = { title: "Your addresses" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AddressesPage({ searchParams }: Props) {
+  const viewer = await requireSession("/account/addresses");
+  const addresses = await listMyAddresses(viewer);
+  const saved = (await searchParams).notice === "saved";
+  const countryNames = Object.fromEntries(countryOptions.map((country) => [country.code, country.name]));
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">Your addresses</h1>
+      {saved && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          Address saved.
+        </p>
+      )}
+      {addresses.length ? <AddressList addresses={addresses} countryNames={countryNames} /> : <p>You have no saved addresses yet.</p>}
+      <p>
+        <Link href="/account/addresses/new" className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 font-medium text-white">
+          Add an address
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { initialActionState } from "@/lib/actions/action-state";
+import { manageAddressAction } from "@/lib/actions/addresses/manage-address";
+import type { AccountAddressDTO } from "@/lib/dal/addresses";
+
+const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 hover:bg-slate-50";
+
+export function AddressList({ addresses, countryNames }: { addresses: AccountAddressDTO[]; countryNames: Record<string, string> }) {
+  const [state, manage] = useActionState(manageAddressAction, initialActionState);
+  return (
+    <div className="flex flex-col gap-3">
+      <FormMessage state={state} />
+      <ul aria-label="Saved addresses" className="flex flex-col gap-3">
+        {addresses.map((address) => (
+          <li key={address.id} className="flex flex-col gap-2 rounded border border-slate-200 p-3">
+            <address className="not-italic">
+              <strong>{address.recipientName}</strong>
+              {address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+              <br />
+              {address.line1}
+              {address.line2 && (
+                <>
+                  <br />
+                  {address.line2}
+                </>
+              )}
+              <br />
+              {address.city}
+              {address.region ? `, ${address.region}` : ""} {address.postalCode}
+              <br />
+              {countryNames[address.country] ?? address.country}
+              {address.phone && (
+                <>
+                  <br />
+                  {address.phone}
+                </>
+              )}
+            </address>
+            <form action={manage} className="flex flex-wrap gap-2">
+              <input type="hidden" name="id" value={address.id} />
+              <Link href={`/account/addresses/${address.id}/edit`} className={buttonClass}>
+                Edit
+              </Link>
+              {!address.isDefault && (
+                <button type="submit" name="intent" value="default" className={buttonClass}>
+                  Make default
+                </button>
+              )}
+              <button type="submit" name="intent" value="delete" className={buttonClass}>
+                Delete
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { FieldContext } from "./field-encryption";
+
+/**
+ * Every column that holds a field-encryption envelope (`@encrypted` in
+ * prisma/schema.prisma; a test keeps the two in step). Key rotation walks this
+ * list, so a column missing here would keep values under a retired key.
+ *
+ * `column` is also the Prisma field name (no `@map` on these fields), which is
+ * the `field` in the value's AAD. `ownerColumn` holds the AAD's `ownerId`:
+ * - User fields are bound to the user's own id.
+ * - Address fields are bound to the owning user (`Address.userId`), not to the
+ *   address id, so every address DAL call uses `{ model: "Address", field,
+ *   ownerId: address.userId }`. An address row re-pointed at another user then
+ *   fails to decrypt instead of showing one customer's address to another.
+ *
+ * Identifiers here are interpolated (quoted) into SQL by lib/dal/key-rotation.ts,
+ * so they are constants, never input.
+ */
+export type EncryptedColumn = {
+  /** The Prisma model, as in the AAD. */
+  model: string;
+  /** The SQL table. */
+  table: string;
+  /** The SQL column, equal to the Prisma field name. */
+  column: string;
+  /** The column whose value is the AAD ownerId. */
+  ownerColumn: string;
+};
+
+const user = (column: string): EncryptedColumn => ({ model: "User", table: "User", column, ownerColumn: "id" });
+const address = (column: string): EncryptedColumn => ({ model: "Address", table: "Address", column, ownerColumn: "userId" });
+
+export const encryptedColumns: readonly EncryptedColumn[] = Object.freeze([
+  user("phone"),
+  user("totpSecret"),
+  user("totpPendingSecret"),
+  address("recipientName"),
+  address("line1"),
+  address("line2"),
+  address("city"),
+  address("region"),
+  address("postalCode"),
+  address("phone"),
+]);
+
+/** "Model.field", for progress lines and reports. */
+export function encryptedColumnName(column: EncryptedColumn): string {
+  return `${column.model}.${column.column}`;
+}
+
+/** The AAD context of one stored value of `column`, owned by `ownerId`. */
+export function encryptedColumnContext(column: EncryptedColumn, ownerId: string): FieldContext {
+  return { model: column.model, field: column.column, ownerId };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { AccountOverviewDTO } from "@/lib/dal/account-settings";
+import {
+  type PublicCategoryDTO,
+  type PublicProductDTO,
+  publicCategorySelect,
+  publicProductSelect,
+  toPublicProduct,
+} from "@/lib/dal/catalog-dto";
+import type { AccountSessionDTO } from "@/lib/dal/my-sessions";
+import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor-settings";
+import { type DtoMapping, dtoClassViolations } from "./dto-audience";
+import { dataClasses } from "./schema-classes";
+
+/*
+ * The mapping table: every key of every browser DTO, with the schema columns
+ * it is built from. The mapped types make tsc fail when a DTO gains or loses a
+ * key without this table following.
+ */
+const publicProduct: DtoMapping<PublicProductDTO> = {
+  dto: "PublicProductDTO",
+  audience: "public",
+  keys: {
+    slug: { fields: ["Product.slug"] },
+    name: { fields: ["Product.name"] },
+    description: { fields: ["Product.description"] },
+    price: { fields: ["Product.priceMinor", "Product.currency"] },
+    imagePath: { fields: ["Product.imagePath"] },
+    inStock: { fields: ["Product.stock"], derived: "stock > 0: whether, never how many (the count is internal)" },
+    category: { fields: ["Category.slug", "Category.name"] },
+  },
+};
+
+const publicCategory: DtoMapping<PublicCategoryDTO> = {
+  dto: "PublicCategoryDTO",
+  audience: "public",
+  keys: {
+    slug: { fields: ["Category.slug"] },
+    name: { fields: ["Category.name"] },
+    description: { fields: ["Category.description"] },
+  },
+};
+
+const accountSession: DtoMapping<AccountSessionDTO> = {
+  dto: "AccountSessionDTO",
+  audience: "owner",
+  keys: {
+    id: { fields: ["Session.id"] },
+    current: { fields: ["Session.id"], derived: "whether it is the viewer's own session" },
+    persistent: { fields: ["Session.persistent"] },
+    createdAt: { fields: ["Session.createdAt"] },
+    lastSeenAt: { fields: ["Session.lastSeenAt"] },
+    ip: { fields: ["Session.ip"] },
+    userAgent: { fields: ["Session.userAgent"] },
+  },
+};
+
+const twoFactorStatus: DtoMapping<TwoFactorStatusDTO> = {
+  dto: "TwoFactorStatusDTO",
+  audience: "owner",
+  keys: {
+    enabled: { fields: ["User.totpEnabledAt"], derived: "totpEnabledAt !== null" },
+    recoveryCodesLeft: { fields: ["RecoveryCode.usedAt"], derived: "a count of unused codes, never the codes" },
+    // The one documented exception: TOTP enrolment means showing the owner the pending
+    // secret (as text and in the QR code, with their email as the account name). It is
+    // null once two-factor is on or enrolment is cancelled; the confirmed secret never leaves.
+    enrollment: {
+      fields: ["User.totpPendingSecret", "User.email"],
+      exception: "the pending TOTP secret, shown to its owner only while enrolling",
+    },
+  },
+};
+
+const accountOverview: DtoMapping<AccountOverviewDTO> = {
+  dto: "AccountOverviewDTO",
+  audience: "owner",
+  keys: {
+    name: { fields: ["User.name"] },
+    email: { fields: ["User.email"] },
+    emailVerified: { fields: ["User.emailVerifiedAt"], derived: "emailVerifiedAt !== null" },
+    memberSince: { fields: ["User.createdAt"] },
+  },
+};
+
+const browserDtos = [publicProduct, publicCategory, accountSession, twoFactorStatus, accountOverview];
+
+describe("browser DTOs by data class", () => {
+  it.each(browserDtos.map((mapping) => [mapping.dto, mapping] as const))("%s keeps its audience's rule", (_, mapping) => {
+    const violations = dtoClassViolations(mapping, dataClasses);
+    expect(violations, violations.join("\n")).toEqual([]);
+  });
+
+  it("has no confidential field in any browser DTO except the documented enrolment secret", () => {
+    const confidential = browserDtos.flatMap((mapping) =>
+      Object.entries(mapping.keys as Record<string, { fields: readonly string[]; exception?: string }>).flatMap(
+        ([key, source]) =>
+          source.fields
+            .filter((name) => dataClasses.classOf(...(name.split(".") as [string, string])) === "confidential")
+            .map((name) => `${mapping.dto}.${key} <- ${name}${source.exception ? " (exception)" : ""}`),
+      ),
+    );
+    expect(confidential).toEqual(["TwoFactorStatusDTO.enrollment <- User.totpPendingSecret (exception)"]);
+  });
+
+  it("maps the keys a PublicProductDTO really has, and every column its query selects", () => {
+    const dto = toPublicProduct({
+      ...{ slug: "s", name: "n", description: "d", priceMinor: 100, currency: "USD", imagePath: "/p.svg", stock: 0 },
+      category: { slug: "c", name: "C" },
+    });
+    expect(Object.keys(dto).sort()).toEqual(Object.keys(publicProduct.keys).sort());
+    const mapped = Object.values(publicProduct.keys).flatMap((source) => source.fields);
+    const selected = Object.keys(publicProductSelect).flatMap((key) =>
+      key === "category" ? ["Category.slug", "Category.name"] : [`Product.${key}`],
+    );
+    expect(mapped.sort()).toEqual(selected.sort());
+    expect(Object.keys(publicCategorySelect).map((key) => `Category.${key}`).sort()).toEqual(
+      Object.values(publicCategory.keys).flatMap((source) => source.fields).sort(),
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import "server-only";
+
+/**
+ * Staff masking (ARCHITECTURE.md, "Data classification"): sensitive values
+ * are shown to staff masked by default; revealing one is a separate, audited
+ * step. Each helper keeps just enough to recognise a record, too little to use
+ * it. An empty value stays empty: a mask would pretend there is something hidden.
+ */
+
+// The email mask predates this module and mail notices use it; one implementation serves both.
+export { maskEmail } from "@/lib/mail/mask";
+
+const DOTS = "•••";
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The first user-perceived character (so "É" made of E + U+0301, or an emoji, stays whole). */
+function firstGrapheme(word: string): { first: string; count: number } {
+  const parts = [...graphemes.segment(word)];
+  return { first: parts[0]?.segment ?? "", count: parts.length };
+}
+
+/**
+ * A phone number with only its last four digits: `+1 555 0100` becomes
+ * `•••• ••• 0100`. Numbers of fewer than seven digits are masked whole, since
+ * four of them would be most of the number.
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length === 0) return phone.trim() === "" ? "" : DOTS;
+  if (digits.length < 7) return DOTS;
+  return `•••• ••• ${digits.slice(-4)}`;
+}
+
+/**
+ * A person's name with the first character of each word: `Jane Doe` becomes
+ * `J••• D•••`. A one-character word (an initial) is masked whole.
+ */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  return words
+    .map((word) => {
+      const { first, count } = firstGrapheme(word);
+      return count > 1 ? `${first}${DOTS}` : DOTS;
+    })
+    .join(" ");
+}
+
+/**
+ * An address line with only its last word, and only when that word has no
+ * digit: `1 Main Street` becomes `•••• Street`, `Apt 4B` becomes `••••`.
+ * House, flat and box numbers are what pin an address down, so they never show.
+ */
+export function maskAddressLine(line: string): string {
+  const words = line.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return "";
+  const last = words[words.length - 1] ?? "";
+  return words.length > 1 && !/\d/u.test(last) ? `•••• ${last}` : "••••";
+}
