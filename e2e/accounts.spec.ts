@@ -8,7 +8,7 @@ test("sign up → verify the mailed link → sign in → sign out", async ({ pag
 
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
   await expect(page.getByText(`${identity.email} (verified)`)).toBeVisible();
 
   // Without "Remember me" the session cookie dies with the browser; it is never readable by scripts.

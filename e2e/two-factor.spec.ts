@@ -18,7 +18,7 @@ test("enrol, sign out, sign in with a code; the same code is refused the second 
   const code = nextCode(secret);
   await answerChallenge(page, code);
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, identity);

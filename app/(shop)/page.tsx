@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { AuthNotice } from "@/components/auth/notice";
 import { ProductGrid } from "@/components/product-card";
 import { listCategories, listFeaturedProducts } from "@/lib/dal/catalog";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   const [featured, categories] = await Promise.all([listFeaturedProducts(), listCategories()]);
+  const notice = (await searchParams).notice;
   return (
     <div className="flex flex-col gap-10">
+      <AuthNotice notice={typeof notice === "string" ? notice : undefined} />
       <section aria-labelledby="featured-heading">
         <h1 className="sr-only">Welcome</h1>
         <h2 id="featured-heading" className="mb-4 text-2xl font-bold">

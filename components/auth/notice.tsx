@@ -3,6 +3,7 @@ const notices = {
   "email-verified": "Your email address is verified. Sign in to continue.",
   "signed-out-everywhere": "You were signed out on every device.",
   "signed-out": "You are signed out.",
+  "account-deleted": "Your account was deleted and you are signed out. Thank you for shopping with us.",
   "challenge-expired": "Your sign-in took too long to finish. Please sign in again.",
 } as const;
 

@@ -40,6 +40,11 @@ export default async function AccountPage() {
             Security: password, email, two-factor and signed-in devices
           </Link>
         </li>
+        <li>
+          <Link href="/account/privacy" className="text-brand-700 hover:underline">
+            Privacy: download your data or delete your account
+          </Link>
+        </li>
       </ul>
     </div>
   );

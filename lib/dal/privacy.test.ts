@@ -1,0 +1,153 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password/hashing";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { db } from "@/lib/db";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { createMyAddress } from "./addresses";
+import { deleteMyAccount, exportLeaks, exportMyData, StepUpRequiredError } from "./privacy";
+import { type ActiveSession, createSession, findActiveSession } from "./sessions";
+import { signInWithPassword } from "./sign-in";
+import { throttledTestUsers } from "./sign-in-test-fixtures";
+
+requireTestDatabaseUrl();
+
+const PASSWORD = "privacy test passphrase 2026";
+const hour = 3_600_000;
+const { users, newContext } = throttledTestUsers({ name: "Privacy Tester", userAgent: "vitest privacy" });
+
+const address = (line1: string, phone: string) => ({
+  recipientName: "Pat Privacy",
+  line1,
+  line2: null,
+  city: "Quietown",
+  region: null,
+  postalCode: "10115",
+  country: "DE",
+  phone,
+  isDefault: false,
+});
+
+/** A customer with a password, an encrypted phone and 2FA secret, an address, a session and an event with an IP. */
+async function customer(tag: string) {
+  const user = await users.createUser({ passwordHash: await hashPassword(PASSWORD) });
+  const phone = `+44 7700 ${tag}`;
+  await db.user.update({
+    where: { id: user.id },
+    data: {
+      phone: encryptField(phone, { model: "User", field: "phone", ownerId: user.id }),
+      totpSecret: encryptField("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", { model: "User", field: "totpSecret", ownerId: user.id }),
+    },
+  });
+  const context = newContext();
+  const { token } = await db.$transaction((tx) =>
+    createSession(tx, { userId: user.id, audience: "customer", persistent: false, context }),
+  );
+  const viewer = await findActiveSession(token);
+  if (!viewer) throw new Error("no session");
+  const line1 = `${tag} Privacy Street`;
+  await createMyAddress(viewer, address(line1, phone));
+  await db.securityEvent.create({ data: { type: "sign_in_succeeded", userId: user.id, ip: context.ip, userAgent: "vitest privacy" } });
+  const tokenHash = randomBytes(32).toString("hex");
+  await db.accountToken.create({
+    data: { userId: user.id, purpose: "verify_email", tokenHash, email: user.email, expiresAt: new Date(Date.now() + hour) },
+  });
+  await db.knownDevice.create({ data: { userId: user.id, deviceHash: randomBytes(32).toString("hex") } });
+  await db.recoveryCode.create({ data: { userId: user.id, codeHash: "$argon2id$v=19$m=19456,t=2,p=1$recovery" } });
+  return { user, viewer, token, phone, line1, ip: context.ip, tokenHash };
+}
+
+const stale = (viewer: ActiveSession): ActiveSession => ({ ...viewer, reauthenticatedAt: new Date(Date.now() - hour) });
+
+describe("exportMyData", () => {
+  it("gives the viewer their decrypted phone and address, and nothing of another customer", async () => {
+    const me = await customer("900123");
+    const other = await customer("900456");
+    const exported = await exportMyData(me.viewer, newContext());
+    const json = JSON.stringify(exported);
+    expect(exported.profile).toMatchObject({ email: me.user.email, phone: me.phone, twoFactorEnabled: false });
+    expect(exported.addresses.map((a) => a.line1)).toEqual([me.line1]);
+    expect(exported.addresses[0]?.phone).toBe(me.phone);
+    expect(exported.orders).toEqual([]);
+    expect(exported.sessions).toHaveLength(1);
+    expect(exported.securityEvents.map((e) => e.ip)).toContain(me.ip);
+    for (const foreign of [other.user.email, other.phone, other.line1, other.ip, other.user.id]) expect(json).not.toContain(foreign);
+  });
+
+  it("holds no hash, secret, ciphertext or token hash, and logs the export", async () => {
+    const me = await customer("900789");
+    const json = JSON.stringify(await exportMyData(me.viewer, newContext()));
+    const stored = await db.user.findUniqueOrThrow({ where: { id: me.user.id } });
+    for (const secret of ["$argon2", "v1.", me.tokenHash, stored.passwordHash, stored.totpSecret ?? "-", stored.phone ?? "-"]) {
+      expect(json).not.toContain(secret);
+    }
+    expect(json).not.toContain("JBSWY3DPEHPK3PXP");
+    const events = await db.securityEvent.count({ where: { userId: me.user.id, type: "personal_data_exported" } });
+    expect(events).toBe(1);
+  });
+
+  it("has a leak check that finds confidential keys and stored secrets", () => {
+    expect(exportLeaks({ profile: { name: "A" } }, ["$argon2id$x"])).toEqual([]);
+    expect(exportLeaks({ profile: { passwordHash: "x" } }, [])).toEqual(["$.profile.passwordHash"]);
+    expect(exportLeaks({ list: [{ note: "$argon2id$x" }] }, ["$argon2id$x"])).toEqual(["$.list.0.note"]);
+  });
+
+  it("refuses a stale step-up and logs nothing", async () => {
+    const me = await customer("900321");
+    await expect(exportMyData(stale(me.viewer), newContext())).rejects.toBeInstanceOf(StepUpRequiredError);
+    expect(await db.securityEvent.count({ where: { userId: me.user.id, type: "personal_data_exported" } })).toBe(0);
+  });
+});
+
+describe("deleteMyAccount", () => {
+  it("refuses a staff account, even with a fresh step-up, and changes nothing", async () => {
+    const me = await customer("900655");
+    await expect(deleteMyAccount({ ...me.viewer, audience: "staff" }, newContext())).rejects.toThrow(/Staff accounts/);
+    expect(await findActiveSession(me.token)).not.toBeNull();
+    expect(await db.address.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+
+  it("refuses a stale step-up and changes nothing", async () => {
+    const me = await customer("900654");
+    await expect(deleteMyAccount(stale(me.viewer), newContext())).rejects.toBeInstanceOf(StepUpRequiredError);
+    expect(await findActiveSession(me.token)).not.toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.user.id } })).email).toBe(me.user.email);
+    expect(await db.address.count({ where: { userId: me.user.id } })).toBe(1);
+  });
+
+  it("erases personal data, ends sessions, frees the email and keeps events without their origin", async () => {
+    const me = await customer("900987");
+    const other = await customer("900111");
+    await deleteMyAccount(me.viewer, newContext());
+
+    const row = await db.user.findUniqueOrThrow({ where: { id: me.user.id } });
+    expect(row).toMatchObject({ name: "Deleted customer", phone: null, totpSecret: null, totpPendingSecret: null, emailVerifiedAt: null });
+    expect(row.email).toMatch(/^deleted-[0-9a-f]{32}@deleted\.invalid$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await db.user.count({ where: { email: me.user.email } })).toBe(0);
+    expect(await findActiveSession(me.token)).toBeNull();
+    const signIn = await signInWithPassword({
+      email: me.user.email,
+      password: PASSWORD,
+      persistent: false,
+      deviceId: randomBytes(16).toString("hex"),
+      previousToken: null,
+      context: newContext(),
+    });
+    expect(signIn).toEqual({ ok: false, reason: "invalid" });
+
+    const where = { where: { userId: me.user.id } };
+    const left = await Promise.all([db.address.count(where), db.recoveryCode.count(where), db.accountToken.count(where), db.knownDevice.count(where)]);
+    expect(left).toEqual([0, 0, 0, 0]);
+    const sessions = await db.session.findMany({ where: { userId: me.user.id } });
+    expect(sessions.every((s) => s.revokedAt !== null && s.ip === null && s.userAgent === null)).toBe(true);
+    const events = await db.securityEvent.findMany({ where: { userId: me.user.id } });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["sign_in_succeeded", "account_deleted"]));
+    expect(events.every((e) => e.ip === null && e.userAgent === null)).toBe(true);
+    expect(JSON.stringify(events.find((e) => e.type === "account_deleted")?.details)).not.toContain(me.user.email);
+
+    // Another customer is untouched.
+    expect(await findActiveSession(other.token)).not.toBeNull();
+    expect(await db.address.count({ where: { userId: other.user.id } })).toBe(1);
+  });
+});
