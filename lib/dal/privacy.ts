@@ -6,7 +6,7 @@ import { decryptField } from "@/lib/crypto/field-encryption";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listMyAddresses } from "./addresses";
+import { type AccountAddressDTO, listMyAddresses } from "./addresses";
 import { listMySessions } from "./my-sessions";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
@@ -28,17 +28,8 @@ export type PersonalDataExportDTO = {
     memberSince: string;
     twoFactorEnabled: boolean;
   };
-  addresses: Array<{
-    recipientName: string;
-    line1: string;
-    line2: string | null;
-    city: string;
-    region: string | null;
-    postalCode: string;
-    country: string;
-    phone: string | null;
-    isDefault: boolean;
-  }>;
+  /** The viewer's addresses, decrypted, without their internal ids. */
+  addresses: Array<Omit<AccountAddressDTO, "id">>;
   /** Orders do not exist yet; the key is here so the export's shape is stable when they arrive. */
   orders: never[];
   sessions: Array<{ current: boolean; persistent: boolean; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null }>;
@@ -117,17 +108,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       memberSince: iso(user.createdAt),
       twoFactorEnabled: user.totpEnabledAt !== null,
     },
-    addresses: addresses.map((a) => ({
-      recipientName: a.recipientName,
-      line1: a.line1,
-      line2: a.line2,
-      city: a.city,
-      region: a.region,
-      postalCode: a.postalCode,
-      country: a.country,
-      phone: a.phone,
-      isDefault: a.isDefault,
-    })),
+    addresses: addresses.map(({ id: _id, ...address }) => address),
     // Orders arrive in a later issue; until then there is nothing to export.
     orders: [],
     sessions: sessions.map((s) => ({

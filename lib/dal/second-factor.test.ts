@@ -6,8 +6,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { completeSecondFactor } from "./second-factor";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
-import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "./two-factor-settings";
-import { currentStep, codeAt, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
+import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "./sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 
@@ -28,10 +27,7 @@ function wrongCode(secret: string, seed = 0): string {
 }
 
 
-/**
- * A user with PASSWORD and two-factor on, enrolled through the real flow. The
- * confirming code is the previous step's, so the current step is still unused.
- */
+/** A user with PASSWORD and two-factor on, enrolled through the real flow. */
 async function enrolledUser() {
   const user = await users.createUser({ passwordHash: await hashPassword(PASSWORD) });
   const { token } = await db.$transaction((tx) =>
@@ -39,13 +35,7 @@ async function enrolledUser() {
   );
   const viewer = await findActiveSession(token);
   if (!viewer) throw new Error("no session");
-  await startTwoFactorEnrollment(viewer);
-  const secret = (await getTwoFactorStatus(viewer)).enrollment?.secret;
-  if (!secret) throw new Error("no enrolment secret");
-  await freshStep();
-  const confirmed = await confirmTwoFactorEnrollment(viewer, { code: codeAt(secret, currentStep() - 1), context: newContext() });
-  if (!confirmed.ok) throw new Error("enrolment failed");
-  return { user, secret, recoveryCodes: confirmed.recoveryCodes };
+  return { user, ...(await enrolThroughRealFlow(viewer, newContext())) };
 }
 
 /** Signs in with PASSWORD: with two-factor on, that opens a pending session. */

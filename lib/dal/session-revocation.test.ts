@@ -2,33 +2,13 @@ import { describe, expect, it } from "vitest";
 import { generateToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { createSession, findActiveSession, isPersistentSessionToken, revokeSessionByToken, revokeUserSessions } from "./sessions";
-import { testUsers } from "./test-users";
+import { findActiveSession, isPersistentSessionToken, revokeSessionByToken, revokeUserSessions } from "./sessions";
+import { sessionFixtures } from "./session-test-fixtures";
 
 requireTestDatabaseUrl();
 
 const context = { ip: "203.0.113.11", userAgent: "vitest session revocation" };
-const users = testUsers({ defaults: { name: "Session Tester" } });
-
-/** A verified account of the given kind. */
-function createUser(kind: "customer" | "staff" = "customer") {
-  return users.createUser({ kind, emailVerifiedAt: new Date() });
-}
-
-function openSession(userId: string, options: { audience?: "customer" | "staff"; persistent?: boolean } = {}) {
-  return db.$transaction((tx) =>
-    createSession(tx, {
-      userId,
-      audience: options.audience ?? "customer",
-      persistent: options.persistent ?? false,
-      context,
-    }),
-  );
-}
-
-function sessionRow(id: string) {
-  return db.session.findUniqueOrThrow({ where: { id } });
-}
+const { createUser, openSession, sessionRow } = sessionFixtures(context);
 
 describe("isPersistentSessionToken", () => {
   it("is true only for a Remember me session", async () => {

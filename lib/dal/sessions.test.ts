@@ -4,34 +4,14 @@ import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { env } from "@/lib/env";
-import { createSession, findActiveSession } from "./sessions";
-import { testUsers } from "./test-users";
+import { findActiveSession } from "./sessions";
+import { sessionFixtures } from "./session-test-fixtures";
 
 requireTestDatabaseUrl();
 
 const minute = 60_000;
 const context = { ip: "203.0.113.10", userAgent: "vitest sessions" };
-const users = testUsers({ defaults: { name: "Session Tester" } });
-
-/** A verified account of the given kind. */
-function createUser(kind: "customer" | "staff" = "customer") {
-  return users.createUser({ kind, emailVerifiedAt: new Date() });
-}
-
-function openSession(userId: string, options: { audience?: "customer" | "staff"; persistent?: boolean } = {}) {
-  return db.$transaction((tx) =>
-    createSession(tx, {
-      userId,
-      audience: options.audience ?? "customer",
-      persistent: options.persistent ?? false,
-      context,
-    }),
-  );
-}
-
-function sessionRow(id: string) {
-  return db.session.findUniqueOrThrow({ where: { id } });
-}
+const { createUser, openSession, sessionRow } = sessionFixtures(context);
 
 describe("createSession", () => {
   it("stores only the token's hash, never the token", async () => {

@@ -3,7 +3,10 @@ import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
 import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
 import { randomIp } from "@/lib/auth/rate-limit/test-support";
 import { db } from "@/lib/db";
+import type { RequestContext } from "./security-events";
+import type { ActiveSession } from "./sessions";
 import { testUsers } from "./test-users";
+import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "./two-factor-settings";
 
 /**
  * Test users for sign-in, two-factor and step-up suites: each request context
@@ -43,4 +46,21 @@ export const codeAt = (secret: string, step: number) => generateSync({ secret, e
 export async function freshStep(): Promise<void> {
   const left = STEP_MS - (Date.now() % STEP_MS);
   if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+/**
+ * Turns two-factor on through the real enrolment flow. The confirming code is
+ * the previous step's, so the current step is still unused for the test.
+ */
+export async function enrolThroughRealFlow(
+  viewer: ActiveSession,
+  context: RequestContext,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await startTwoFactorEnrollment(viewer);
+  const secret = (await getTwoFactorStatus(viewer)).enrollment?.secret;
+  if (!secret) throw new Error("no enrolment secret");
+  await freshStep();
+  const confirmed = await confirmTwoFactorEnrollment(viewer, { code: codeAt(secret, currentStep() - 1), context });
+  if (!confirmed.ok) throw new Error("enrolment failed");
+  return { secret, recoveryCodes: confirmed.recoveryCodes };
 }

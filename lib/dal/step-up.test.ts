@@ -8,8 +8,7 @@ import { completePasswordReset } from "./password-reset";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { reauthenticate, type StepUpMethod } from "./step-up";
-import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "./two-factor-settings";
-import { currentStep, codeAt, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
+import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "./sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 
@@ -31,16 +30,9 @@ async function signedInUser() {
   return { user, token };
 }
 
-/** Two-factor on through the real flow; the confirming code is the previous step's, so the current one is unused. */
+/** Two-factor on through the real flow (see enrolThroughRealFlow). */
 async function enrol(token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const viewer = await session(token);
-  await startTwoFactorEnrollment(viewer);
-  const secret = (await getTwoFactorStatus(viewer)).enrollment?.secret;
-  if (!secret) throw new Error("no enrolment secret");
-  await freshStep();
-  const confirmed = await confirmTwoFactorEnrollment(viewer, { code: codeAt(secret, currentStep() - 1), context: newContext() });
-  if (!confirmed.ok) throw new Error("enrolment failed");
-  return { secret, recoveryCodes: confirmed.recoveryCodes };
+  return enrolThroughRealFlow(await session(token), newContext());
 }
 
 async function session(token: string): Promise<ActiveSession> {
