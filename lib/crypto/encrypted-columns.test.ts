@@ -27,10 +27,11 @@ describe("encryptedColumns", () => {
     expect(encryptedColumns.map(encryptedColumnName).sort()).toEqual(fields);
   });
 
-  it("binds User fields to the user and Address fields to the owning user", () => {
+  it("binds User and Order fields to their own row and Address fields to the owning user", () => {
+    const owner: Record<string, string> = { User: "id", Address: "userId", Order: "id" };
     for (const column of encryptedColumns) {
       expect(column.table).toBe(column.model);
-      expect(column.ownerColumn).toBe(column.model === "User" ? "id" : "userId");
+      expect(column.ownerColumn).toBe(owner[column.model]);
     }
   });
 

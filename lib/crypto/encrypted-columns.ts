@@ -13,6 +13,8 @@ import type { FieldContext } from "./field-encryption";
  *   address id, so every address DAL call uses `{ model: "Address", field,
  *   ownerId: address.userId }`. An address row re-pointed at another user then
  *   fails to decrypt instead of showing one customer's address to another.
+ * - An order's address snapshot is bound to the order's id: the order outlives
+ *   the customer's account (accounting), and erasure removes the snapshot.
  *
  * Identifiers here are interpolated (quoted) into SQL by lib/dal/key-rotation.ts,
  * so they are constants, never input.
@@ -30,6 +32,7 @@ export type EncryptedColumn = {
 
 const user = (column: string): EncryptedColumn => ({ model: "User", table: "User", column, ownerColumn: "id" });
 const address = (column: string): EncryptedColumn => ({ model: "Address", table: "Address", column, ownerColumn: "userId" });
+const order = (column: string): EncryptedColumn => ({ model: "Order", table: "Order", column, ownerColumn: "id" });
 
 export const encryptedColumns: readonly EncryptedColumn[] = Object.freeze([
   user("phone"),
@@ -42,6 +45,13 @@ export const encryptedColumns: readonly EncryptedColumn[] = Object.freeze([
   address("region"),
   address("postalCode"),
   address("phone"),
+  order("shipRecipientName"),
+  order("shipLine1"),
+  order("shipLine2"),
+  order("shipCity"),
+  order("shipRegion"),
+  order("shipPostalCode"),
+  order("shipPhone"),
 ]);
 
 /** "Model.field", for progress lines and reports. */
