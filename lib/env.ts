@@ -82,6 +82,30 @@ export const envSchema = z.object({
   SESSION_BROWSER_ABSOLUTE_MINUTES: minutes(24 * 60),
   SESSION_STAFF_IDLE_MINUTES: minutes(30),
   SESSION_STAFF_ABSOLUTE_MINUTES: minutes(12 * 60),
+
+  /** Stripe's secret (or restricted) API key. Unset: payments go to the offline test gateway where allowed. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…)")
+    .optional(),
+  /** The signing secret of the webhook endpoint (whsec_…). Required in production; the demo generates one. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Allows the offline test gateway on an https site (a staging shop). It is never used
+   * when STRIPE_SECRET_KEY is set, and a plain-http (local) site allows it by default.
+   */
+  PAYMENTS_TEST_GATEWAY: flag,
+  /** Where the test gateway delivers its events (the worker posts them; defaults to SITE_URL's webhook). */
+  PAYMENTS_WEBHOOK_URL: z.string().url().optional(),
+  /** How long an unpaid order holds its stock. Stripe's hosted checkout lives at least 30 minutes. */
+  RESERVATION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Shipping prices in minor units of the shop's currency. */
+  SHIPPING_STANDARD_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(495),
+  SHIPPING_EXPRESS_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(1495),
+  /** Standard shipping is free from this subtotal (minor units); unset: never free. */
+  FREE_SHIPPING_FROM_MINOR: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  /** Sales tax on goods and shipping in basis points (825 = 8.25 %); 0 shows no tax line. */
+  TAX_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
@@ -97,6 +121,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const siteUrl = data.SITE_URL ?? `http://localhost:${data.PORT}`;
   if (data.DEV_MAILBOX && siteUrl.startsWith("https://")) {
     throw new Error("Invalid environment configuration:\n  DEV_MAILBOX: must not be enabled on an https site");
+  }
+  if (data.PAYMENTS_TEST_GATEWAY && data.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+    throw new Error("Invalid environment configuration:\n  PAYMENTS_TEST_GATEWAY: must not be enabled with a live Stripe key");
   }
   return { ...data, SITE_URL: siteUrl.replace(/\/$/, "") };
 }

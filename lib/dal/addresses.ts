@@ -3,6 +3,7 @@ import type { AddressInput } from "@/lib/addresses/address-schema";
 import { blindIndex, normalizePostalCode } from "@/lib/crypto/blind-index";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActiveSession } from "./sessions";
 
 /**
@@ -98,16 +99,22 @@ export async function getMyAddress(viewer: ActiveSession, id: string): Promise<A
 
 /** Adds an address; the first one, or one marked default, becomes the default. */
 export async function createMyAddress(viewer: ActiveSession, input: AddressInput): Promise<string> {
-  return db.$transaction(async (tx) => {
-    const count = await tx.address.count({ where: { userId: viewer.userId } });
-    const isDefault = input.isDefault || count === 0;
-    if (isDefault) await tx.address.updateMany({ where: { userId: viewer.userId }, data: { isDefault: false } });
-    const row = await tx.address.create({
-      data: { userId: viewer.userId, ...sealed(viewer.userId, input), isDefault },
-      select: { id: true },
-    });
-    return row.id;
-  });
+  return db.$transaction((tx) => addAddress(tx, viewer.userId, input));
+}
+
+/** createMyAddress inside a caller's transaction (checkout saves a new address with the order). */
+export async function addAddress(tx: Prisma.TransactionClient, userId: string, input: AddressInput): Promise<string> {
+  const count = await tx.address.count({ where: { userId } });
+  const isDefault = input.isDefault || count === 0;
+  if (isDefault) await tx.address.updateMany({ where: { userId }, data: { isDefault: false } });
+  const row = await tx.address.create({ data: { userId, ...sealed(userId, input), isDefault }, select: { id: true } });
+  return row.id;
+}
+
+/** One of `userId`'s addresses inside a caller's transaction, or null for anyone else's id. */
+export async function findOwnAddress(tx: Prisma.TransactionClient, userId: string, id: string): Promise<AccountAddressDTO | null> {
+  const row = await tx.address.findFirst({ where: { id, userId }, select: rowSelect });
+  return row ? toDTO(row) : null;
 }
 
 /** Replaces one of the viewer's addresses; false when it is not theirs (nothing changes). */

@@ -10,7 +10,14 @@ import { logger } from "@/lib/log/logger";
 export const JOB_SCHEMA = "pgboss";
 
 /** The job queues. Each has a dead-letter queue (`<name>-dead-letter`) for jobs that ran out of retries. */
-export const queues = { mail: "mail", account: "account" } as const;
+export const queues = {
+  mail: "mail",
+  account: "account",
+  /** Order housekeeping: releasing the stock of unpaid orders when their reservation ends. */
+  orders: "orders",
+  /** The offline test gateway's webhook deliveries (Stripe-format events, signed at send time). */
+  paymentEvents: "payment-events",
+} as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
 

@@ -10,7 +10,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { createMailSender, type MailMessage, type MailSender } from "@/lib/mail/transport";
 import { handleAccountJob } from "./account-handlers";
 import { deadLetterQueue, queues } from "./boss";
-import { createMailJobHandler } from "./handlers";
+import { createMailJobHandler, jobHandlers } from "./handlers";
 import { PermanentJobError } from "./job-types";
 import { type JobWorker, startJobWorker } from "./worker-runtime";
 
@@ -116,7 +116,7 @@ describe("worker", () => {
       schema,
       retry: { retryDelay: 1, retryBackoff: false },
       pollingIntervalSeconds: 0.5,
-      handlers: { mail: mailHandler, account: handleAccountJob },
+      handlers: { ...jobHandlers, mail: mailHandler },
     });
     const { boss } = worker;
     const since = new Date();

@@ -4,6 +4,8 @@ import { maskEmail } from "@/lib/mail/mask";
 import { type MailMessage, sendMail } from "@/lib/mail/transport";
 import { handleAccountJob } from "./account-handlers";
 import type { QueueName } from "./boss";
+import { handleOrderJob } from "./order-handlers";
+import { handlePaymentEventJob } from "./payment-event-handlers";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
 /** A `mail` job's data: one message (limits keep a bad job from becoming a huge mail). */
@@ -33,4 +35,6 @@ export function createMailJobHandler(send: (message: MailMessage) => Promise<voi
 export const jobHandlers: Record<QueueName, JobHandler> = {
   mail: createMailJobHandler(sendMail),
   account: handleAccountJob,
+  orders: handleOrderJob,
+  "payment-events": handlePaymentEventJob,
 };

@@ -7,3 +7,4 @@ export { escapeHtml, greetingName } from "./escape";
 export type { MailContent } from "./layout";
 export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";
 export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";
+export { orderConfirmation } from "./order";

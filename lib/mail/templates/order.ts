@@ -1,0 +1,39 @@
+import "server-only";
+import { formatMoney } from "@/lib/catalog/money";
+import { oneLine } from "./escape";
+import { type MailContent, renderMail } from "./layout";
+
+export type ConfirmationLine = { name: string; quantity: number; lineTotalMinor: number };
+
+/** Confirms a paid order: what was bought and what it cost (no address, no card data). */
+export function orderConfirmation({
+  name,
+  number,
+  currency,
+  lines,
+  totals,
+  orderLink,
+}: {
+  name: string;
+  number: string;
+  currency: string;
+  lines: ConfirmationLine[];
+  totals: { subtotalMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number };
+  orderLink: string;
+}): MailContent {
+  const money = (amountMinor: number) => formatMoney({ amountMinor, currency });
+  const items = lines.map((line) => `${line.quantity} × ${oneLine(line.name, 120)}: ${money(line.lineTotalMinor)}`).join("\n");
+  const summary = [
+    `Subtotal: ${money(totals.subtotalMinor)}`,
+    `Shipping: ${money(totals.shippingMinor)}`,
+    ...(totals.taxMinor > 0 ? [`Tax: ${money(totals.taxMinor)}`] : []),
+    `Total paid: ${money(totals.totalMinor)}`,
+  ].join("\n");
+  return renderMail({
+    subject: `Order ${number} confirmed`,
+    name,
+    paragraphs: [`Thank you for your order. We have received your payment for order ${number}.`, items, summary],
+    action: { label: "View your order", url: orderLink },
+    notMe: "If you did not place this order, reply to this mail or change your password at once.",
+  });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { PricingRules } from "./pricing";
+
+/**
+ * Which payment gateway the shop uses:
+ * - "stripe" when STRIPE_SECRET_KEY is set (the offline test gateway is then off, whatever else is set);
+ * - "test", the offline test gateway, on a plain-http (local) site or with PAYMENTS_TEST_GATEWAY;
+ * - "none" otherwise: an https shop without Stripe keys takes no orders rather than free ones.
+ */
+export type GatewayMode = "stripe" | "test" | "none";
+
+export function gatewayMode(): GatewayMode {
+  if (env.STRIPE_SECRET_KEY) return "stripe";
+  if (!env.SITE_URL.startsWith("https://") || env.PAYMENTS_TEST_GATEWAY) return "test";
+  return "none";
+}
+
+export const pricingRules: PricingRules = {
+  standardMinor: env.SHIPPING_STANDARD_MINOR,
+  expressMinor: env.SHIPPING_EXPRESS_MINOR,
+  freeStandardFromMinor: env.FREE_SHIPPING_FROM_MINOR,
+  taxRateBasisPoints: env.TAX_RATE_BASIS_POINTS,
+};
+
+export const reservationMinutes = env.RESERVATION_MINUTES;
+
+/** Where the test gateway delivers events: this shop's own webhook endpoint unless configured. */
+export const testGatewayWebhookUrl = env.PAYMENTS_WEBHOOK_URL ?? `${env.SITE_URL}/api/webhooks/stripe`;

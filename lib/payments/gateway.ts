@@ -1,0 +1,55 @@
+/**
+ * What the shop needs from a payment processor. Card data never reaches the
+ * shop: the processor hosts the payment page (PCI DSS SAQ A), and the shop
+ * learns the outcome only from signed webhook events.
+ */
+export type CheckoutLine = { name: string; unitAmountMinor: number; quantity: number };
+
+export type CreateCheckoutInput = {
+  orderId: string;
+  orderNumber: string;
+  /** Which payment attempt of the order this is (1, 2, …): part of the idempotency key. */
+  attempt: number;
+  currency: string;
+  /** Server-computed lines (goods, shipping, tax) adding up to the order total. */
+  lines: CheckoutLine[];
+  customerEmail: string;
+  successUrl: string;
+  cancelUrl: string;
+  /** When the order's stock reservation ends; the hosted page should not outlive it by much. */
+  expiresAt: Date;
+};
+
+export type HostedCheckout = { sessionId: string; url: string };
+
+export type RefundRequest = {
+  orderId: string;
+  /** The shop's Refund row id: the idempotency key, so a retried request refunds once. */
+  refundId: string;
+  paymentIntentId: string;
+  amountMinor: number;
+};
+
+export type GatewayRefund = { gatewayRefundId: string };
+
+export interface PaymentGateway {
+  readonly name: "stripe" | "test";
+  createCheckout(input: CreateCheckoutInput): Promise<HostedCheckout>;
+  refund(request: RefundRequest): Promise<GatewayRefund>;
+  /** Ends a hosted checkout that has not been paid (its reservation expired). */
+  expireCheckout(sessionId: string): Promise<void>;
+}
+
+/** One key per order and attempt: a retried request creates no second hosted checkout. */
+export function checkoutIdempotencyKey(orderId: string, attempt: number): string {
+  return `checkout:${orderId}:${attempt}`;
+}
+
+export function refundIdempotencyKey(refundId: string): string {
+  return `refund:${refundId}`;
+}
+
+/** A payment processor's refusal or outage, with a message safe to show to staff. */
+export class PaymentGatewayError extends Error {
+  override name = "PaymentGatewayError";
+}
