@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
+import { placeOrder, startPayment } from "@/lib/dal/orders";
+import { requestRefund } from "@/lib/dal/refunds";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { PaymentGatewayError } from "./gateway";
+import { createStripeClient, createStripeGateway } from "./stripe-gateway";
+
+requireTestDatabaseUrl();
+
+/**
+ * The Stripe implementation at its HTTP boundary: the real SDK, pointed at a
+ * local server that records each request and answers as Stripe's API does.
+ */
+type Recorded = { method: string; path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
+
+const requests: Recorded[] = [];
+let server: Server;
+let refuseNext = false;
+let created = 0;
+
+function stripeAnswer(path: string, form: URLSearchParams): [number, object] {
+  if (refuseNext) {
+    refuseNext = false;
+    return [400, { error: { type: "invalid_request_error", message: "Amount must be no more than the charge." } }];
+  }
+  if (path === "/v1/checkout/sessions") {
+    const id = `cs_test_boundary_${++created}`;
+    return [200, { id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}` }];
+  }
+  if (path === "/v1/refunds") return [200, { id: `re_boundary_${++created}`, object: "refund", amount: Number(form.get("amount")), status: "succeeded" }];
+  if (path.endsWith("/expire")) return [200, { id: path.split("/")[4], object: "checkout.session", status: "expired" }];
+  return [404, { error: { type: "invalid_request_error", message: "Unknown path" } }];
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      const form = new URLSearchParams(body);
+      requests.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, form });
+      const [status, json] = stripeAnswer(request.url ?? "", form);
+      response.writeHead(status, { "content-type": "application/json", "request-id": "req_boundary" }).end(JSON.stringify(json));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const { createProduct, customer, fillCart } = orderFixtures();
+
+function gateway() {
+  const { port } = server.address() as AddressInfo;
+  return createStripeGateway(createStripeClient("sk_test_boundary", { host: "127.0.0.1", port, protocol: "http" }));
+}
+
+const urls = (orderId: string) => ({ successUrl: `http://shop.test/checkout/success?order=${orderId}`, cancelUrl: "http://shop.test/cart" });
+
+async function orderWithCheckout() {
+  const buyer = await customer();
+  const product = await createProduct({ priceMinor: 3333 });
+  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  const { orderId, number } = await placeOrder(buyer, { shippingMethod: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  requests.length = 0;
+  const started = await startPayment(buyer, orderId, gateway(), urls);
+  return { buyer, product, orderId, number, started };
+}
+
+describe("Stripe gateway at the HTTP boundary", () => {
+  it("creates a hosted checkout from the order's database amounts, with metadata and an idempotency key", async () => {
+    const { product, orderId, number, started } = await orderWithCheckout();
+    expect(started?.url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_boundary_\d+$/);
+
+    const create = requests.find((request) => request.path === "/v1/checkout/sessions");
+    expect(create?.method).toBe("POST");
+    expect(create?.headers["idempotency-key"]).toBe(`checkout:${orderId}:1`);
+    expect(create?.headers.authorization).toBe("Bearer sk_test_boundary");
+    const form = create!.form;
+    expect(form.get("mode")).toBe("payment");
+    expect(form.get("client_reference_id")).toBe(orderId);
+    expect(form.get("metadata[orderId]")).toBe(orderId);
+    expect(form.get("metadata[orderNumber]")).toBe(number);
+    expect(form.get("payment_intent_data[metadata][orderId]")).toBe(orderId);
+    expect(form.get("line_items[0][price_data][product_data][name]")).toBe(product.name);
+    expect(form.get("line_items[0][price_data][unit_amount]")).toBe("3333");
+    expect(form.get("line_items[0][price_data][currency]")).toBe("usd");
+    expect(form.get("line_items[0][quantity]")).toBe("2");
+    expect(form.get("line_items[1][price_data][unit_amount]")).toBe("1500"); // express shipping
+    expect(form.get("line_items[2][price_data][unit_amount]")).toBe("817"); // 10 % of 81.66, rounded
+    const lines = [0, 1, 2].map((i) => Number(form.get(`line_items[${i}][price_data][unit_amount]`)) * Number(form.get(`line_items[${i}][quantity]`)));
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(lines.reduce((a, b) => a + b, 0)).toBe(order.totalMinor);
+    expect(started?.url).toContain(order.checkoutSessionId);
+    // Stripe's hosted page must live 30 minutes to 24 hours.
+    const expiresAt = Number(form.get("expires_at"));
+    expect(expiresAt - Date.now() / 1000).toBeGreaterThanOrEqual(30 * 60);
+    expect(form.toString()).not.toMatch(/card|cvc|number=/i);
+  });
+
+  it("expires the previous hosted checkout and uses a new key for a second attempt", async () => {
+    const { buyer, orderId } = await orderWithCheckout();
+    const first = (await db.order.findUniqueOrThrow({ where: { id: orderId } })).checkoutSessionId;
+    requests.length = 0;
+    await startPayment(buyer, orderId, gateway(), urls);
+    expect(requests.map((request) => request.path)).toEqual([`/v1/checkout/sessions/${first}/expire`, "/v1/checkout/sessions"]);
+    expect(requests[1]?.headers["idempotency-key"]).toBe(`checkout:${orderId}:2`);
+  });
+
+  it("refunds through Stripe with an idempotency key, within what was captured", async () => {
+    const { orderId } = await orderWithCheckout();
+    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary" } });
+    const staff = await customer({ audience: "staff" });
+    requests.length = 0;
+
+    const { refundId } = await requestRefund(staff, { orderId, amountMinor: 1000, reason: "Damaged in transit" }, gateway());
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.path).toBe("/v1/refunds");
+    expect(requests[0]?.headers["idempotency-key"]).toBe(`refund:${refundId}`);
+    expect(requests[0]?.form.get("payment_intent")).toBe("pi_boundary");
+    expect(requests[0]?.form.get("amount")).toBe("1000");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refundId } })).toMatchObject({ gatewayRefundId: expect.stringMatching(/^re_boundary_/), status: "pending" });
+
+    // 7983 is left: asking for more is refused before Stripe is called.
+    requests.length = 0;
+    await expect(requestRefund(staff, { orderId, amountMinor: 7984, reason: "Too much" }, gateway())).rejects.toThrow(/at most|between 1 and 7983/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("reports Stripe's refusal and frees the amount it had claimed", async () => {
+    const { orderId } = await orderWithCheckout();
+    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_2" } });
+    const staff = await customer({ audience: "staff" });
+    refuseNext = true;
+    await expect(requestRefund(staff, { orderId, amountMinor: 500, reason: "Refused upstream" }, gateway())).rejects.toBeInstanceOf(
+      PaymentGatewayError,
+    );
+    expect(await db.refund.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "failed" }]);
+  });
+
+  it("refuses refunds from customers", async () => {
+    const { buyer, orderId } = await orderWithCheckout();
+    await expect(requestRefund(buyer, { orderId, amountMinor: 100, reason: "Mine" }, gateway())).rejects.toThrow(/Only staff/);
+  });
+});
