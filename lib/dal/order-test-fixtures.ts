@@ -41,9 +41,11 @@ export function orderFixtures() {
         select: { id: true },
       });
       const orderIds = orders.map((order) => order.id);
+      const sessions = await db.testGatewaySession.findMany({ where: { orderId: { in: orderIds } }, select: { paymentIntentId: true } });
+      const references = [...orderIds, ...sessions.map((session) => session.paymentIntentId)];
       await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'orders' AND data->>'orderId' = ANY(${orderIds})`;
       await db.$executeRaw`DELETE FROM pgboss.job j WHERE j.name = 'payment-events'
-        AND EXISTS (SELECT 1 FROM unnest(${orderIds}::text[]) AS o(id) WHERE j.data::text LIKE '%' || o.id || '%')`;
+        AND EXISTS (SELECT 1 FROM unnest(${references}::text[]) AS r(id) WHERE j.data::text LIKE '%' || r.id || '%')`;
       await db.testGatewaySession.deleteMany({ where: { orderId: { in: orderIds } } });
       await db.order.deleteMany({ where: { id: { in: orderIds } } });
       await db.product.deleteMany({ where: { id: { in: productIds } } });
