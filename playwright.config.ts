@@ -21,6 +21,9 @@ const fieldEncryption = {
   BLIND_INDEX_KEY: Buffer.from("e2e-only-blind-index-key-no-prod").toString("base64"),
 };
 
+// The offline test gateway signs its events with this secret (worker) and the webhook checks them (app).
+const payments = { STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_webhook_secret_never_in_prod" };
+
 const server = (serverPort: number, databaseUrl: string) => ({
   command: `tsx lib/cli/http-server.ts ${serverPort}`,
   // A static file: it answers even on the server whose database is down.
@@ -39,6 +42,7 @@ const server = (serverPort: number, databaseUrl: string) => ({
     TRUSTED_PROXY_HOPS: "1",
     AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
     ...fieldEncryption,
+    ...payments,
   },
 });
 
@@ -56,6 +60,7 @@ const worker = {
     WORKER_HEALTH_PORT: String(workerHealthPort),
     LOG_LEVEL: "warn",
     ...fieldEncryption,
+    ...payments,
   },
 };
 

@@ -29,6 +29,8 @@ export async function startShop(options: {
     FIELD_ENCRYPTION_KEYS: keys.keys,
     FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
     BLIND_INDEX_KEY: await blindIndexKey(local, log),
+    // The test gateway signs its webhook events with it; with Stripe, it is the endpoint's signing secret.
+    STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? (local ? `whsec_${await localSecret(env.DATA_DIR, "webhook")}` : undefined),
     DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
   };
   const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });

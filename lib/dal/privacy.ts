@@ -7,6 +7,9 @@ import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AccountAddressDTO, listMyAddresses } from "./addresses";
+import { erasedShippingAddress } from "./order-address";
+import { cancelUnpaidOrder, lockOrder } from "./order-stock";
+import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "./my-orders";
 import { listMySessions } from "./my-sessions";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
@@ -30,8 +33,8 @@ export type PersonalDataExportDTO = {
   };
   /** The viewer's addresses, decrypted, without their internal ids. */
   addresses: Array<Omit<AccountAddressDTO, "id">>;
-  /** Orders do not exist yet; the key is here so the export's shape is stable when they arrive. */
-  orders: never[];
+  /** The viewer's orders with their lines, totals and (decrypted) shipping address, without internal ids. */
+  orders: Array<Omit<MyOrderDTO, "id" | "canPay" | "reservationExpiresAt" | "lines"> & { lines: Array<Omit<MyOrderLineDTO, "productSlug">> }>;
   sessions: Array<{ current: boolean; persistent: boolean; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null }>;
   securityEvents: Array<{ type: string; createdAt: string; ip: string | null; userAgent: string | null; details: Prisma.JsonValue }>;
 };
@@ -89,8 +92,9 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       totpPendingSecret: true,
     },
   });
-  const [addresses, sessions, events] = await Promise.all([
+  const [addresses, orders, sessions, events] = await Promise.all([
     listMyAddresses(viewer),
+    listMyOrderDetails(viewer),
     listMySessions(viewer),
     db.securityEvent.findMany({
       where: { userId: viewer.userId },
@@ -109,8 +113,10 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       twoFactorEnabled: user.totpEnabledAt !== null,
     },
     addresses: addresses.map(({ id: _id, ...address }) => address),
-    // Orders arrive in a later issue; until then there is nothing to export.
-    orders: [],
+    orders: orders.map(({ id: _id, canPay: _canPay, reservationExpiresAt: _expires, lines, ...order }) => ({
+      ...order,
+      lines: lines.map(({ productSlug: _slug, ...line }) => line),
+    })),
     sessions: sessions.map((s) => ({
       current: s.current,
       persistent: s.persistent,
@@ -131,8 +137,10 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
 
 /**
  * Erases the viewer's account: sessions ended, addresses, recovery codes,
- * tokens and known devices deleted, the user row anonymised (its id stays, so
- * security events and, later, orders keep their reference), and the IP and
+ * tokens, known devices and the cart deleted, the user row anonymised (its id
+ * stays, so security events and orders keep their reference), orders kept for
+ * accounting with their address snapshot crypto-shredded (the ciphertext is
+ * removed), unpaid orders cancelled with their stock released, and the IP and
  * user agent stripped from what is kept. One transaction: all of it or none.
  */
 export async function deleteMyAccount(viewer: ActiveSession, context: RequestContext): Promise<void> {
@@ -150,7 +158,8 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
     await tx.knownDevice.deleteMany({ where: { userId } });
-    // Orders (a later issue) will keep their rows and crypto-shred their address snapshot here.
+    await eraseOrderPersonalData(tx, userId);
+    await tx.cart.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
@@ -172,4 +181,17 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     // one included) is personal data of an erased customer.
     await tx.securityEvent.updateMany({ where: { userId }, data: { ip: null, userAgent: null } });
   });
+}
+
+async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: string) {
+  const now = new Date();
+  const unpaid = await tx.order.findMany({
+    where: { userId, status: "pending_payment", paymentIntentId: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const order of unpaid) {
+    if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now);
+  }
+  await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
 }

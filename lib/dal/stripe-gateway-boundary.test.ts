@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
-import { placeOrder, startPayment } from "@/lib/dal/orders";
-import { requestRefund } from "@/lib/dal/refunds";
+import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
+import { placeOrder, startPayment } from "./orders";
+import { requestRefund } from "./refunds";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { PaymentGatewayError } from "./gateway";
-import { createStripeClient, createStripeGateway } from "./stripe-gateway";
+import { PaymentGatewayError } from "@/lib/payments/gateway";
+import { createStripeClient, createStripeGateway } from "@/lib/payments/stripe-gateway";
 
 requireTestDatabaseUrl();
 

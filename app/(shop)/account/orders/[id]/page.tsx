@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderDetails } from "@/components/orders/order-details";
+import { PayOrderForm } from "@/components/orders/pay-order-form";
+import { requestContext } from "@/lib/auth/request-context";
+import { requireSession } from "@/lib/auth/current-session";
+import { getMyOrder } from "@/lib/dal/my-orders";
+
+export const metadata: Metadata = { title: "Your order" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const notices: Record<string, string> = {
+  cancelled: "You left the payment page. Your items stay reserved for a while: pay now, or the order is cancelled when the reservation ends.",
+  unavailable: "We could not reach the payment provider. Your items are reserved: try again in a moment.",
+};
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const viewer = await requireSession(`/account/orders/${encodeURIComponent(id)}`);
+  // Another customer's order id is answered like an unknown one.
+  const order = id.length <= 40 ? await getMyOrder(viewer, id, requestContext(await headers())) : null;
+  if (!order) notFound();
+  const payment = (await searchParams).payment;
+  const notice = typeof payment === "string" && order.canPay ? notices[payment] : undefined;
+  return (
+    <div className="flex max-w-3xl flex-col gap-4">
+      <p>
+        <Link href="/account/orders" className="text-brand-700 hover:underline">
+          ← Your orders
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">Order {order.number}</h1>
+      {notice && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+          {notice}
+        </p>
+      )}
+      {order.canPay && (
+        <div className="flex max-w-sm flex-col gap-2">
+          <p>
+            Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.
+          </p>
+          <PayOrderForm orderId={order.id} />
+        </div>
+      )}
+      <OrderDetails order={order} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { Price } from "@/components/price";
+import { countryOptions } from "@/lib/addresses/countries";
+import { requireSession } from "@/lib/auth/current-session";
+import { getCheckoutSummary } from "@/lib/dal/checkout";
+import { gatewayMode, pricingRules } from "@/lib/payments/config";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">Checkout</h1>
+      {children}
+    </div>
+  );
+}
+
+export default async function CheckoutPage() {
+  const viewer = await requireSession("/checkout");
+  if (viewer.audience !== "customer") return <Notice><p>Staff accounts cannot place orders. Sign in with a customer account to shop.</p></Notice>;
+  if (!viewer.user.emailVerified) {
+    return (
+      <Notice>
+        <p>
+          Confirm your email address before checking out: we send your order confirmation there. Find the link in your inbox, or{" "}
+          <Link href="/account" className="text-brand-700 underline">
+            send a new one from your account
+          </Link>
+          .
+        </p>
+      </Notice>
+    );
+  }
+  if (gatewayMode() === "none") return <Notice><p>Payments are not available right now. Your cart is kept; please try again later.</p></Notice>;
+  const summary = await getCheckoutSummary(viewer, pricingRules);
+  if (!summary) {
+    return (
+      <Notice>
+        <p>
+          Your cart is empty.{" "}
+          <Link href="/" className="text-brand-700 underline">
+            Continue shopping
+          </Link>
+        </p>
+      </Notice>
+    );
+  }
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">Checkout</h1>
+        {summary.ready ? (
+          <CheckoutForm summary={summary} countries={countryOptions} />
+        ) : (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+            Some items cannot be bought as they are.{" "}
+            <Link href="/cart" className="underline">
+              Review your cart
+            </Link>
+            .
+          </p>
+        )}
+      </div>
+      <section aria-labelledby="summary-heading" className="flex flex-col gap-3 self-start rounded border border-slate-200 p-4">
+        <h2 id="summary-heading" className="text-lg font-semibold">
+          Your items
+        </h2>
+        <ul className="flex flex-col gap-2">
+          {summary.lines.map((line) => (
+            <li key={line.name} className="flex flex-col">
+              <span className="flex justify-between gap-2">
+                <span>
+                  {line.quantity} × {line.name}
+                </span>
+                <Price money={line.lineTotal} />
+              </span>
+              {line.problem && <span className="text-sm text-red-800">{line.problem}</span>}
+            </li>
+          ))}
+        </ul>
+        <p className="flex justify-between border-t border-slate-200 pt-2 font-medium">
+          <span>Subtotal</span>
+          <Price money={summary.subtotal} />
+        </p>
+        <Link href="/cart" className="text-brand-700 underline">
+          Edit cart
+        </Link>
+      </section>
+    </div>
+  );
+}

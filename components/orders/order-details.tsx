@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { Price } from "@/components/price";
+import type { MyOrderDTO } from "@/lib/dal/my-orders";
+import { OrderStatusBadge } from "./order-status";
+
+/** One order as its customer sees it: lines, totals, where it goes and how it was paid. */
+export function OrderDetails({ order }: { order: MyOrderDTO }) {
+  const address = order.shippingAddress;
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="flex flex-wrap items-center gap-3">
+        <span>
+          Placed {order.placedAt.toLocaleDateString("en-US", { dateStyle: "long" })}
+        </span>
+        <span>
+          Status: <OrderStatusBadge status={order.status} />
+        </span>
+      </p>
+      <table className="w-full text-left">
+        <caption className="sr-only">Items in order {order.number}</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-2">Item</th>
+            <th scope="col" className="py-2 text-right">Price</th>
+            <th scope="col" className="py-2 text-right">Qty</th>
+            <th scope="col" className="py-2 text-right">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.name} className="border-b border-slate-200">
+              <td className="py-2">
+                {line.productSlug ? (
+                  <Link href={`/products/${line.productSlug}`} className="text-brand-700 hover:underline">
+                    {line.name}
+                  </Link>
+                ) : (
+                  line.name
+                )}
+              </td>
+              <td className="py-2 text-right"><Price money={line.unitPrice} /></td>
+              <td className="py-2 text-right">{line.quantity}</td>
+              <td className="py-2 text-right"><Price money={line.lineTotal} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="grid max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1 self-end">
+        <dt>Subtotal</dt>
+        <dd className="text-right"><Price money={order.subtotal} /></dd>
+        <dt>Shipping ({order.shippingMethod})</dt>
+        <dd className="text-right"><Price money={order.shipping} /></dd>
+        {order.tax.amountMinor > 0 && (
+          <>
+            <dt>Tax</dt>
+            <dd className="text-right"><Price money={order.tax} /></dd>
+          </>
+        )}
+        <dt className="font-semibold">Total</dt>
+        <dd className="text-right font-semibold"><Price money={order.total} /></dd>
+        {order.refunded.amountMinor > 0 && (
+          <>
+            <dt>Refunded</dt>
+            <dd className="text-right"><Price money={order.refunded} /></dd>
+          </>
+        )}
+      </dl>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section aria-labelledby="ship-heading">
+          <h2 id="ship-heading" className="font-semibold">Shipping to</h2>
+          {address ? (
+            <address className="not-italic">
+              {address.recipientName}
+              <br />
+              {address.line1}
+              {address.line2 && (
+                <>
+                  <br />
+                  {address.line2}
+                </>
+              )}
+              <br />
+              {address.city}
+              {address.region ? `, ${address.region}` : ""} {address.postalCode}
+              <br />
+              {address.country}
+            </address>
+          ) : (
+            <p>The address was erased.</p>
+          )}
+        </section>
+        {order.card && (
+          <section aria-labelledby="paid-heading">
+            <h2 id="paid-heading" className="font-semibold">Paid with</h2>
+            <p>
+              <span className="capitalize">{order.card.brand}</span> ending in {order.card.last4}
+            </p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
