@@ -13,11 +13,11 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "@/prisma/tools/migrations";
 import { blindIndex } from "@/lib/crypto/blind-index";
-import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import { type KeyRing, parseKeyRing } from "@/lib/crypto/key-ring";
 import { rotateEncryptedFields } from "@/lib/dal/key-rotation";
 import { provisionTestDatabase } from "@/lib/dev-db/provision-test-database";
-import { percentile } from "./auth-bench-client";
+import { fieldCryptoTimings } from "./crypto-timing";
 import { memoryMiB } from "./process-memory";
 
 const { values: args } = parseArgs({ options: { rows: { type: "string", default: "100000" }, "batch-size": { type: "string", default: "500" } } });
@@ -75,18 +75,6 @@ async function seed(client: pg.Client, ring: KeyRing): Promise<void> {
   }
 }
 
-/** Microseconds per call of `fn` over SAMPLES calls: p50 and p99. */
-function timeEach(fn: (i: number) => void): { p50: number; p99: number } {
-  for (let i = 0; i < 1_000; i += 1) fn(i); // warm-up (JIT), not measured
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i += 1) {
-    const start = process.hrtime.bigint();
-    fn(i);
-    times.push(Number(process.hrtime.bigint() - start) / 1000);
-  }
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
 if (!Number.isInteger(ROWS) || ROWS < 1 || !Number.isInteger(BATCH) || BATCH < 1) throw new Error("--rows and --batch-size are positive integers");
 const database = await provisionTestDatabase();
 log(`Database: ${database.where}`);
@@ -114,11 +102,7 @@ try {
   const check = await rotateEncryptedFields({ databaseUrl: database.url, ring: ringC, batchSize: 5_000, dryRun: true });
   const current = check.columns.reduce((sum, column) => sum + column.alreadyCurrent, 0);
 
-  const context = (i: number) => ({ model: "Address", field: "line1", ownerId: `user-${i}` });
-  const sample = Array.from({ length: SAMPLES }, (_, i) => plainAddress(i).line1);
-  const sealed: string[] = [];
-  const encrypt = timeEach((i) => void (sealed[i] = encryptField(sample[i] ?? "", context(i), ringB)));
-  const decrypt = timeEach((i) => decryptField(sealed[i] ?? "", context(i), ringB));
+  const { encrypt, decrypt } = fieldCryptoTimings(Array.from({ length: SAMPLES }, (_, i) => plainAddress(i).line1), ringB);
 
   console.log(`\nKey rotation benchmark (${ROWS} addresses × ${FIELDS.length} encrypted columns, batch ${BATCH})`);
   console.log(`  seed (encrypt + bulk insert)   ${seedSeconds.toFixed(1)} s  (${Math.round(ROWS / seedSeconds)} rows/s)`);

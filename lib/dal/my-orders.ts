@@ -82,7 +82,7 @@ const detailSelect = {
 
 type DetailRow = Prisma.OrderGetPayload<{ select: typeof detailSelect }>;
 
-function toMyOrder(row: DetailRow, now: Date): MyOrderDTO {
+function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
   const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
   return {
     id: row.id,
@@ -103,7 +103,7 @@ function toMyOrder(row: DetailRow, now: Date): MyOrderDTO {
     tax: money(row.taxMinor),
     refunded: money(row.refundedMinor),
     shippingMethod: row.shippingMethod,
-    shippingAddress: openShippingAddress(row),
+    shippingAddress: withAddress ? openShippingAddress(row) : null,
     card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
     canPay: row.status === "pending_payment" && row.paymentIntentId === null && row.reservationExpiresAt > now,
     reservationExpiresAt: row.reservationExpiresAt,
@@ -127,10 +127,22 @@ export async function getMyOrder(
   return null;
 }
 
-/** Every order of the viewer in full, newest first (the personal-data export). */
-export async function listMyOrderDetails(viewer: ActiveSession, now = new Date()): Promise<MyOrderDTO[]> {
-  const rows = await db.order.findMany({ where: { userId: viewer.userId }, select: detailSelect, orderBy: { createdAt: "desc" } });
-  return rows.map((row) => toMyOrder(row, now));
+/**
+ * The viewer's orders in full, newest first (the personal-data export). Without
+ * `withAddresses` the address snapshots stay encrypted and come back as null:
+ * a listing that does not show addresses pays no decryption.
+ */
+export async function listMyOrderDetails(
+  viewer: ActiveSession,
+  options: { take?: number; withAddresses?: boolean; now?: Date } = {},
+): Promise<MyOrderDTO[]> {
+  const rows = await db.order.findMany({
+    where: { userId: viewer.userId },
+    select: detailSelect,
+    orderBy: { createdAt: "desc" },
+    take: options.take,
+  });
+  return rows.map((row) => toMyOrder(row, options.now ?? new Date(), options.withAddresses ?? true));
 }
 
 async function recordForeignOrderAccess(viewer: ActiveSession, orderId: string, context: RequestContext) {
