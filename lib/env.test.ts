@@ -76,3 +76,21 @@ describe("derived and guarded settings", () => {
     expect(() => parseEnv({ ARGON2_TIME_COST: "1" })).toThrow(/ARGON2_TIME_COST/);
   });
 });
+
+describe("payment settings", () => {
+  it("treats an empty STRIPE_SECRET_KEY (Compose's unset) as unset, and refuses a malformed one", () => {
+    expect(parseEnv({ STRIPE_SECRET_KEY: "" }).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(parseError({ STRIPE_SECRET_KEY: "pk_test_publishable" }).message).toMatch(/^\s*STRIPE_SECRET_KEY: /m);
+  });
+
+  it("refuses the offline test gateway next to a live Stripe key", () => {
+    expect(() => parseEnv({ PAYMENTS_TEST_GATEWAY: "true", STRIPE_SECRET_KEY: "sk_live_abc123" })).toThrow(/PAYMENTS_TEST_GATEWAY/);
+    expect(parseEnv({ PAYMENTS_TEST_GATEWAY: "true", STRIPE_SECRET_KEY: "sk_test_abc123" }).PAYMENTS_TEST_GATEWAY).toBe(true);
+  });
+
+  it("keeps shipping and tax in integer minor units and basis points", () => {
+    expect(parseEnv({}).RESERVATION_MINUTES).toBe(30);
+    expect(parseError({ SHIPPING_STANDARD_MINOR: "4.95" }).message).toMatch(/^\s*SHIPPING_STANDARD_MINOR: /m);
+    expect(parseError({ TAX_RATE_BASIS_POINTS: "-1" }).message).toMatch(/^\s*TAX_RATE_BASIS_POINTS: /m);
+  });
+});

@@ -13,6 +13,9 @@ const flag = z
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(525_600).default(fallback);
 
+/** Compose passes an unset optional variable as "": that means unset, not an invalid value. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const postgresUrl = z
   .string()
   .url()
@@ -84,10 +87,12 @@ export const envSchema = z.object({
   SESSION_STAFF_ABSOLUTE_MINUTES: minutes(12 * 60),
 
   /** Stripe's secret (or restricted) API key. Unset: payments go to the offline test gateway where allowed. */
-  STRIPE_SECRET_KEY: z
-    .string()
-    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…)")
-    .optional(),
+  STRIPE_SECRET_KEY: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…)")
+      .optional(),
+  ),
   /** The signing secret of the webhook endpoint (whsec_…). Required in production; the demo generates one. */
   STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
   /**

@@ -53,6 +53,12 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("requires the webhook signing secret for app and worker (no default secret)", () => {
+    for (const service of ["app", "worker"]) {
+      expect(compose.services[service]?.environment?.STRIPE_WEBHOOK_SECRET).toMatch(/^\$\{STRIPE_WEBHOOK_SECRET:\?/);
+    }
+  });
+
   it("requires the blind-index key for app and worker (no default key)", () => {
     for (const service of ["app", "worker"]) {
       expect(compose.services[service]?.environment?.BLIND_INDEX_KEY).toMatch(/^\$\{BLIND_INDEX_KEY:\?/);

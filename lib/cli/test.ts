@@ -69,6 +69,7 @@ if (compose) {
     FIELD_ENCRYPTION_KEYS: "check",
     FIELD_ENCRYPTION_CURRENT_KEY: "check",
     BLIND_INDEX_KEY: "check",
+    STRIPE_WEBHOOK_SECRET: "check",
   };
   results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], required)));
 } else {

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { type Env, env } from "@/lib/env";
 import type { PricingRules } from "./pricing";
 
 /**
@@ -10,11 +10,13 @@ import type { PricingRules } from "./pricing";
  */
 export type GatewayMode = "stripe" | "test" | "none";
 
-export function gatewayMode(): GatewayMode {
-  if (env.STRIPE_SECRET_KEY) return "stripe";
-  if (!env.SITE_URL.startsWith("https://") || env.PAYMENTS_TEST_GATEWAY) return "test";
+export function gatewayModeFor(config: Pick<Env, "STRIPE_SECRET_KEY" | "SITE_URL" | "PAYMENTS_TEST_GATEWAY">): GatewayMode {
+  if (config.STRIPE_SECRET_KEY) return "stripe";
+  if (!config.SITE_URL.startsWith("https://") || config.PAYMENTS_TEST_GATEWAY) return "test";
   return "none";
 }
+
+export const gatewayMode = (): GatewayMode => gatewayModeFor(env);
 
 export const pricingRules: PricingRules = {
   standardMinor: env.SHIPPING_STANDARD_MINOR,

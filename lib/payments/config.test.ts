@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { gatewayModeFor } from "./config";
+
+const mode = (source: Record<string, string>) => gatewayModeFor(parseEnv(source));
+
+describe("payment gateway selection", () => {
+  it("uses Stripe whenever a secret key is set, and then never the test gateway", () => {
+    expect(mode({ STRIPE_SECRET_KEY: "sk_test_abc" })).toBe("stripe");
+    expect(mode({ STRIPE_SECRET_KEY: "sk_test_abc", PAYMENTS_TEST_GATEWAY: "true" })).toBe("stripe");
+    expect(mode({ STRIPE_SECRET_KEY: "sk_live_abc", SITE_URL: "https://shop.example.com" })).toBe("stripe");
+  });
+
+  it("uses the offline test gateway on a local (http) site without keys", () => {
+    expect(mode({})).toBe("test");
+    expect(mode({ SITE_URL: "http://localhost:3000" })).toBe("test");
+  });
+
+  it("takes no payments on an https site without keys, unless the test gateway is asked for", () => {
+    expect(mode({ SITE_URL: "https://shop.example.com" })).toBe("none");
+    expect(mode({ SITE_URL: "https://staging.example.com", PAYMENTS_TEST_GATEWAY: "true" })).toBe("test");
+  });
+});
