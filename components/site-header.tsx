@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { CartLink } from "./cart/cart-link";
 import { SearchForm } from "./search-form";
 
 export async function SiteHeader({ shopName }: { shopName: string }) {
@@ -31,9 +32,7 @@ export async function SiteHeader({ shopName }: { shopName: string }) {
               Sign in
             </Link>
           )}
-          <Link href="/cart" className={linkClass}>
-            Cart
-          </Link>
+          <CartLink className={linkClass} />
         </nav>
       </div>
     </header>

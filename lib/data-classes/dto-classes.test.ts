@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewDTO } from "@/lib/dal/account-settings";
+import type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "@/lib/dal/cart";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
@@ -82,7 +83,48 @@ const accountOverview: DtoMapping<AccountOverviewDTO> = {
   },
 };
 
-const browserDtos = [publicProduct, publicCategory, accountSession, twoFactorStatus, accountOverview];
+// A cart's owner is whoever holds it: the signed-in customer, or the browser with the guest cart cookie.
+const cartLine: DtoMapping<CartLineDTO> = {
+  dto: "CartLineDTO",
+  audience: "owner",
+  keys: {
+    id: { fields: ["CartItem.id"] },
+    slug: { fields: ["Product.slug"] },
+    name: { fields: ["Product.name"] },
+    imagePath: { fields: ["Product.imagePath"] },
+    unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
+    quantity: { fields: ["CartItem.quantity"] },
+    lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
+    maxQuantity: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "the most the line may hold now" },
+    problem: {
+      fields: ["Product.stock", "Product.maxPerOrder", "Product.published", "CartItem.quantity"],
+      derived: "why the line cannot be bought as it is",
+    },
+  },
+};
+
+const cart: DtoMapping<CartDTO> = {
+  dto: "CartDTO",
+  audience: "owner",
+  keys: {
+    lines: { fields: [], derived: "CartLineDTOs, mapped on their own" },
+    itemCount: { fields: ["CartItem.quantity"], derived: "a sum of quantities" },
+    subtotals: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "sums of line totals" },
+    hasProblems: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "whether any line has a problem" },
+  },
+};
+
+const purchaseOptions: DtoMapping<PurchaseOptionsDTO> = {
+  dto: "PurchaseOptionsDTO",
+  audience: "public",
+  keys: {
+    productId: { fields: ["Product.id"] },
+    // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" must too.
+    maxQuantity: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "min(maxPerOrder, stock)" },
+  },
+};
+
+const browserDtos = [publicProduct, publicCategory, accountSession, twoFactorStatus, accountOverview, cartLine, cart, purchaseOptions];
 
 describe("browser DTOs by data class", () => {
   it.each(browserDtos.map((mapping) => [mapping.dto, mapping] as const))("%s keeps its audience's rule", (_, mapping) => {

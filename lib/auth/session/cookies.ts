@@ -16,6 +16,7 @@ export const cookieNames = {
   csrf: `${prefix}shop.csrf`,
   callbackUrl: `${prefix}shop.callback-url`,
   device: `${prefix}shop.device`,
+  cart: `${prefix}shop.cart`,
 } as const;
 
 export const baseCookieOptions = {
@@ -27,3 +28,6 @@ export const baseCookieOptions = {
 
 /** The device cookie lets sign-in recognise a returning browser ("new device" alerts). */
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+
+/** A guest's cart outlives the browser session; a month without a visit lets it go. */
+export const CART_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/price";
 import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
+import { getPurchaseOptions } from "@/lib/dal/cart";
 import { getProduct } from "@/lib/dal/catalog";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
+  const purchase = await getPurchaseOptions(product.slug);
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <ProductImage src={product.imagePath} alt={product.name} size={800} eager className="aspect-square w-full rounded-lg" />
@@ -35,6 +38,7 @@ export default async function ProductPage({ params }: Props) {
         <p className={product.inStock ? "text-green-800" : "text-red-800"}>
           {product.inStock ? "In stock" : "Out of stock"}
         </p>
+        {purchase && purchase.maxQuantity > 0 && <AddToCartForm {...purchase} />}
         <p className="leading-relaxed text-slate-800">{product.description}</p>
       </div>
     </article>

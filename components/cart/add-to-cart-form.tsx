@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { initialActionState } from "@/lib/actions/action-state";
+import { addToCartAction } from "@/lib/actions/cart/add-to-cart";
+import type { PurchaseOptionsDTO } from "@/lib/dal/cart";
+import { QuantityField } from "./quantity-field";
+
+/** "Add to cart" on a product page; works without JavaScript too (a plain form post). */
+export function AddToCartForm({ productId, maxQuantity }: PurchaseOptionsDTO) {
+  const [state, formAction] = useActionState(addToCartAction, initialActionState);
+  return (
+    <form action={formAction} className="flex flex-col gap-3" noValidate>
+      <input type="hidden" name="productId" value={productId} />
+      <div className="flex flex-wrap items-end gap-3">
+        <QuantityField
+          id="add-to-cart-quantity"
+          label="Quantity"
+          max={maxQuantity}
+          defaultValue={state.values?.quantity ?? "1"}
+          errors={state.fieldErrors?.quantity}
+        />
+        <SubmitButton pendingText="Adding…">Add to cart</SubmitButton>
+      </div>
+      {state.status === "success" ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          {state.message}{" "}
+          <Link href="/cart" className="font-medium underline">
+            View your cart
+          </Link>
+        </p>
+      ) : (
+        <FormMessage state={state} />
+      )}
+    </form>
+  );
+}
