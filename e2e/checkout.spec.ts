@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import Stripe from "stripe";
 import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
@@ -23,9 +24,15 @@ async function signedInCustomer(page: Page) {
   return identity;
 }
 
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
 /** Checkout with a new address and express delivery, up to the test payment page. */
-async function checkOutToPaymentPage(page: Page) {
+async function checkOutToPaymentPage(page: Page, { checkAccessibility = false } = {}) {
   await page.goto("/checkout");
+  if (checkAccessibility) await expectNoAxeViolations(page);
   await page.getByLabel("Full name", { exact: true }).fill("Ada Shopper");
   await page.getByLabel("Street address", { exact: true }).fill("221 Baker Street");
   await page.getByLabel("Town or city", { exact: true }).fill("Springfield");
@@ -35,6 +42,7 @@ async function checkOutToPaymentPage(page: Page) {
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await expect(page).toHaveURL(/\/test-gateway\/cs_test_/);
   await expect(page.getByRole("note")).toContainText("TEST PAYMENT PAGE");
+  if (checkAccessibility) await expectNoAxeViolations(page);
 }
 
 test("guest cart → sign in (merge) → checkout → the test gateway pays → paid order", async ({ page }) => {
@@ -45,7 +53,7 @@ test("guest cart → sign in (merge) → checkout → the test gateway pays → 
   const identity = await signedInCustomer(page);
   await expect(header(page).getByRole("link", { name: "Cart, 2 items" })).toBeVisible(); // merged into the account's cart
 
-  await checkOutToPaymentPage(page);
+  await checkOutToPaymentPage(page, { checkAccessibility: true });
   // 2 × 40.00 + 14.95 express shipping, priced on the server.
   await expect(page.getByText("$94.95")).toBeVisible();
   expect(await stockOf(product.slug)).toBe(3); // reserved while the order awaits payment
@@ -56,6 +64,7 @@ test("guest cart → sign in (merge) → checkout → the test gateway pays → 
   // The page only shows what the webhook recorded: it turns to "paid" once the signed event is processed.
   await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/^Payment received for order ORD-/)).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.reload(); // charge.succeeded (card brand and last four) follows the payment event
   await expect(page.getByText(/ending in 4242/)).toBeVisible();
 

@@ -63,4 +63,14 @@ describe("orders and privacy rights", () => {
     expect(await stockOf(productId)).toBe(9); // the unpaid order's 2 units are back on sale
     expect(await db.cart.count({ where: { userId: viewer.userId } })).toBe(0);
   });
+
+  it("on deletion removes mail already sent to the customer from the job queue", async () => {
+    const { viewer } = await customerWithOrders();
+    await db.$executeRaw`INSERT INTO pgboss.job (name, data, state, completed_on)
+      VALUES ('mail', ${JSON.stringify({ to: viewer.user.email, subject: "Sent", text: "x" })}::jsonb, 'completed', now())`;
+    const sent = () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE data->>'to' = ${viewer.user.email} AND state = 'completed'`;
+    expect(Number((await sent())[0]?.n)).toBe(1);
+    await deleteMyAccount(viewer, context);
+    expect(Number((await sent())[0]?.n)).toBe(0);
+  });
 });

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { createMyAddress } from "@/lib/dal/addresses";
+import { testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
+import { placeOrder } from "@/lib/dal/orders";
 import type { ActiveSession } from "@/lib/dal/sessions";
 import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/sign-in-test-fixtures";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor-settings";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { jobSender, stopJobSender } from "@/lib/jobs/sender";
 
 /**
  * Proof at rest: what someone holding a database dump (a stolen backup) would
@@ -25,8 +28,10 @@ const client = new Client({ connectionString: url });
 
 beforeAll(async () => {
   await client.connect();
+  await jobSender(); // the order below queues its reservation expiry
 });
 afterAll(async () => {
+  await stopJobSender();
   await client.end();
 });
 
@@ -134,16 +139,46 @@ describe("a database dump", () => {
     if (!totpSecret) throw new Error("no enrolment secret");
     await freshStep();
     expect((await confirmTwoFactorEnrollment(viewer, { code: codeAt(totpSecret, currentStep()), context: newContext() })).ok).toBe(true);
+    const productId = await orderShippedTo(viewer);
 
-    for (const dump of usePgDump ? [await pgDump(), await rowDump()] : [await rowDump()]) {
-      // The seeded rows are in it: an empty or wrong dump cannot pass.
-      expect(dump.text, dump.method).toContain(user.id);
-      for (const [field, value] of Object.entries({ ...secrets, totpSecret })) {
-        expect(dump.text.includes(value), `${field} appears in plain text (${dump.method})`).toBe(false);
-      }
-      expect(dump.passwordHashes.length, dump.method).toBeGreaterThan(0);
-      const weak = dump.passwordHashes.filter((hash) => !hash.startsWith("$argon2id$"));
-      expect(weak.length, `password(s) not stored as argon2id (${dump.method})`).toBe(0);
+    try {
+      await checkDumps(user.id, totpSecret);
+    } finally {
+      await client.query(`DELETE FROM "Order" WHERE "userId" = $1`, [user.id]);
+      await client.query(`DELETE FROM "Product" WHERE id = $1`, [productId]);
     }
   });
 });
+
+/** An order shipped to the secret address: its snapshot must be as unreadable in the dump as the address book. */
+async function orderShippedTo(viewer: ActiveSession): Promise<string> {
+  const productId = `at-rest-${tag}`;
+  await client.query(
+    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "imagePath", "categoryId", "updatedAt")
+     SELECT $1, $1, 'Dump test product', 'x', 1000, 'USD', 5, '/x.svg', id, now() FROM "Category" LIMIT 1`,
+    [productId],
+  );
+  await client.query(`INSERT INTO "Cart" (id, "userId", "updatedAt") VALUES ($1, $1, now())`, [viewer.userId]);
+  await client.query(`INSERT INTO "CartItem" (id, "cartId", "productId", quantity, "updatedAt") VALUES ($1, $2, $3, 1, now())`, [
+    `at-rest-item-${tag}`,
+    viewer.userId,
+    productId,
+  ]);
+  const newAddress = { ...secrets, phone: secrets.addressPhone, country: "GB", isDefault: false };
+  await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress, save: false } }, testCheckoutSettings);
+  return productId;
+}
+
+async function checkDumps(userId: string, totpSecret: string) {
+  for (const dump of usePgDump ? [await pgDump(), await rowDump()] : [await rowDump()]) {
+    // The seeded rows are in it: an empty or wrong dump cannot pass.
+    expect(dump.text, dump.method).toContain(userId);
+    expect(dump.text, `the order is in the dump (${dump.method})`).toContain("Dump test product");
+    for (const [field, value] of Object.entries({ ...secrets, totpSecret })) {
+      expect(dump.text.includes(value), `${field} appears in plain text (${dump.method})`).toBe(false);
+    }
+    expect(dump.passwordHashes.length, dump.method).toBeGreaterThan(0);
+    const weak = dump.passwordHashes.filter((hash) => !hash.startsWith("$argon2id$"));
+    expect(weak.length, `password(s) not stored as argon2id (${dump.method})`).toBe(0);
+  }
+}
