@@ -2,10 +2,14 @@ import "server-only";
 import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import type { AccountTokenPurpose, Prisma } from "@/lib/generated/prisma/client";
 
-/** Links in mail expire: a verification link after a day, a password reset link after 30 minutes. */
+/**
+ * Links in mail expire: a verification link after a day, a password reset link
+ * after 30 minutes, a staff invitation (or set-up link) after 72 hours.
+ */
 export const tokenLifetimesMs: Record<AccountTokenPurpose, number> = {
   verify_email: 24 * 60 * 60_000,
   reset_password: 30 * 60_000,
+  staff_setup: 72 * 60 * 60_000,
 };
 
 /**

@@ -48,6 +48,36 @@ async function loadEngineModule(): Promise<EngineModule> {
   return bindings;
 }
 
+type ScriptAdapter = { executeScript(script: string): Promise<void> };
+
+/**
+ * The pg adapter splits a migration script on every ";", which breaks SQL
+ * that legitimately contains one (a trigger function's body, a comment). A
+ * script without parameters can go to PostgreSQL whole instead: the simple
+ * query protocol parses it properly and runs it as one implicit transaction.
+ */
+function sendScriptsWhole<T extends ScriptAdapter>(adapter: T): T {
+  const { client, onError } = adapter as unknown as { client: pg.Pool | pg.PoolClient; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (error) {
+      onError.call(adapter, error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    return sendScriptsWhole(await super.connect());
+  }
+
+  override async connectToShadowDb() {
+    return sendScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
 /**
  * Runs `work` with a schema engine bound to one database and one schema file.
  * The connection pool is ours and is closed afterwards: the engine holds a
@@ -62,7 +92,7 @@ export async function withSchemaEngine<T>(
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
   const pool = new pg.Pool({ ...target, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const log = () => undefined;
   try {
     const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, adapter);

@@ -1,0 +1,66 @@
+/**
+ * Staff permissions (`resource:action`) and the roles that group them. This
+ * table is the whole policy: the DAL, every admin action and route check it on
+ * the server (hiding a button is never the protection), and the permission
+ * matrix test enumerates every admin entry point against every role.
+ */
+export const PERMISSIONS = [
+  "dashboard:read",
+  "products:read",
+  "products:write",
+  "inventory:write",
+  "orders:read",
+  "orders:fulfil",
+  "orders:cancel",
+  "orders:refund",
+  "customers:read",
+  "customers:reveal_pii",
+  "staff:read",
+  "staff:manage",
+  "audit:read",
+  "audit:export",
+  "security:read",
+  "security:manage",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const STAFF_ROLES = ["owner", "admin", "catalog_manager", "fulfilment", "support", "auditor"] as const;
+
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
+
+const everything: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Readonly<Record<StaffRoleName, readonly Permission[]>> = {
+  /** Everything, including the incident tools and making other owners. */
+  owner: everything,
+  /** Runs the shop day to day; cannot use the incident tools, so cannot make owners either. */
+  admin: everything.filter((permission) => permission !== "security:manage"),
+  catalog_manager: ["dashboard:read", "products:read", "products:write", "inventory:write", "orders:read"],
+  fulfilment: ["dashboard:read", "products:read", "inventory:write", "orders:read", "orders:fulfil"],
+  support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "customers:read", "customers:reveal_pii"],
+  /** Read-only, everywhere, including the audit log and its export. */
+  auditor: ["dashboard:read", "products:read", "orders:read", "customers:read", "staff:read", "audit:read", "audit:export", "security:read"],
+};
+
+export const ROLE_LABELS: Readonly<Record<StaffRoleName, string>> = {
+  owner: "Owner",
+  admin: "Administrator",
+  catalog_manager: "Catalog manager",
+  fulfilment: "Fulfilment",
+  support: "Customer support",
+  auditor: "Auditor (read-only)",
+};
+
+export function isStaffRole(value: unknown): value is StaffRoleName {
+  return typeof value === "string" && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: StaffRoleName | null | undefined, permission: Permission): boolean {
+  return role ? ROLE_PERMISSIONS[role].includes(permission) : false;
+}
+
+/** Nobody grants what they lack: a role may be given only by someone holding all of its permissions. */
+export function canAssignRole(granter: StaffRoleName, role: StaffRoleName): boolean {
+  return can(granter, "staff:manage") && ROLE_PERMISSIONS[role].every((permission) => can(granter, permission));
+}
