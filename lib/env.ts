@@ -111,6 +111,15 @@ export const envSchema = z.object({
   FREE_SHIPPING_FROM_MINOR: z.coerce.number().int().min(0).max(100_000_000).optional(),
   /** Sales tax on goods and shipping in basis points (825 = 8.25 %); 0 shows no tax line. */
   TAX_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(0),
+
+  /** Insider-threat alerts: more PII reveals than this by one staff member in an hour. */
+  ALERT_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** … more refused admin attempts than this by one account in an hour. */
+  ALERT_DENIALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** … an export of more rows than this. */
+  ALERT_EXPORT_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(1000),
+  /** How long revealed customer data stays visible to the staff member who revealed it. */
+  PII_REVEAL_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };

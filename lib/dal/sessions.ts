@@ -76,11 +76,12 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
       absoluteExpiresAt: true,
       secondFactorPending: true,
       reauthenticatedAt: true,
-      user: { select: { name: true, email: true, emailVerifiedAt: true, kind: true, totpEnabledAt: true } },
+      user: { select: { name: true, email: true, emailVerifiedAt: true, kind: true, totpEnabledAt: true, deactivatedAt: true } },
     },
   });
   const now = Date.now();
-  if (!row || row.revokedAt || row.idleExpiresAt.getTime() <= now || row.absoluteExpiresAt.getTime() <= now) {
+  // A deactivated (staff) account's sessions are revoked when it is deactivated; this also covers any missed.
+  if (!row || row.revokedAt || row.user.deactivatedAt || row.idleExpiresAt.getTime() <= now || row.absoluteExpiresAt.getTime() <= now) {
     return null;
   }
   const audience: SessionAudience = row.user.kind === "staff" ? "staff" : "customer";

@@ -51,7 +51,7 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true },
+    select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true, deactivatedAt: true },
   });
   let verdict: { valid: boolean; needsRehash: boolean };
   try {
@@ -62,10 +62,11 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
     throw error;
   }
 
-  if (!user || !verdict.valid) {
+  // A deactivated staff account answers exactly like a wrong password: nothing to learn from it.
+  if (!user || !verdict.valid || user.deactivatedAt) {
     const next = await recordSignInFailure({ email, ip });
     await db.$transaction(async (tx) => {
-      const details = { reason: user ? "wrong_password" : "unknown_account" };
+      const details = { reason: !user ? "unknown_account" : user.deactivatedAt ? "deactivated" : "wrong_password" };
       await recordSecurityEvent(tx, { type: "sign_in_failed", userId: user?.id ?? null, context: input.context, details });
       if (!next.allowed) {
         await recordSecurityEvent(tx, {

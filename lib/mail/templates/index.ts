@@ -8,3 +8,4 @@ export type { MailContent } from "./layout";
 export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";
 export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";
 export { orderConfirmation } from "./order";
+export { securityAlertMail, staffInvitation } from "./staff";

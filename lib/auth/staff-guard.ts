@@ -1,0 +1,36 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { recordDeniedAccess } from "@/lib/dal/staff-access";
+import { loadStaffViewer, type StaffViewer } from "@/lib/dal/staff-members";
+import { auditContext } from "./audit-context";
+import { requireSession } from "./current-session";
+import { can, type Permission } from "./permissions";
+
+export type StaffGuardOptions = { returnTo?: string; skipPolicy?: boolean };
+
+/**
+ * The guard of every admin page, server action and route: a signed-in staff
+ * member with two-factor sign-in, the current data-handling policy accepted,
+ * and `permission` in their role. A customer gets a 404 (the admin is not
+ * advertised); a staff member without the permission is sent to the
+ * dashboard with a notice. Every refusal is audited.
+ */
+export async function requireStaffPermission(permission: Permission, options: StaffGuardOptions = {}): Promise<StaffViewer> {
+  const session = await requireSession(options.returnTo ?? "/admin");
+  if (session.audience !== "staff") {
+    await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
+    notFound();
+  }
+  if (!session.user.twoFactorEnabled) redirect("/account/security?notice=staff-two-factor-required");
+  const viewer = await loadStaffViewer(session);
+  if (!viewer) {
+    await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
+    notFound();
+  }
+  if (!options.skipPolicy && !viewer.policyAccepted) redirect("/admin/policy");
+  if (!can(viewer.role, permission)) {
+    await recordDeniedAccess({ actorId: viewer.userId, role: viewer.role, permission, context: await auditContext() });
+    redirect(`/admin?denied=${encodeURIComponent(permission)}`);
+  }
+  return viewer;
+}

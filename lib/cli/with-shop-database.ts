@@ -1,0 +1,17 @@
+import "server-only";
+import { run } from "./processes";
+import { prepareShopDatabase } from "./shop-database";
+
+/**
+ * Runs a command-line script against the shop's database: DATABASE_URL when
+ * set, else the embedded PostgreSQL in DATA_DIR (started if needed), so the
+ * admin commands work on the demo too. Standard input and output pass through.
+ */
+export async function runWithShopDatabase(script: string, args: string[]): Promise<number> {
+  const database = await prepareShopDatabase((line) => console.error(line));
+  try {
+    return await run("tsx", ["--conditions=react-server", script, ...args], { DATABASE_URL: database.url });
+  } finally {
+    await database.stop();
+  }
+}
