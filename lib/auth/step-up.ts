@@ -4,7 +4,7 @@ import type { ActiveSession } from "@/lib/dal/sessions";
 import { env } from "@/lib/env";
 
 /** Whether a factor was proven in this session within the step-up window (default 10 minutes). */
-export function isRecentlyAuthenticated(viewer: ActiveSession, now = Date.now()): boolean {
+export function isRecentlyAuthenticated(viewer: Pick<ActiveSession, "reauthenticatedAt">, now = Date.now()): boolean {
   const at = viewer.reauthenticatedAt?.getTime();
   return at !== undefined && now - at <= env.STEP_UP_WINDOW_SECONDS * 1000;
 }
@@ -14,6 +14,6 @@ export function isRecentlyAuthenticated(viewer: ActiveSession, now = Date.now())
  * ending all sessions): without a recent factor, the user is sent to confirm
  * it once and then returned to `returnTo` to repeat the action.
  */
-export function requireRecentAuthentication(viewer: ActiveSession, returnTo: string): void {
+export function requireRecentAuthentication(viewer: Pick<ActiveSession, "reauthenticatedAt">, returnTo: string): void {
   if (!isRecentlyAuthenticated(viewer)) redirect(`/account/confirm?returnTo=${encodeURIComponent(returnTo)}`);
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
-import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { SetPasswordForm } from "@/components/auth/set-password-form";
+import { resetPasswordAction } from "@/lib/actions/reset-password";
 import { findPasswordResetAccount } from "@/lib/dal/password-reset";
 import { env } from "@/lib/env";
 
@@ -27,7 +28,13 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   return (
     <AuthCard title="Choose a new password">
       <p>After saving, you will be signed out everywhere and can sign in with the new password.</p>
-      <ResetPasswordForm token={token} userInputs={[account.email, account.name, env.SHOP_NAME]} />
+      <SetPasswordForm
+        token={token}
+        userInputs={[account.email, account.name, env.SHOP_NAME]}
+        action={resetPasswordAction}
+        label="New password"
+        submitText="Set new password"
+      />
     </AuthCard>
   );
 }

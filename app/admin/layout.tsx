@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { loadStaffViewer } from "@/lib/dal/staff-members";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin" }, robots: { index: false } };
+
+/** The admin frame. It guards nothing itself: each page calls requireStaffPermission. */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await getCurrentSession();
+  const viewer = session ? await loadStaffViewer(session) : null;
+  const showNav = viewer?.policyAccepted && session?.user.twoFactorEnabled;
+  return (
+    <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
+      <div>{showNav && viewer ? <AdminNav role={viewer.role} name={viewer.name} /> : null}</div>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

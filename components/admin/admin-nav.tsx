@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { can, type Permission, ROLE_LABELS, type StaffRoleName } from "@/lib/auth/permissions";
+
+const sections: readonly { href: string; label: string; permission: Permission }[] = [
+  { href: "/admin", label: "Dashboard", permission: "dashboard:read" },
+  { href: "/admin/products", label: "Products", permission: "products:read" },
+  { href: "/admin/orders", label: "Orders", permission: "orders:read" },
+  { href: "/admin/customers", label: "Customers", permission: "customers:read" },
+  { href: "/admin/staff", label: "Staff", permission: "staff:read" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+];
+
+/** The admin's sections the role may open (convenience only: every page checks its permission itself). */
+export function AdminNav({ role, name }: { role: StaffRoleName; name: string }) {
+  return (
+    <nav aria-label="Admin" className="flex flex-col gap-1">
+      <p className="mb-2 text-sm text-slate-700">
+        {name}
+        <br />
+        {ROLE_LABELS[role]}
+      </p>
+      <ul className="flex flex-wrap gap-1 md:flex-col">
+        {sections
+          .filter((section) => can(role, section.permission))
+          .map((section) => (
+            <li key={section.href}>
+              <Link href={section.href} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:bg-slate-100">
+                {section.label}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
