@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CheckoutSettings } from "./orders";
+import type { StaffRoleName } from "@/lib/auth/permissions";
 import type { ActiveSession } from "./sessions";
+import type { StaffViewer } from "./staff-members";
 import { testUsers } from "./test-users";
 
 /** Shipping 5.00/15.00 and 10 % tax: round numbers that make the expected totals easy to read. */
@@ -86,6 +88,13 @@ export function orderFixtures() {
     };
   }
 
+  /** A staff member of `role` who accepted the policy and proved a factor just now. */
+  async function staffMember(role: StaffRoleName, overrides: Partial<StaffViewer> = {}): Promise<StaffViewer> {
+    const user = await users.createUser({ kind: "staff" });
+    await db.user.update({ where: { id: user.id }, data: { staffRole: role } });
+    return { userId: user.id, sessionId: "test", role, name: user.name, email: user.email, reauthenticatedAt: new Date(), policyAccepted: true, ...overrides };
+  }
+
   /** Puts products in the customer's cart (straight into the tables: these suites test orders, not the cart). */
   async function fillCart(userId: string, lines: { productId: string; quantity: number }[]) {
     const cart = await db.cart.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
@@ -101,5 +110,5 @@ export function orderFixtures() {
   const stockOf = async (productId: string) =>
     (await db.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } })).stock;
 
-  return { users, productIds, createProduct, customer, fillCart, stockOf };
+  return { users, productIds, createProduct, customer, staffMember, fillCart, stockOf };
 }

@@ -2,8 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
 import { REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { type AuditContext, appendAudit } from "./audit-log";
 import { lockOrder } from "./order-stock";
-import type { ActiveSession } from "./sessions";
+import type { StaffViewer } from "./staff-members";
+import { assertPermission } from "./staff-permission";
 
 export class RefundError extends Error {
   override name = "RefundError";
@@ -16,10 +19,18 @@ export type RefundInput = { orderId: string; amountMinor: number; reason: string
  * what was captured minus every refund not known to have failed, computed
  * with the order row locked, so two refunds racing cannot together exceed the
  * payment. The order's own status and refunded amount change only when the
- * processor's charge.refunded event arrives (see payment-events).
+ * processor's charge.refunded event arrives (see payment-events). Needs
+ * orders:refund, a reason and a recent second factor (step-up); the request is
+ * audited in the transaction that claims the amount.
  */
-export async function requestRefund(viewer: ActiveSession, input: RefundInput, gateway: PaymentGateway): Promise<{ refundId: string }> {
-  if (viewer.audience !== "staff") throw new RefundError("Only staff can refund orders.");
+export async function requestRefund(
+  viewer: StaffViewer,
+  input: RefundInput,
+  gateway: PaymentGateway,
+  context: AuditContext,
+): Promise<{ refundId: string }> {
+  assertPermission(viewer, "orders:refund");
+  if (!isRecentlyAuthenticated(viewer)) throw new RefundError("Confirm your second factor again before refunding.");
   const reason = input.reason.trim();
   if (reason.length < 3 || reason.length > 500) throw new RefundError("Give a reason of 3 to 500 characters.");
   const claimed = await db.$transaction(async (tx) => {
@@ -40,6 +51,16 @@ export async function requestRefund(viewer: ActiveSession, input: RefundInput, g
     const refund = await tx.refund.create({
       data: { orderId: input.orderId, amountMinor: input.amountMinor, reason, requestedById: viewer.userId },
       select: { id: true },
+    });
+    await appendAudit(tx, {
+      actor: { id: viewer.userId, role: viewer.role },
+      action: "order.refund_requested",
+      target: { type: "order", id: input.orderId },
+      before: { capturedMinor: order.capturedMinor, refundableMinor: left },
+      after: { refundId: refund.id, amountMinor: input.amountMinor },
+      reason,
+      outcome: "success",
+      context,
     });
     return { refundId: refund.id, paymentIntentId: order.paymentIntentId };
   });

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
 import { placeOrder, startPayment } from "./orders";
 import { requestRefund } from "./refunds";
+import { PermissionDeniedError } from "./staff-permission";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { createStripeClient, createStripeGateway } from "@/lib/payments/stripe-gateway";
@@ -52,7 +53,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const { createProduct, customer, fillCart } = orderFixtures();
+const { createProduct, customer, staffMember, fillCart } = orderFixtures();
+const context = { ip: "192.0.2.80", userAgent: "vitest refunds", requestId: null };
 
 function gateway() {
   const { port } = server.address() as AddressInfo;
@@ -114,10 +116,10 @@ describe("Stripe gateway at the HTTP boundary", () => {
   it("refunds through Stripe with an idempotency key, within what was captured", async () => {
     const { orderId } = await orderWithCheckout();
     await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary" } });
-    const staff = await customer({ audience: "staff" });
+    const staff = await staffMember("admin");
     requests.length = 0;
 
-    const { refundId } = await requestRefund(staff, { orderId, amountMinor: 1000, reason: "Damaged in transit" }, gateway());
+    const { refundId } = await requestRefund(staff, { orderId, amountMinor: 1000, reason: "Damaged in transit" }, gateway(), context);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.path).toBe("/v1/refunds");
     expect(requests[0]?.headers["idempotency-key"]).toBe(`refund:${refundId}`);
@@ -127,23 +129,37 @@ describe("Stripe gateway at the HTTP boundary", () => {
 
     // 7983 is left: asking for more is refused before Stripe is called.
     requests.length = 0;
-    await expect(requestRefund(staff, { orderId, amountMinor: 7984, reason: "Too much" }, gateway())).rejects.toThrow(/at most|between 1 and 7983/);
+    await expect(requestRefund(staff, { orderId, amountMinor: 7984, reason: "Too much" }, gateway(), context)).rejects.toThrow(
+      /between 1 and 7983/,
+    );
+    const audited = await db.auditEntry.findMany({ where: { action: "order.refund_requested", targetId: orderId } });
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ actorId: staff.userId, actorRole: "admin", reason: "Damaged in transit", outcome: "success" });
     expect(requests).toHaveLength(0);
   });
 
   it("reports Stripe's refusal and frees the amount it had claimed", async () => {
     const { orderId } = await orderWithCheckout();
     await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_2" } });
-    const staff = await customer({ audience: "staff" });
+    const staff = await staffMember("owner");
     refuseNext = true;
-    await expect(requestRefund(staff, { orderId, amountMinor: 500, reason: "Refused upstream" }, gateway())).rejects.toBeInstanceOf(
+    await expect(requestRefund(staff, { orderId, amountMinor: 500, reason: "Refused upstream" }, gateway(), context)).rejects.toBeInstanceOf(
       PaymentGatewayError,
     );
     expect(await db.refund.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "failed" }]);
   });
 
-  it("refuses refunds from customers", async () => {
-    const { buyer, orderId } = await orderWithCheckout();
-    await expect(requestRefund(buyer, { orderId, amountMinor: 100, reason: "Mine" }, gateway())).rejects.toThrow(/Only staff/);
+  it("refuses refunds without orders:refund or without a recent second factor, and calls Stripe for neither", async () => {
+    const { orderId } = await orderWithCheckout();
+    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_3" } });
+    requests.length = 0;
+    const support = await staffMember("support");
+    await expect(requestRefund(support, { orderId, amountMinor: 100, reason: "Not mine to do" }, gateway(), context)).rejects.toBeInstanceOf(
+      PermissionDeniedError,
+    );
+    const stale = await staffMember("admin", { reauthenticatedAt: new Date(Date.now() - 3_600_000) });
+    await expect(requestRefund(stale, { orderId, amountMinor: 100, reason: "Old factor" }, gateway(), context)).rejects.toThrow(/second factor/);
+    expect(requests).toHaveLength(0);
+    expect(await db.refund.count({ where: { orderId } })).toBe(0);
   });
 });

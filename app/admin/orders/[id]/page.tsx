@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CancelOrderForm, FulfilOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
+import { OrderStatusBadge } from "@/components/orders/order-status";
+import { Price } from "@/components/price";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { formatMoney } from "@/lib/catalog/money";
+import { getOrderForStaff } from "@/lib/dal/admin-orders";
+import { canTransition, REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
+
+export const metadata: Metadata = { title: "Order" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AdminOrderPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireStaffPermission("orders:read", { returnTo: `/admin/orders/${encodeURIComponent(id)}` });
+  const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
+  if (!order) notFound();
+  const canFulfil = can(viewer.role, "orders:fulfil") && canTransition(order.status, "fulfilled");
+  const canCancel = can(viewer.role, "orders:cancel") && order.status === "pending_payment";
+  const canRefund = can(viewer.role, "orders:refund") && REFUNDABLE_STATUSES.includes(order.status) && order.refundable.amountMinor > 0;
+  return (
+    <div className="flex flex-col gap-5">
+      <p>
+        <Link href="/admin/orders" className="text-brand-700 hover:underline">
+          ← Orders
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">Order {order.number}</h1>
+      <p className="flex flex-wrap gap-3">
+        <OrderStatusBadge status={order.status} />
+        <span>Placed {order.placedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+        <span>Customer {order.customer}</span>
+      </p>
+      {order.holdReason && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
+          On hold: {order.holdReason}
+        </p>
+      )}
+      <table className="w-full max-w-2xl text-left">
+        <caption className="sr-only">Items</caption>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.name} className="border-b border-slate-200">
+              <td className="py-1">
+                {line.quantity} × {line.name}
+              </td>
+              <td className="py-1 text-right"><Price money={line.lineTotal} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="grid max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+        <dt>Subtotal</dt>
+        <dd className="text-right"><Price money={order.subtotal} /></dd>
+        <dt>Shipping ({order.shippingMethod})</dt>
+        <dd className="text-right"><Price money={order.shipping} /></dd>
+        <dt>Tax</dt>
+        <dd className="text-right"><Price money={order.tax} /></dd>
+        <dt className="font-semibold">Total</dt>
+        <dd className="text-right font-semibold"><Price money={order.total} /></dd>
+        <dt>Captured</dt>
+        <dd className="text-right"><Price money={order.captured} /></dd>
+        <dt>Refunded</dt>
+        <dd className="text-right"><Price money={order.refunded} /></dd>
+      </dl>
+      <section aria-labelledby="ship-heading">
+        <h2 id="ship-heading" className="font-semibold">Ship to (masked)</h2>
+        {order.shipTo ? (
+          <p>
+            {order.shipTo.name}, {order.shipTo.lines.join(", ")}, {order.shipTo.country}
+          </p>
+        ) : (
+          <p>The address was erased at the customer&apos;s request.</p>
+        )}
+      </section>
+      <p>
+        Payment: {order.card ?? "no card details"}
+        {order.riskLevel ? ` · risk ${order.riskLevel}` : ""}
+      </p>
+      <div className="grid gap-6 md:grid-cols-3">
+        {canFulfil && <FulfilOrderForm orderId={order.id} />}
+        {canCancel && <CancelOrderForm orderId={order.id} />}
+        {canRefund && <RefundOrderForm orderId={order.id} refundable={formatMoney(order.refundable)} />}
+      </div>
+      {order.refunds.length > 0 && (
+        <section aria-labelledby="refunds-heading">
+          <h2 id="refunds-heading" className="font-semibold">Refunds</h2>
+          <ul>
+            {order.refunds.map((refund) => (
+              <li key={refund.createdAt.toISOString()}>
+                <Price money={refund.amount} /> · {refund.status} · {refund.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading" className="font-semibold">Payment events</h2>
+        <ul className="text-sm">
+          {order.events.map((event) => (
+            <li key={`${event.type}-${event.receivedAt.toISOString()}`}>
+              {event.receivedAt.toISOString().slice(0, 19).replace("T", " ")} · {event.type} · {event.outcome}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
