@@ -1,22 +1,99 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { BarChart } from "@/components/admin/bar-chart";
+import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { formatMoney } from "@/lib/catalog/money";
+import { getDashboard } from "@/lib/dal/admin-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+function Figure({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded border border-slate-200 p-3">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-2xl font-bold">{children}</dd>
+    </div>
+  );
+}
+
 export default async function AdminDashboardPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("dashboard:read");
   const denied = (await searchParams).denied;
+  const dashboard = await getDashboard(viewer);
+  const currency = dashboard.today.revenue.currency;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Staff admin</h1>
       {typeof denied === "string" && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
           Your role does not allow that ({denied.slice(0, 40)}). The attempt was recorded.
         </p>
       )}
-      <p>Signed in as {viewer.name}, with two-factor authentication.</p>
+      {dashboard.alerts && dashboard.alerts.length > 0 && (
+        <section aria-labelledby="alerts-heading" className="rounded border-2 border-red-400 bg-red-50 p-3">
+          <h2 id="alerts-heading" className="font-semibold text-red-900">Security alerts</h2>
+          <ul className="list-disc pl-5">
+            {dashboard.alerts.map((alert) => (
+              <li key={alert.id}>
+                {alert.at.toISOString().slice(0, 16).replace("T", " ")} · {alert.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Figure label="Orders today">{dashboard.today.orders}</Figure>
+        <Figure label="Revenue today">
+          <Price money={dashboard.today.revenue} />
+        </Figure>
+        <Figure label="Awaiting fulfilment">
+          <Link href="/admin/orders?status=paid" className="text-brand-700 hover:underline">
+            {dashboard.awaitingFulfilment}
+          </Link>
+        </Figure>
+        <Figure label="Held orders">
+          <Link href="/admin/orders?status=on_hold" className="text-brand-700 hover:underline">
+            {dashboard.held}
+          </Link>
+        </Figure>
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BarChart
+          title="Sales, last 14 days"
+          points={dashboard.daily.map((day) => ({ label: day.day, value: day.revenue.amountMinor }))}
+          format={(value) => formatMoney({ amountMinor: value, currency })}
+        />
+        <BarChart title="Orders, last 14 days" points={dashboard.daily.map((day) => ({ label: day.day, value: day.orders }))} format={String} />
+      </div>
+      <section aria-labelledby="stock-heading">
+        <h2 id="stock-heading" className="font-semibold">Low stock</h2>
+        {dashboard.lowStock.length === 0 ? (
+          <p>Nothing is running low.</p>
+        ) : (
+          <ul>
+            {dashboard.lowStock.map((product) => (
+              <li key={product.name}>
+                {product.name}: {product.stock} left
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {dashboard.securityEvents && (
+        <section aria-labelledby="events-heading">
+          <h2 id="events-heading" className="font-semibold">Recent security events</h2>
+          <ul className="text-sm">
+            {dashboard.securityEvents.map((event, i) => (
+              <li key={`${event.type}-${i}`}>
+                {event.at.toISOString().slice(0, 19).replace("T", " ")} · {event.type.replace(/_/g, " ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

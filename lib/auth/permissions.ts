@@ -56,8 +56,9 @@ export function isStaffRole(value: unknown): value is StaffRoleName {
   return typeof value === "string" && (STAFF_ROLES as readonly string[]).includes(value);
 }
 
+/** Whether `role` holds `permission`; anything that is not a known role holds nothing. */
 export function can(role: StaffRoleName | null | undefined, permission: Permission): boolean {
-  return role ? ROLE_PERMISSIONS[role].includes(permission) : false;
+  return isStaffRole(role) && ROLE_PERMISSIONS[role].includes(permission);
 }
 
 /** Nobody grants what they lack: a role may be given only by someone holding all of its permissions. */
