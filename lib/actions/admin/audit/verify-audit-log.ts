@@ -1,0 +1,15 @@
+"use server";
+
+import "server-only";
+import { auditContext } from "@/lib/auth/audit-context";
+import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { verifyAuditLog } from "@/lib/dal/admin-audit";
+import type { ActionState } from "../../action-state";
+
+export async function verifyAuditLogAction(): Promise<ActionState> {
+  const viewer = await requireStaffPermission("audit:read", { returnTo: "/admin/audit" });
+  const report = await verifyAuditLog(viewer, await auditContext());
+  return report.broken
+    ? { status: "error", message: `The audit log is broken at entry ${report.broken.id}: ${report.broken.problem}. Entries before it (${report.checked}) are intact.` }
+    : { status: "success", message: `The audit log is intact: ${report.checked} entries verified.` };
+}
