@@ -3,6 +3,7 @@ import { hashToken, generateToken } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newDeviceSignIn } from "@/lib/mail/templates";
+import { appendAudit } from "./audit-log";
 import { enqueueJob } from "./jobs";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 
@@ -28,6 +29,24 @@ export async function recordCompletedSignIn(
     userId: input.user.id,
     context: input.context,
     details: { sessionId: input.sessionId, persistent: input.persistent, secondFactor: input.secondFactor },
+  });
+  await auditStaffSignIn(tx, input);
+}
+
+/** A staff member's sign-in also goes to the audit log: who held admin powers, when, from where. */
+async function auditStaffSignIn(
+  tx: Prisma.TransactionClient,
+  input: { user: { id: string }; sessionId: string; secondFactor: "totp" | "recovery_code" | null; context: RequestContext },
+) {
+  const account = await tx.user.findUnique({ where: { id: input.user.id }, select: { kind: true, staffRole: true } });
+  if (account?.kind !== "staff") return;
+  await appendAudit(tx, {
+    actor: { id: input.user.id, role: account.staffRole },
+    action: "staff.signed_in",
+    target: { type: "session", id: input.sessionId },
+    after: { secondFactor: input.secondFactor },
+    outcome: "success",
+    context: { ...input.context, requestId: null },
   });
 }
 

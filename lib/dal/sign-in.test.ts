@@ -195,3 +195,21 @@ describe("signInWithPassword", () => {
     expect(elsewhere.ok).toBe(true);
   });
 });
+
+describe("staff sign-in", () => {
+  it("writes a staff member's sign-in to the audit log, and a customer's not", async () => {
+    const staff = await createUser({ kind: "staff" });
+    await db.user.update({ where: { id: staff.id }, data: { staffRole: "support" } });
+    const customer = await createUser();
+    expect((await attempt({ email: staff.email })).ok).toBe(true);
+    expect((await attempt({ email: customer.email })).ok).toBe(true);
+    const entries = await db.auditEntry.findMany({ where: { action: "staff.signed_in", actorId: { in: [staff.id, customer.id] } } });
+    expect(entries).toMatchObject([{ actorId: staff.id, actorRole: "support", outcome: "success", targetType: "session" }]);
+  });
+
+  it("refuses a deactivated staff account exactly like a wrong password", async () => {
+    const staff = await createUser({ kind: "staff" });
+    await db.user.update({ where: { id: staff.id }, data: { staffRole: "support", deactivatedAt: new Date() } });
+    expect(await attempt({ email: staff.email })).toEqual({ ok: false, reason: "invalid" });
+  });
+});
