@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import Stripe from "stripe";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { addToCart, checkOutToPaymentPage, signedInCustomer } from "./support/checkout";
 import { expect, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createTestProduct, latestOrderOf, stockOf } from "./support/products";
@@ -9,40 +9,9 @@ import { createTestProduct, latestOrderOf, stockOf } from "./support/products";
 const header = (page: Page) => page.getByRole("navigation", { name: "Account and cart" });
 const WEBHOOK_SECRET = "whsec_e2e_only_webhook_secret_never_in_prod"; // playwright.config.ts
 
-async function addToCart(page: Page, slug: string, quantity: number) {
-  await page.goto(`/products/${slug}`);
-  await page.getByLabel("Quantity").fill(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status")).toContainText("Added to your cart.");
-}
-
-async function signedInCustomer(page: Page) {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
-  await signIn(page, identity);
-  await expect(page).toHaveURL(/\/account$/);
-  return identity;
-}
-
 async function expectNoAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-/** Checkout with a new address and express delivery, up to the test payment page. */
-async function checkOutToPaymentPage(page: Page, { checkAccessibility = false } = {}) {
-  await page.goto("/checkout");
-  if (checkAccessibility) await expectNoAxeViolations(page);
-  await page.getByLabel("Full name", { exact: true }).fill("Ada Shopper");
-  await page.getByLabel("Street address", { exact: true }).fill("221 Baker Street");
-  await page.getByLabel("Town or city", { exact: true }).fill("Springfield");
-  await page.getByLabel("Postal code", { exact: true }).fill("62704");
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByRole("radio", { name: /Express/ }).check();
-  await page.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page).toHaveURL(/\/test-gateway\/cs_test_/);
-  await expect(page.getByRole("note")).toContainText("TEST PAYMENT PAGE");
-  if (checkAccessibility) await expectNoAxeViolations(page);
 }
 
 test("guest cart → sign in (merge) → checkout → the test gateway pays → paid order", async ({ page }) => {
@@ -53,7 +22,8 @@ test("guest cart → sign in (merge) → checkout → the test gateway pays → 
   const identity = await signedInCustomer(page);
   await expect(header(page).getByRole("link", { name: "Cart, 2 items" })).toBeVisible(); // merged into the account's cart
 
-  await checkOutToPaymentPage(page, { checkAccessibility: true });
+  await checkOutToPaymentPage(page, { beforeSubmit: () => expectNoAxeViolations(page) });
+  await expectNoAxeViolations(page);
   // 2 × 40.00 + 14.95 express shipping, priced on the server.
   await expect(page.getByText("$94.95")).toBeVisible();
   expect(await stockOf(product.slug)).toBe(3); // reserved while the order awaits payment

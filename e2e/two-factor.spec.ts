@@ -102,10 +102,14 @@ test("the admin answers 404 to customers and sends staff without two-factor to e
   await expect(page).toHaveURL(/\/account$/);
   expect((await page.goto("/admin"))?.status()).toBe(404);
 
-  await sql(`UPDATE "User" SET kind = 'staff' WHERE email = $1`, [identity.email]);
+  await sql(`UPDATE "User" SET kind = 'staff', "staffRole" = 'support' WHERE email = $1`, [identity.email]);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/account\/security\?notice=staff-two-factor-required/);
   await enrolTwoFactor(page);
   await page.goto("/admin");
+  // The data-handling policy comes first, then the admin.
+  await expect(page).toHaveURL(/\/admin\/policy$/);
+  await page.getByLabel("I have read this policy and will follow it").check();
+  await page.getByRole("button", { name: "Accept and continue" }).click();
   await expect(page.getByRole("heading", { name: "Staff admin" })).toBeVisible();
 });

@@ -1,0 +1,68 @@
+import { addToCart, checkOutToPaymentPage, payOnTestGateway, signedInCustomer } from "./support/checkout";
+import { sql } from "./support/database";
+import { expect, test } from "./support/fixtures";
+import { createTestProduct, latestOrderOf } from "./support/products";
+import { signInAsStaff } from "./support/staff";
+import { nextCode } from "./support/two-factor";
+
+test("an owner refunds part of a paid order through the test gateway, after step-up, and ships it", async ({ page, browser }) => {
+  const product = await createTestProduct({ name: "E2E Refund Blender", priceMinor: 5000, stock: 4 });
+  const customer = await signedInCustomer(page);
+  await addToCart(page, product.slug, 1);
+  await checkOutToPaymentPage(page);
+  await payOnTestGateway(page);
+  const order = await latestOrderOf(customer.email);
+
+  const staffContext = await browser.newContext();
+  const admin = await staffContext.newPage();
+  const owner = await signInAsStaff(admin, "owner");
+  await admin.goto("/admin/orders?status=paid");
+  await admin.getByRole("link", { name: order!.number }).click();
+  await expect(admin.getByRole("heading", { name: `Order ${order!.number}` })).toBeVisible();
+  await expect(admin.getByText("221 Baker Street")).toHaveCount(0); // the address is masked
+  await expect(admin.getByText(customer.email)).toHaveCount(0);
+
+  // The sign-in was long ago, as far as the step-up window is concerned.
+  await sql(`UPDATE "Session" SET "reauthenticatedAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [owner.email]);
+  await admin.getByLabel("Amount to refund").fill("10.00");
+  await admin.getByLabel("Reason for the refund").fill("Arrived scratched");
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(admin).toHaveURL(/\/account\/confirm\?returnTo=%2Fadmin%2Forders%2F/);
+  await admin.getByLabel("Authentication code").fill(nextCode(owner.secret));
+  await admin.getByRole("button", { name: "Confirm" }).click();
+  await expect(admin).toHaveURL(new RegExp(`/admin/orders/${order!.id}$`));
+
+  // More than was paid is refused before the gateway is asked.
+  await admin.getByLabel("Amount to refund").fill("9999.00");
+  await admin.getByLabel("Reason for the refund").fill("Too much");
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(admin.getByText(/Refund between 1 and \d+/)).toBeVisible();
+
+  await admin.getByLabel("Amount to refund").fill("10.00");
+  await admin.getByLabel("Reason for the refund").fill("Arrived scratched");
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(admin.getByText("Refund requested.")).toBeVisible();
+  // charge.refunded arrives from the gateway through the signed webhook.
+  await expect.poll(async () => (await latestOrderOf(customer.email))?.status, { timeout: 20_000 }).toBe("partially_refunded");
+
+  await admin.reload();
+  await admin.getByRole("button", { name: "Mark as shipped" }).click();
+  await expect(admin.getByText("Marked as shipped.")).toBeVisible();
+  expect((await latestOrderOf(customer.email))?.status).toBe("fulfilled");
+
+  await admin.goto(`/admin/audit?targetType=order&targetId=${order!.id}`);
+  await expect(admin.getByRole("cell", { name: "order.refund_requested" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "order.fulfilled" })).toBeVisible();
+  await admin.getByRole("button", { name: "Verify integrity" }).click();
+  await expect(admin.getByText(/The audit log is intact: \d+ entries verified\./)).toBeVisible();
+  await staffContext.close();
+});
+
+test("support may not refund: no refund form, and the orders page is read-only for an auditor", async ({ page }) => {
+  await signInAsStaff(page, "support");
+  await page.goto("/admin/audit");
+  await expect(page).toHaveURL(/\/admin\?denied=audit%3Aread$/);
+  await expect(page.getByRole("alert")).toContainText("The attempt was recorded.");
+  await page.goto("/admin/orders");
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+});
