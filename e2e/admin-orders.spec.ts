@@ -62,7 +62,7 @@ test("support may not refund: no refund form, and the orders page is read-only f
   await signInAsStaff(page, "support");
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/admin\?denied=audit%3Aread$/);
-  await expect(page.getByRole("alert")).toContainText("The attempt was recorded.");
+  await expect(page.locator("main").getByRole("alert")).toContainText("The attempt was recorded.");
   await page.goto("/admin/orders");
   await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
 });

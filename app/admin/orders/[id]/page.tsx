@@ -12,13 +12,19 @@ import { canTransition, REFUNDABLE_STATUSES } from "@/lib/payments/order-transit
 
 export const metadata: Metadata = { title: "Order" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AdminOrderPage({ params }: Props) {
+const notices: Record<string, string> = {
+  shipped: "Marked as shipped.",
+  cancelled: "Order cancelled; its stock is back on sale.",
+};
+
+export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireStaffPermission("orders:read", { returnTo: `/admin/orders/${encodeURIComponent(id)}` });
   const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
   if (!order) notFound();
+  const notice = notices[String((await searchParams).notice)];
   const canFulfil = can(viewer.role, "orders:fulfil") && canTransition(order.status, "fulfilled");
   const canCancel = can(viewer.role, "orders:cancel") && order.status === "pending_payment";
   const canRefund = can(viewer.role, "orders:refund") && REFUNDABLE_STATUSES.includes(order.status) && order.refundable.amountMinor > 0;
@@ -35,6 +41,11 @@ export default async function AdminOrderPage({ params }: Props) {
         <span>Placed {order.placedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
         <span>Customer {order.customer}</span>
       </p>
+      {notice && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          {notice}
+        </p>
+      )}
       {order.holdReason && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
           On hold: {order.holdReason}

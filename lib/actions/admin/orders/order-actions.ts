@@ -2,6 +2,7 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
 import { requireStaffPermission } from "@/lib/auth/staff-guard";
@@ -23,10 +24,11 @@ function failure(error: unknown, values?: Record<string, string>): ActionState {
   throw error;
 }
 
-const done = (id: string, message: string): ActionState => {
+/** After a change that removes its own form (shipped, cancelled), the page says what happened. */
+function doneWithNotice(id: string, notice: "shipped" | "cancelled"): never {
   revalidatePath(`/admin/orders/${id}`);
-  return { status: "success", message };
-};
+  redirect(`/admin/orders/${id}?notice=${notice}`);
+}
 
 export async function fulfilOrderAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const viewer = await requireStaffPermission("orders:fulfil", { returnTo: "/admin/orders" });
@@ -37,7 +39,7 @@ export async function fulfilOrderAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     return failure(error);
   }
-  return done(id.data, "Marked as shipped.");
+  doneWithNotice(id.data, "shipped");
 }
 
 export async function cancelOrderAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -49,7 +51,7 @@ export async function cancelOrderAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     return failure(error, { reason: parsed.data.reason });
   }
-  return done(parsed.data.orderId, "Order cancelled; its stock is back on sale.");
+  doneWithNotice(parsed.data.orderId, "cancelled");
 }
 
 /** A refund: orders:refund, a reason, and a second factor proven in the last few minutes. */
@@ -75,5 +77,6 @@ export async function refundOrderAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     return failure(error, values);
   }
-  return done(id.data, "Refund requested. The order updates when the payment provider confirms it.");
+  revalidatePath(`/admin/orders/${id.data}`);
+  return { status: "success", message: "Refund requested. The order updates when the payment provider confirms it." };
 }
