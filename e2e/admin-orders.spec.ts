@@ -58,11 +58,17 @@ test("an owner refunds part of a paid order through the test gateway, after step
   await staffContext.close();
 });
 
-test("support may not refund: no refund form, and the orders page is read-only for an auditor", async ({ page }) => {
-  await signInAsStaff(page, "support");
+test("support is refused the audit log, and the refusal is in the audit log", async ({ page }) => {
+  const support = await signInAsStaff(page, "support");
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/admin\?denied=audit%3Aread$/);
   await expect(page.locator("main").getByRole("alert")).toContainText("The attempt was recorded.");
+  const denied = await sql<{ action: string; outcome: string; targetId: string }>(
+    `SELECT action, outcome, "targetId" FROM "AuditEntry" WHERE "actorId" = (SELECT id FROM "User" WHERE email = $1) AND outcome = 'denied'`,
+    [support.email],
+  );
+  expect(denied).toEqual([{ action: "access.denied", outcome: "denied", targetId: "audit:read" }]);
   await page.goto("/admin/orders");
   await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  await expect(page.getByLabel("Amount to refund")).toHaveCount(0);
 });
