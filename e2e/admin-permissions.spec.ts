@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { can, type Permission, STAFF_ROLES } from "../lib/auth/permissions";
+import { signedInCustomer } from "./support/checkout";
+import { sql } from "./support/database";
+import { expect, test } from "./support/fixtures";
+import { signInAsStaff } from "./support/staff";
+
+/**
+ * The permission matrix in the browser: every admin page and route, as every
+ * role, over HTTP with that role's real session. Allowed: 200. Refused: a
+ * redirect to the dashboard naming the permission (and an audit entry, see
+ * admin-orders.spec.ts). A customer gets 404 everywhere.
+ */
+async function fixtures() {
+  const orderId = randomUUID();
+  await sql(
+    `INSERT INTO "Order" (id, number, currency, "subtotalMinor", "shippingMinor", "taxMinor", "totalMinor", "shippingMethod", "shipCountry", "reservationExpiresAt", "updatedAt")
+     VALUES ($1, $2, 'USD', 1000, 0, 0, 1000, 'standard', 'US', now() + interval '30 minutes', now())`,
+    [orderId, `ORD-${orderId.slice(0, 8).toUpperCase()}`],
+  );
+  const [product] = await sql<{ id: string }>(`SELECT id FROM "Product" ORDER BY slug LIMIT 1`);
+  const customerId = randomUUID();
+  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $1 || '@matrix.example.test', 'Matrix Customer', 'x', now())`, [customerId]);
+  return { orderId, productId: product?.id ?? "", customerId };
+}
+
+function entryPoints(ids: { orderId: string; productId: string; customerId: string }): [string, Permission][] {
+  return [
+    ["/admin", "dashboard:read"],
+    ["/admin/orders", "orders:read"],
+    [`/admin/orders/${ids.orderId}`, "orders:read"],
+    ["/admin/products", "products:read"],
+    ["/admin/products/new", "products:write"],
+    [`/admin/products/${ids.productId}`, "products:read"],
+    ["/admin/customers", "customers:read"],
+    [`/admin/customers/${ids.customerId}`, "customers:read"],
+    ["/admin/staff", "staff:read"],
+    ["/admin/audit", "audit:read"],
+    ["/admin/audit/export", "audit:export"],
+  ];
+}
+
+for (const role of STAFF_ROLES) {
+  test(`${role}: every admin page allows or refuses exactly as the permission table says`, async ({ page }) => {
+    const ids = await fixtures();
+    await signInAsStaff(page, role);
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [path, permission] of entryPoints(ids)) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      const location = response.headers().location ?? "";
+      const refused = [303, 307, 308].includes(response.status()) && location.includes(`/admin?denied=${encodeURIComponent(permission)}`);
+      outcomes.push(`${path} ${response.status() === 200 ? "allowed" : refused ? "refused" : `unexpected ${response.status()} ${location}`}`);
+      expected.push(`${path} ${can(role, permission) ? "allowed" : "refused"}`);
+    }
+    expect(outcomes).toEqual(expected);
+  });
+}
+
+test("a customer gets 404 from every admin page", async ({ page }) => {
+  const ids = await fixtures();
+  await signedInCustomer(page);
+  for (const [path] of entryPoints(ids)) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+});
