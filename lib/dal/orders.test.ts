@@ -5,7 +5,8 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { createMyAddress } from "./addresses";
 import { openShippingAddress, shippingAddressSelect } from "./order-address";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
-import { CheckoutError, placeOrder } from "./orders";
+import { CheckoutError, placeOrder, startPayment } from "./orders";
+import { testGateway } from "@/lib/payments/test-gateway/gateway";
 
 requireTestDatabaseUrl();
 
@@ -138,5 +139,20 @@ describe("placing an order", () => {
     expect(await stockOf(scarce.id)).toBe(0);
     const reserved = await db.orderItem.aggregate({ where: { productId: scarce.id }, _sum: { quantity: true } });
     expect(reserved._sum.quantity).toBe(10);
+  });
+
+  it("never opens a payment page for another customer's order", async () => {
+    const owner = await customer();
+    const stranger = await customer();
+    const product = await createProduct();
+    await fillCart(owner.userId, [{ productId: product.id, quantity: 1 }]);
+    const { orderId } = await placeOrder(owner, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings);
+    const urls = () => ({ successUrl: "http://shop.test/s", cancelUrl: "http://shop.test/c" });
+
+    expect(await startPayment(stranger, orderId, testGateway, urls)).toBeNull();
+    const untouched = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(untouched).toMatchObject({ paymentAttempt: 0, checkoutSessionId: null });
+    expect(await db.testGatewaySession.count({ where: { orderId } })).toBe(0);
+    expect((await startPayment(owner, orderId, testGateway, urls))?.url).toMatch(/\/test-gateway\/cs_test_/);
   });
 });
