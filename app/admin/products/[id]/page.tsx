@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { AdjustmentList } from "@/components/admin/products/adjustment-list";
+import { ImageUploadForm } from "@/components/admin/products/image-upload-form";
+import { InventoryForm } from "@/components/admin/products/inventory-form";
+import { ProductDetails } from "@/components/admin/products/product-details";
+import { ProductForm } from "@/components/admin/products/product-form";
+import { PublishForm } from "@/components/admin/products/publish-form";
+import { StatusBadge } from "@/components/admin/products/status-badge";
+import { ProductImage } from "@/components/product-image";
+import { adjustInventoryAction } from "@/lib/actions/admin/products/adjust-inventory";
+import { formatPriceInput } from "@/lib/actions/admin/products/price-input";
+import { productIdSchema } from "@/lib/actions/admin/products/product-schema";
+import { setProductPublishedAction } from "@/lib/actions/admin/products/set-product-published";
+import { updateProductAction } from "@/lib/actions/admin/products/update-product";
+import { uploadProductImageAction } from "@/lib/actions/admin/products/upload-product-image";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { listCategoryOptions, getStaffProduct } from "@/lib/dal/admin-products";
+import { listRecentAdjustments } from "@/lib/dal/inventory";
+
+export const metadata: Metadata = { title: "Product" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AdminProductPage({ params, searchParams }: Props) {
+  const id = productIdSchema.safeParse((await params).id);
+  const viewer = await requireStaffPermission("products:read", { returnTo: id.success ? `/admin/products/${id.data}` : "/admin/products" });
+  if (!id.success) notFound();
+  const [product, categories, adjustments] = await Promise.all([
+    getStaffProduct(viewer, id.data),
+    listCategoryOptions(viewer),
+    listRecentAdjustments(viewer, id.data),
+  ]);
+  if (!product) notFound();
+  const canEdit = can(viewer.role, "products:write");
+  const canAdjust = can(viewer.role, "inventory:write");
+  const created = (await searchParams).notice === "created";
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <Link href="/admin/products" className="inline-flex min-h-11 items-center self-start text-brand-700 hover:underline">
+        ← All products
+      </Link>
+      <div className="flex flex-col gap-2">
+        <h1 className="break-words text-2xl font-bold">{product.name}</h1>
+        <p className="flex flex-wrap items-center gap-3">
+          <StatusBadge published={product.published} />
+          {product.published && (
+            <Link href={`/products/${product.slug}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline">
+              View in the shop
+            </Link>
+          )}
+        </p>
+        {created && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+            The product was created, unpublished. Add stock and an image, then publish it.
+          </p>
+        )}
+      </div>
+
+      {/* Each action gets the product id bound here, so no form carries it as a field. */}
+      <Section id="image-heading" title="Image">
+        <ProductImage src={product.imagePath} alt={product.name} size={240} eager className="size-60 rounded border border-slate-200 object-contain" />
+        {canEdit && <ImageUploadForm action={uploadProductImageAction.bind(null, product.id)} />}
+      </Section>
+
+      <Section id="details-heading" title="Details">
+        {canEdit ? (
+          <ProductForm
+            action={updateProductAction.bind(null, product.id)}
+            categories={categories}
+            currency={product.price.currency}
+            submitLabel="Save product"
+            initial={{
+              name: product.name,
+              slug: product.slug,
+              description: product.description,
+              price: formatPriceInput(product.price.amountMinor),
+              categoryId: product.categoryId,
+              maxPerOrder: String(product.maxPerOrder),
+              featured: product.featured,
+            }}
+          />
+        ) : (
+          <ProductDetails product={product} />
+        )}
+      </Section>
+
+      {canEdit && (
+        <Section id="visibility-heading" title="Visibility">
+          <PublishForm action={setProductPublishedAction.bind(null, product.id)} published={product.published} />
+        </Section>
+      )}
+
+      <Section id="stock-heading" title="Stock">
+        {canAdjust ? <InventoryForm action={adjustInventoryAction.bind(null, product.id)} stock={product.stock} /> : <p>In stock now: {product.stock}</p>}
+        <h3 className="font-semibold">Recent adjustments</h3>
+        <AdjustmentList adjustments={adjustments} />
+      </Section>
+    </div>
+  );
+}

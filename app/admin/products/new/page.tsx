@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProductForm } from "@/components/admin/products/product-form";
+import { createProductAction } from "@/lib/actions/admin/products/create-product";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
+import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { listCategoryOptions } from "@/lib/dal/admin-products";
+
+export const metadata: Metadata = { title: "New product" };
+
+const blank = { name: "", slug: "", description: "", price: "", categoryId: "", maxPerOrder: "10", featured: false };
+
+export default async function NewProductPage() {
+  const viewer = await requireStaffPermission("products:write", { returnTo: "/admin/products/new" });
+  const categories = await listCategoryOptions(viewer);
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <Link href="/admin/products" className="inline-flex min-h-11 items-center text-brand-700 hover:underline">
+        ← All products
+      </Link>
+      <h1 className="text-2xl font-bold">New product</h1>
+      <p className="text-slate-700">New products start unpublished with no stock: add stock and an image, then publish.</p>
+      <ProductForm action={createProductAction} categories={categories} initial={blank} currency={SHOP_CURRENCY} submitLabel="Create product" />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { getProductImageFile } from "@/lib/dal/product-images";
+
+type Context = { params: Promise<{ id: string }> };
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" } });
+
+/**
+ * Serves a product image from the database, as the server re-encoded it. An
+ * image is never changed under its id (a new upload gets a new id and URL),
+ * so browsers and CDNs may keep it for a year without asking again.
+ */
+export async function GET(_request: Request, { params }: Context) {
+  const { id } = await params;
+  if (!/^[a-z0-9]{1,40}$/i.test(id)) return notFound();
+  const image = await getProductImageFile(id);
+  if (!image) return notFound();
+  return new Response(image.bytes, {
+    headers: {
+      "content-type": image.contentType,
+      "content-length": String(image.bytes.byteLength),
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

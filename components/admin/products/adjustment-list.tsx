@@ -1,0 +1,23 @@
+import type { InventoryAdjustmentDTO } from "@/lib/dal/inventory";
+
+const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The product's recent stock adjustments, newest first. */
+export function AdjustmentList({ adjustments }: { adjustments: readonly InventoryAdjustmentDTO[] }) {
+  if (adjustments.length === 0) return <p className="text-slate-700">No stock adjustments yet.</p>;
+  return (
+    <ul aria-label="Recent stock adjustments" className="flex flex-col divide-y divide-slate-200 rounded border border-slate-200">
+      {adjustments.map((adjustment) => (
+        <li key={adjustment.id} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-baseline sm:gap-3">
+          <span className={`font-mono font-semibold ${adjustment.delta > 0 ? "text-green-800" : "text-red-800"}`}>
+            {adjustment.delta > 0 ? `+${adjustment.delta}` : adjustment.delta}
+          </span>
+          <span className="flex-1 break-words">{adjustment.reason}</span>
+          <span className="text-sm text-slate-700">
+            {dateTime.format(adjustment.createdAt)} UTC{adjustment.byViewer ? ", by you" : ""}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { type ActionState, initialActionState } from "@/lib/actions/action-state";
+import { ACCEPTED_IMAGE_LABEL, MAX_IMAGE_EDGE, MAX_IMAGE_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_LABEL } from "@/lib/images/image-limits";
+
+type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+
+const tooLarge = `The image is larger than ${MAX_IMAGE_UPLOAD_LABEL}. Choose a smaller file.`;
+
+/**
+ * Uploads a new product image. The size check here only spares a long upload
+ * (and a body the server would refuse outright); the server checks size and
+ * content itself. `accept` only filters the file picker.
+ */
+export function ImageUploadForm({ action }: Props) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const errors = clientError ? [clientError] : state.fieldErrors?.image;
+  return (
+    <form
+      action={formAction}
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        const file = new FormData(event.currentTarget).get("image");
+        const size = file instanceof File ? file.size : 0;
+        setClientError(size > MAX_IMAGE_UPLOAD_BYTES ? tooLarge : null);
+        if (size > MAX_IMAGE_UPLOAD_BYTES) event.preventDefault();
+      }}
+    >
+      <FormMessage state={state} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="image" className="font-medium">
+          New image
+        </label>
+        <p id="image-hint" className="text-sm text-slate-700">
+          {ACCEPTED_IMAGE_LABEL}, at most {MAX_IMAGE_UPLOAD_LABEL}. It is re-encoded and scaled to fit {MAX_IMAGE_EDGE} × {MAX_IMAGE_EDGE} pixels.
+        </p>
+        <input
+          id="image"
+          name="image"
+          type="file"
+          required
+          accept="image/png,image/jpeg,image/webp"
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? "image-hint image-error" : "image-hint"}
+          className="min-h-11 rounded border border-slate-400 px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-slate-100 file:px-3"
+        />
+        {errors?.length ? (
+          <p id="image-error" className="text-sm text-red-800">
+            {errors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <SubmitButton pendingText="Uploading…">Upload image</SubmitButton>
+    </form>
+  );
+}

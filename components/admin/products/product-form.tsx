@@ -1,0 +1,92 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { type ActionState, initialActionState } from "@/lib/actions/action-state";
+import { SelectField } from "./select-field";
+import { TextareaField } from "./textarea-field";
+
+/** The form's fields as text, as the page loads them (price as "24.99"). */
+export type ProductFormValues = {
+  name: string;
+  slug: string;
+  description: string;
+  price: string;
+  categoryId: string;
+  maxPerOrder: string;
+  featured: boolean;
+};
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  categories: readonly { id: string; name: string }[];
+  initial: ProductFormValues;
+  currency: string;
+  submitLabel: string;
+};
+
+/**
+ * Creates or edits a product's own fields. Stock, publishing and the image
+ * have their own forms; this one has no input for them and the server reads
+ * none. After a refusal it shows what was typed, with each error linked.
+ */
+export function ProductForm({ action, categories, initial, currency, submitLabel }: Props) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  const typed = state.values;
+  const value = (name: Exclude<keyof ProductFormValues, "featured">) => typed?.[name] ?? initial[name];
+  const errors = (name: string) => state.fieldErrors?.[name];
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <TextField label="Name" name="name" required maxLength={120} defaultValue={value("name")} errors={errors("name")} />
+      <TextField
+        label="Slug"
+        name="slug"
+        required
+        maxLength={120}
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="The product's web address: lower-case letters, digits and hyphens, e.g. desk-lamp."
+        defaultValue={value("slug")}
+        errors={errors("slug")}
+      />
+      <TextareaField label="Description" name="description" required maxLength={4000} rows={6} defaultValue={value("description")} errors={errors("description")} />
+      <TextField
+        label={`Price (${currency})`}
+        name="price"
+        required
+        inputMode="decimal"
+        maxLength={16}
+        hint="For example 24.99: at most two decimals."
+        defaultValue={value("price")}
+        errors={errors("price")}
+      />
+      <SelectField
+        label="Category"
+        name="categoryId"
+        required
+        placeholder="Choose a category"
+        options={categories.map((category) => ({ value: category.id, label: category.name }))}
+        defaultValue={value("categoryId")}
+        errors={errors("categoryId")}
+      />
+      <TextField
+        label="Most per order"
+        name="maxPerOrder"
+        required
+        inputMode="numeric"
+        maxLength={3}
+        hint="How many one order may hold, from 1 to 999."
+        defaultValue={value("maxPerOrder")}
+        errors={errors("maxPerOrder")}
+      />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="featured" defaultChecked={typed ? typed.featured === "on" : initial.featured} className="size-5" />
+        Feature on the home page
+      </label>
+      <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+    </form>
+  );
+}

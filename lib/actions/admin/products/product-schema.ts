@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import type { ProductFields } from "@/lib/dal/admin-products-save";
+import { fieldErrorsOf, textFields } from "../../action-state";
+import { priceInputSchema } from "./price-input";
+
+/** The text inputs of the product form; nothing else is read from it. */
+export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder"] as const;
+
+// Control characters have no place in a one-line name (they hide text or break layouts).
+const singleLine = /^[^\p{Cc}]*$/u;
+
+export const productSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(120, "Use at most 120 characters.").regex(singleLine, "Use one line of text."),
+    slug: z
+      .string()
+      .trim()
+      .min(1, { message: "Enter a slug for the product's web address.", abort: true })
+      .max(120, "Use at most 120 characters.")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. desk-lamp)."),
+    description: z.string().trim().min(1, "Enter a description.").max(4000, "Use at most 4,000 characters."),
+    price: priceInputSchema,
+    categoryId: z.string().min(1, "Choose a category.").max(40, "Choose a category from the list."),
+    maxPerOrder: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, "Enter a whole number from 1 to 999.")
+      .transform(Number)
+      .refine((value) => value >= 1, "Enter a whole number from 1 to 999."),
+    featured: z.boolean(),
+  })
+  .transform(({ price, ...fields }): ProductFields => ({ ...fields, priceMinor: price }));
+
+export type ProductInput = z.input<typeof productSchema>;
+
+export type ProductFormResult =
+  | { ok: true; fields: ProductFields; values: Record<string, string> }
+  | { ok: false; fieldErrors: Record<string, string[] | undefined>; values: Record<string, string> };
+
+/**
+ * Reads the product form: only the fields listed above, by name. Whatever
+ * else a request carries (stock, currency, published, id, createdAt…) is
+ * never looked at, so it cannot be mass-assigned. `values` echoes what was
+ * typed so the form keeps it on error.
+ */
+export function parseProductForm(formData: FormData): ProductFormResult {
+  const text = textFields(formData, productTextFields);
+  const featured = formData.get("featured") === "on";
+  const values = { ...Object.fromEntries(productTextFields.map((name) => [name, text[name].slice(0, 4000)])), featured: featured ? "on" : "" };
+  const parsed = productSchema.safeParse({ ...text, featured });
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
+  return { ok: true, fields: parsed.data, values };
+}
+
+/** A product id bound to an action: client-controlled like any argument, so checked. */
+export const productIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
