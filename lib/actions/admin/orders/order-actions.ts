@@ -7,7 +7,7 @@ import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
 import { requireStaffPermission } from "@/lib/auth/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
-import { parseMoneyInput } from "@/lib/catalog/parse-money";
+import { moneyInputSchema } from "@/lib/catalog/money-input";
 import { cancelOrderForStaff, fulfilOrder, OrderActionError } from "@/lib/dal/admin-orders";
 import { RefundError, requestRefund } from "@/lib/dal/refunds";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
@@ -15,6 +15,7 @@ import { paymentGateway } from "@/lib/payments/payment-gateway";
 import type { ActionState } from "../../action-state";
 
 const orderId = z.string().min(1).max(40);
+const refundAmount = moneyInputSchema("amount", 100_000_000).refine((minor) => minor >= 1, "Enter an amount of at least 0.01.");
 const reason = z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500, "Use at most 500 characters.");
 
 function failure(error: unknown, values?: Record<string, string>): ActionState {
@@ -62,14 +63,15 @@ export async function refundOrderAction(_previous: ActionState, formData: FormDa
   const id = orderId.safeParse(raw.orderId);
   if (!id.success) return { status: "error", message: "Unknown order." };
   requireRecentAuthentication(viewer, `/admin/orders/${id.data}`);
-  const amountMinor = parseMoneyInput(raw.amount);
+  const amount = refundAmount.safeParse(raw.amount);
   const why = reason.safeParse(raw.reason);
-  if (amountMinor === null || amountMinor < 1 || !why.success) {
+  if (!amount.success || !why.success) {
     const fieldErrors: Record<string, string[]> = {};
-    if (amountMinor === null || amountMinor < 1) fieldErrors.amount = ["Enter an amount such as 12.50."];
+    if (!amount.success) fieldErrors.amount = amount.error.issues.map((issue) => issue.message);
     if (!why.success) fieldErrors.reason = ["Give a reason (3 to 500 characters)."];
     return { status: "error", fieldErrors, values };
   }
+  const amountMinor = amount.data;
   const gateway = paymentGateway();
   if (!gateway) return { status: "error", message: "No payment gateway is configured.", values };
   try {
