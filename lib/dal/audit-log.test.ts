@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { childProcessEnv } from "@/lib/env";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { appendAudit, recordAudit, verifyAuditChain } from "./audit-log";
 
@@ -20,6 +22,18 @@ async function asDatabaseAdmin<T>(work: (client: pg.Client) => Promise<T>): Prom
   } finally {
     await client.end();
   }
+}
+
+/** `npm run audit:verify`'s body against the test database. */
+function runVerifyCommand(): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      "tsx",
+      ["--conditions=react-server", "lib/cli/audit-verify-run.ts"],
+      { env: childProcessEnv({ DATABASE_URL: url, LOG_LEVEL: "silent" }) },
+      (error, _stdout, stderr) => resolve({ code: error ? (child.exitCode ?? 1) : 0, stderr }),
+    );
+  });
 }
 
 const entry = (action: string, reason = "test") => ({
@@ -75,6 +89,10 @@ describe("audit log", () => {
     try {
       const report = await verifyAuditChain();
       expect(report.broken).toEqual({ id: target.id, problem: "content changed" });
+      // The operator's command says the same, and fails.
+      const command = await runVerifyCommand();
+      expect(command.code).toBe(1);
+      expect(command.stderr).toContain(`Audit log BROKEN at entry ${target.id}: content changed`);
     } finally {
       await tamper("original reason"); // the test database is shared by the other suites
     }
