@@ -34,6 +34,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     [`/admin/products/${ids.productId}`, "products:read"],
     ["/admin/customers", "customers:read"],
     [`/admin/customers/${ids.customerId}`, "customers:read"],
+    [`/admin/customers/${ids.customerId}/reveal`, "customers:reveal_pii"],
     ["/admin/staff", "staff:read"],
     ["/admin/audit", "audit:read"],
     ["/admin/audit/export", "audit:export"],

@@ -28,6 +28,14 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/products/adjust-inventory.ts": ["inventory:write"],
   "lib/actions/admin/orders/order-actions.ts": ["orders:fulfil", "orders:cancel", "orders:refund"],
   "lib/actions/admin/audit/verify-audit-log.ts": ["audit:read"],
+  "app/admin/customers/page.tsx": ["customers:read"],
+  "app/admin/customers/[id]/page.tsx": ["customers:read"],
+  "app/admin/customers/[id]/reveal/page.tsx": ["customers:reveal_pii"],
+  "app/admin/staff/page.tsx": ["staff:read"],
+  "lib/actions/admin/customers/reveal-customer-pii.ts": ["customers:reveal_pii"],
+  "lib/actions/admin/staff/invite-staff.ts": ["staff:manage"],
+  "lib/actions/admin/staff/change-staff-role.ts": ["staff:manage"],
+  "lib/actions/admin/staff/deactivate-staff.ts": ["staff:manage"],
 };
 
 /** Entry points that are not staff-only by design, and why. */

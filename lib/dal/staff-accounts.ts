@@ -110,10 +110,14 @@ export async function completeStaffSetup(input: { token: string; passwordHash: s
   });
 }
 
-/** Locks the active owners' rows and counts them: two demotions racing cannot remove the last owner. */
+/**
+ * Locks the active owners' rows and counts them: two demotions racing cannot
+ * remove the last owner. Locked in id order, so two racing transactions queue
+ * behind each other instead of deadlocking.
+ */
 async function activeOwnerCount(tx: Prisma.TransactionClient): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "User" WHERE kind = 'staff' AND "staffRole" = 'owner' AND "deactivatedAt" IS NULL FOR UPDATE`;
+    SELECT id FROM "User" WHERE kind = 'staff' AND "staffRole" = 'owner' AND "deactivatedAt" IS NULL ORDER BY id FOR UPDATE`;
   return rows.length;
 }
 

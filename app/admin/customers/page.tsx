@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { CustomerSearchForm } from "@/components/admin/customers/customer-search-form";
+import { CustomerTable } from "@/components/admin/customers/customer-table";
+import { Pagination } from "@/components/pagination";
+import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { parsePage } from "@/lib/catalog/listing-params";
+import { listCustomersForStaff } from "@/lib/dal/admin-customers";
+
+export const metadata: Metadata = { title: "Customers" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminCustomersPage({ searchParams }: Props) {
+  const viewer = await requireStaffPermission("customers:read", { returnTo: "/admin/customers" });
+  const params = await searchParams;
+  const raw = Array.isArray(params.q) ? params.q[0] : params.q;
+  const query = (raw ?? "").trim().slice(0, 254);
+  const result = await listCustomersForStaff(viewer, { query, page: parsePage(params) });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">Customers</h1>
+      <p className="text-sm text-slate-700">
+        Personal data is masked. Open a customer to reveal it for a few minutes, with a reason; every reveal is recorded.
+      </p>
+      <CustomerSearchForm query={query} />
+      <p role="status" className="text-sm text-slate-700">
+        {result.total === 1 ? "1 customer" : `${result.total} customers`}
+        {query ? ` matching "${query}"` : ""}
+      </p>
+      <CustomerTable customers={result.customers} />
+      <Pagination page={result.page} pages={result.pages} basePath="/admin/customers" params={query ? { q: query } : {}} />
+    </div>
+  );
+}

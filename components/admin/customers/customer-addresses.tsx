@@ -1,0 +1,32 @@
+import type { StaffCustomerAddressDTO } from "@/lib/dal/admin-customers-dto";
+
+export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddressDTO[] }) {
+  return (
+    <section aria-labelledby="addresses-heading" className="flex flex-col gap-2">
+      <h2 id="addresses-heading" className="text-lg font-semibold">
+        Addresses
+      </h2>
+      {addresses.length === 0 ? (
+        <p>No saved addresses.</p>
+      ) : (
+        <ul aria-label="Customer addresses" className="flex flex-col gap-3">
+          {addresses.map((address) => (
+            <li key={address.id} className="rounded border border-slate-200 p-3">
+              <address className="not-italic">
+                <strong>{address.recipientName}</strong>
+                {address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+                {[address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(", "), address.country, address.phone]
+                  .filter((line): line is string => Boolean(line))
+                  .map((line, index) => (
+                    <span key={index} className="block">
+                      {line}
+                    </span>
+                  ))}
+              </address>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

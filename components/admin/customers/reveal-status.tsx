@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { formatClock } from "./format-time";
+
+/**
+ * Says whether the viewer sees this customer masked or revealed, and offers
+ * the reveal to those allowed to ask for one (a link, not the protection: the
+ * reveal page and its action check the permission again).
+ */
+export function RevealStatus({ customerId, revealedUntil, canReveal }: { customerId: string; revealedUntil: Date | null; canReveal: boolean }) {
+  if (revealedUntil) {
+    return (
+      <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+        Personal data revealed until <time dateTime={revealedUntil.toISOString()}>{formatClock(revealedUntil)}</time>, to you only. The
+        reveal and your reason are in the audit log.
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2 rounded border border-slate-200 bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
+      <p>Personal data is masked.</p>
+      {canReveal && (
+        <Link
+          href={`/admin/customers/${customerId}/reveal`}
+          className="inline-flex min-h-11 items-center justify-center rounded border border-slate-400 bg-white px-4 font-medium hover:bg-slate-100"
+        >
+          Reveal personal data
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { Money } from "@/lib/catalog/money";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import { maskAddressLine, maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
+import type { OrderStatus } from "@/lib/payments/order-transitions";
+
+/**
+ * What staff see of a customer. Sensitive values are masked here, in the DAL,
+ * unless the viewer holds a live reveal grant for this customer
+ * (`revealedUntil` set): without one the DTO never holds an unmasked value, so
+ * no page, log or serialised prop can leak what it never received.
+ */
+export type StaffCustomerSummaryDTO = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  orderCount: number;
+  joinedAt: Date;
+  /** When the viewer's reveal grant ends; null means every value above is masked. */
+  revealedUntil: Date | null;
+};
+
+export type StaffCustomerAddressDTO = {
+  id: string;
+  recipientName: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  /** Never masked: it decides shipping and tax, and names no one. */
+  country: string;
+  phone: string | null;
+  isDefault: boolean;
+};
+
+export type StaffCustomerOrderDTO = { id: string; number: string; status: OrderStatus; total: Money; placedAt: Date };
+
+export type StaffCustomerDTO = StaffCustomerSummaryDTO & {
+  emailVerified: boolean;
+  addresses: StaffCustomerAddressDTO[];
+  recentOrders: StaffCustomerOrderDTO[];
+};
+
+// A postal code is masked whole: any part of it narrows down where someone lives.
+const maskWhole = (value: string) => (value === "" ? "" : "•••");
+
+type Show = (value: string, mask: (value: string) => string) => string;
+
+const shower = (revealed: boolean): Show => (revealed ? (value) => value : (value, mask) => mask(value));
+
+export type CustomerRow = { id: string; name: string; email: string; phone: string | null; createdAt: Date; _count: { orders: number } };
+
+export function toStaffCustomerSummary(row: CustomerRow, revealedUntil: Date | null): StaffCustomerSummaryDTO {
+  const show = shower(revealedUntil !== null);
+  const phone = row.phone === null ? null : decryptField(row.phone, { model: "User", field: "phone", ownerId: row.id });
+  return {
+    id: row.id,
+    name: show(row.name, maskName),
+    email: show(row.email, maskEmail),
+    phone: phone === null ? null : show(phone, maskPhone),
+    orderCount: row._count.orders,
+    joinedAt: row.createdAt,
+    revealedUntil,
+  };
+}
+
+type AddressField = "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
+
+export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<AddressField, string | null>;
+
+const addressMasks: Record<AddressField, (value: string) => string> = {
+  recipientName: maskName,
+  line1: maskAddressLine,
+  line2: maskAddressLine,
+  city: maskName,
+  region: maskName,
+  postalCode: maskWhole,
+  phone: maskPhone,
+};
+
+export function toStaffCustomerAddress(row: AddressRow, revealed: boolean): StaffCustomerAddressDTO {
+  const show = shower(revealed);
+  // The same binding as the customer's own address book (lib/dal/addresses.ts): model, field, owner.
+  const open = (field: AddressField) => {
+    const value = row[field];
+    return value === null ? null : show(decryptField(value, { model: "Address", field, ownerId: row.userId }), addressMasks[field]);
+  };
+  return {
+    id: row.id,
+    recipientName: open("recipientName") ?? "",
+    line1: open("line1") ?? "",
+    line2: open("line2"),
+    city: open("city") ?? "",
+    region: open("region"),
+    postalCode: open("postalCode") ?? "",
+    country: row.country,
+    phone: open("phone"),
+    isDefault: row.isDefault,
+  };
+}

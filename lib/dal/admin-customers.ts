@@ -1,0 +1,122 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  type StaffCustomerDTO,
+  type StaffCustomerSummaryDTO,
+  toStaffCustomerAddress,
+  toStaffCustomerSummary,
+} from "./admin-customers-dto";
+import { normalizeEmail } from "./normalize-email";
+import { liveRevealsFor } from "./pii-reveals";
+import type { StaffViewer } from "./staff-members";
+import { assertPermission } from "./staff-permission";
+
+export const CUSTOMERS_PER_PAGE = 50;
+const RECENT_ORDERS = 10;
+
+const customerSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  createdAt: true,
+  _count: { select: { orders: true } },
+} as const;
+
+/**
+ * Search by email is an exact match after normalising (staff confirm an
+ * address they were given; no prefix probing), by name a case-insensitive
+ * "contains". Only customer accounts are ever listed.
+ */
+function customerWhere(query: string): Prisma.UserWhereInput {
+  const text = query.trim().slice(0, 254);
+  if (text === "") return { kind: "customer" };
+  if (text.includes("@")) return { kind: "customer", email: normalizeEmail(text) };
+  return { kind: "customer", name: { contains: text, mode: "insensitive" } };
+}
+
+export type StaffCustomerPage = { customers: StaffCustomerSummaryDTO[]; page: number; pages: number; total: number };
+
+/** A page of customers, newest first, masked unless the viewer holds a live reveal grant for one. */
+export async function listCustomersForStaff(
+  viewer: StaffViewer,
+  search: { query: string; page: number },
+  now = new Date(),
+): Promise<StaffCustomerPage> {
+  assertPermission(viewer, "customers:read");
+  const where = customerWhere(search.query);
+  const page = Math.max(1, Math.floor(search.page));
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      select: customerSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * CUSTOMERS_PER_PAGE,
+      take: CUSTOMERS_PER_PAGE,
+    }),
+  ]);
+  const reveals = await liveRevealsFor(
+    viewer,
+    rows.map((row) => row.id),
+    now,
+  );
+  return {
+    customers: rows.map((row) => toStaffCustomerSummary(row, reveals.get(row.id) ?? null)),
+    page,
+    pages: Math.max(1, Math.ceil(total / CUSTOMERS_PER_PAGE)),
+    total,
+  };
+}
+
+const addressSelect = {
+  id: true,
+  userId: true,
+  recipientName: true,
+  line1: true,
+  line2: true,
+  city: true,
+  region: true,
+  postalCode: true,
+  country: true,
+  phone: true,
+  isDefault: true,
+} as const;
+
+/**
+ * One customer with their addresses and recent orders, masked unless the
+ * viewer holds a live reveal grant; null for an unknown id or an account that
+ * is not a customer's (staff accounts are not browsable here).
+ */
+export async function getCustomerForStaff(viewer: StaffViewer, customerId: string, now = new Date()): Promise<StaffCustomerDTO | null> {
+  assertPermission(viewer, "customers:read");
+  if (customerId.length === 0 || customerId.length > 40) return null;
+  const row = await db.user.findFirst({
+    where: { id: customerId, kind: "customer" },
+    select: {
+      ...customerSelect,
+      emailVerifiedAt: true,
+      addresses: { select: addressSelect, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] },
+      orders: {
+        select: { id: true, number: true, status: true, totalMinor: true, currency: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+        take: RECENT_ORDERS,
+      },
+    },
+  });
+  if (!row) return null;
+  const revealedUntil = (await liveRevealsFor(viewer, [row.id], now)).get(row.id) ?? null;
+  return {
+    ...toStaffCustomerSummary(row, revealedUntil),
+    emailVerified: row.emailVerifiedAt !== null,
+    addresses: row.addresses.map((address) => toStaffCustomerAddress(address, revealedUntil !== null)),
+    recentOrders: row.orders.map((order) => ({
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      total: { amountMinor: order.totalMinor, currency: order.currency },
+      placedAt: order.createdAt,
+    })),
+  };
+}
