@@ -50,7 +50,8 @@ describe("address book", () => {
     const row = await db.address.findUniqueOrThrow({ where: { id } });
     for (const field of ["recipientName", "line1", "line2", "city", "region", "postalCode", "phone"] as const) {
       expect(isEncryptedEnvelope(row[field] ?? ""), field).toBe(true);
-      expect(JSON.stringify(row)).not.toContain(String(home[field]));
+      // A short value ("IL") turns up by chance inside random base64 one run in five; long ones prove the point.
+      if (String(home[field]).length >= 6) expect(JSON.stringify(row)).not.toContain(String(home[field]));
     }
     expect(row.country).toBe("US");
     expect(await getMyAddress(owner, id)).toEqual({ id, ...home, isDefault: true });
