@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
+import { PostalAddress } from "@/components/postal-address";
 import { initialActionState } from "@/lib/actions/action-state";
 import { manageAddressAction } from "@/lib/actions/addresses/manage-address";
 import type { AccountAddressDTO } from "@/lib/dal/addresses";
@@ -17,29 +18,11 @@ export function AddressList({ addresses, countryNames }: { addresses: AccountAdd
       <ul aria-label="Saved addresses" className="flex flex-col gap-3">
         {addresses.map((address) => (
           <li key={address.id} className="flex flex-col gap-2 rounded border border-slate-200 p-3">
-            <address className="not-italic">
-              <strong>{address.recipientName}</strong>
-              {address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
-              <br />
-              {address.line1}
-              {address.line2 && (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              )}
-              <br />
-              {address.city}
-              {address.region ? `, ${address.region}` : ""} {address.postalCode}
-              <br />
-              {countryNames[address.country] ?? address.country}
-              {address.phone && (
-                <>
-                  <br />
-                  {address.phone}
-                </>
-              )}
-            </address>
+            <PostalAddress
+              address={address}
+              countryName={countryNames[address.country]}
+              badge={address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+            />
             <form action={manage} className="flex flex-wrap gap-2">
               <input type="hidden" name="id" value={address.id} />
               <Link href={`/account/addresses/${address.id}/edit`} className={buttonClass}>

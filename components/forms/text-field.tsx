@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { describedBy, FieldShell } from "./field-shell";
 
 type Props = ComponentProps<"input"> & {
   label: string;
@@ -9,30 +10,16 @@ type Props = ComponentProps<"input"> & {
 
 /** A labelled input with its errors announced and linked (aria-describedby). */
 export function TextField({ label, name, errors, hint, id = name, ...input }: Props) {
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
         className="min-h-11 rounded border border-slate-400 px-3 text-base aria-[invalid=true]:border-red-700"
         {...input}
       />
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

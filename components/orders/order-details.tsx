@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
 import type { MyOrderDTO } from "@/lib/dal/my-orders";
 import { OrderStatusBadge } from "./order-status";
@@ -69,22 +70,7 @@ export function OrderDetails({ order }: { order: MyOrderDTO }) {
         <section aria-labelledby="ship-heading">
           <h2 id="ship-heading" className="font-semibold">Shipping to</h2>
           {address ? (
-            <address className="not-italic">
-              {address.recipientName}
-              <br />
-              {address.line1}
-              {address.line2 && (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              )}
-              <br />
-              {address.city}
-              {address.region ? `, ${address.region}` : ""} {address.postalCode}
-              <br />
-              {address.country}
-            </address>
+            <PostalAddress address={{ ...address, phone: null }} />
           ) : (
             <p>The address was erased.</p>
           )}

@@ -29,7 +29,8 @@ type EncryptedField = "recipientName" | "line1" | "line2" | "city" | "region" | 
 
 const place = (ownerId: string, field: EncryptedField) => ({ model: "Address", field, ownerId });
 
-const rowSelect = {
+/** The columns of an address row, for any DAL query that decrypts one with toAccountAddress. */
+export const addressRowSelect = {
   id: true,
   userId: true,
   recipientName: true,
@@ -43,9 +44,10 @@ const rowSelect = {
   isDefault: true,
 } as const;
 
-type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<EncryptedField, string | null>;
+export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<EncryptedField, string | null>;
 
-function toDTO(row: AddressRow): AccountAddressDTO {
+/** Decrypts an address row (each value bound to its owning user) into the owner's view of it. */
+export function toAccountAddress(row: AddressRow): AccountAddressDTO {
   const open = (field: EncryptedField) => {
     const value = row[field];
     return value === null ? null : decryptField(value, place(row.userId, field));
@@ -85,16 +87,16 @@ function sealed(ownerId: string, input: AddressInput) {
 export async function listMyAddresses(viewer: ActiveSession): Promise<AccountAddressDTO[]> {
   const rows = await db.address.findMany({
     where: { userId: viewer.userId },
-    select: rowSelect,
+    select: addressRowSelect,
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
   });
-  return rows.map(toDTO);
+  return rows.map(toAccountAddress);
 }
 
 /** One of the viewer's addresses, or null (also for another customer's id). */
 export async function getMyAddress(viewer: ActiveSession, id: string): Promise<AccountAddressDTO | null> {
-  const row = await db.address.findFirst({ where: { id, userId: viewer.userId }, select: rowSelect });
-  return row ? toDTO(row) : null;
+  const row = await db.address.findFirst({ where: { id, userId: viewer.userId }, select: addressRowSelect });
+  return row ? toAccountAddress(row) : null;
 }
 
 /** Adds an address; the first one, or one marked default, becomes the default. */
@@ -113,8 +115,8 @@ export async function addAddress(tx: Prisma.TransactionClient, userId: string, i
 
 /** One of `userId`'s addresses inside a caller's transaction, or null for anyone else's id. */
 export async function findOwnAddress(tx: Prisma.TransactionClient, userId: string, id: string): Promise<AccountAddressDTO | null> {
-  const row = await tx.address.findFirst({ where: { id, userId }, select: rowSelect });
-  return row ? toDTO(row) : null;
+  const row = await tx.address.findFirst({ where: { id, userId }, select: addressRowSelect });
+  return row ? toAccountAddress(row) : null;
 }
 
 /** Replaces one of the viewer's addresses; false when it is not theirs (nothing changes). */

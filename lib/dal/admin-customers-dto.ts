@@ -1,4 +1,5 @@
 import "server-only";
+import { type AddressRow, toAccountAddress } from "./addresses";
 import type { Money } from "@/lib/catalog/money";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { maskAddressLine, maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
@@ -68,8 +69,6 @@ export function toStaffCustomerSummary(row: CustomerRow, revealedUntil: Date | n
 
 type AddressField = "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
 
-export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<AddressField, string | null>;
-
 const addressMasks: Record<AddressField, (value: string) => string> = {
   recipientName: maskName,
   line1: maskAddressLine,
@@ -80,23 +79,22 @@ const addressMasks: Record<AddressField, (value: string) => string> = {
   phone: maskPhone,
 };
 
+/** An address decrypted as in the customer's own address book (lib/dal/addresses.ts), then masked unless revealed. */
 export function toStaffCustomerAddress(row: AddressRow, revealed: boolean): StaffCustomerAddressDTO {
   const show = shower(revealed);
-  // The same binding as the customer's own address book (lib/dal/addresses.ts): model, field, owner.
-  const open = (field: AddressField) => {
-    const value = row[field];
-    return value === null ? null : show(decryptField(value, { model: "Address", field, ownerId: row.userId }), addressMasks[field]);
+  const address = toAccountAddress(row);
+  const masked = (field: AddressField) => {
+    const value = address[field];
+    return value === null ? null : show(value, addressMasks[field]);
   };
   return {
-    id: row.id,
-    recipientName: open("recipientName") ?? "",
-    line1: open("line1") ?? "",
-    line2: open("line2"),
-    city: open("city") ?? "",
-    region: open("region"),
-    postalCode: open("postalCode") ?? "",
-    country: row.country,
-    phone: open("phone"),
-    isDefault: row.isDefault,
+    ...address,
+    recipientName: masked("recipientName") ?? "",
+    line1: masked("line1") ?? "",
+    line2: masked("line2"),
+    city: masked("city") ?? "",
+    region: masked("region"),
+    postalCode: masked("postalCode") ?? "",
+    phone: masked("phone"),
   };
 }

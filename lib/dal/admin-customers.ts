@@ -1,4 +1,5 @@
 import "server-only";
+import { addressRowSelect } from "./addresses";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -70,19 +71,6 @@ export async function listCustomersForStaff(
   };
 }
 
-const addressSelect = {
-  id: true,
-  userId: true,
-  recipientName: true,
-  line1: true,
-  line2: true,
-  city: true,
-  region: true,
-  postalCode: true,
-  country: true,
-  phone: true,
-  isDefault: true,
-} as const;
 
 /**
  * One customer with their addresses and recent orders, masked unless the
@@ -97,7 +85,7 @@ export async function getCustomerForStaff(viewer: StaffViewer, customerId: strin
     select: {
       ...customerSelect,
       emailVerifiedAt: true,
-      addresses: { select: addressSelect, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] },
+      addresses: { select: addressRowSelect, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] },
       orders: {
         select: { id: true, number: true, status: true, totalMinor: true, currency: true, createdAt: true },
         orderBy: { createdAt: "desc" },

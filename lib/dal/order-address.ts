@@ -1,5 +1,6 @@
 import "server-only";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import type { AccountAddressDTO } from "./addresses";
 
 /**
  * An order's shipping address: a snapshot taken when the order is placed, so
@@ -7,16 +8,7 @@ import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
  * order's own id (the order outlives the customer's account). Erasure removes
  * the ciphertext: nothing is left to decrypt, whoever holds the keys.
  */
-export type ShippingAddress = {
-  recipientName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-};
+export type ShippingAddress = Omit<AccountAddressDTO, "id" | "isDefault">;
 
 const columns = {
   recipientName: "shipRecipientName",

@@ -5,8 +5,8 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
-import { SelectField } from "./select-field";
-import { TextareaField } from "./textarea-field";
+import { SelectField } from "@/components/forms/select-field";
+import { TextareaField } from "@/components/forms/textarea-field";
 
 /** The form's fields as text, as the page loads them (price as "24.99"). */
 export type ProductFormValues = {

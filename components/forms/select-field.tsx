@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { describedBy, FieldShell } from "./field-shell";
 
 type Props = ComponentProps<"select"> & {
   label: string;
@@ -12,15 +13,12 @@ type Props = ComponentProps<"select"> & {
 /** A labelled select with its errors linked (aria-describedby). */
 export function SelectField({ label, name, options, errors, placeholder, id = name, ...select }: Props) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} errors={errors}>
       <select
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, errors)}
         className="min-h-11 rounded border border-slate-400 bg-white px-3 text-base aria-[invalid=true]:border-red-700"
         {...select}
       >
@@ -31,11 +29,6 @@ export function SelectField({ label, name, options, errors, placeholder, id = na
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
