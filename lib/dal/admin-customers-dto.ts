@@ -1,5 +1,5 @@
 import "server-only";
-import { type AddressRow, toAccountAddress } from "./addresses";
+import { type AccountAddressDTO, type AddressRow, toAccountAddress } from "./addresses";
 import type { Money } from "@/lib/catalog/money";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { maskAddressLine, maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
@@ -22,19 +22,8 @@ export type StaffCustomerSummaryDTO = {
   revealedUntil: Date | null;
 };
 
-export type StaffCustomerAddressDTO = {
-  id: string;
-  recipientName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  /** Never masked: it decides shipping and tax, and names no one. */
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
-};
+/** An address as staff see it: the address book's shape, every value but the country masked unless revealed. */
+export type StaffCustomerAddressDTO = AccountAddressDTO;
 
 export type StaffCustomerOrderDTO = { id: string; number: string; status: OrderStatus; total: Money; placedAt: Date };
 
