@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewDTO } from "@/lib/dal/account-settings";
 import type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "@/lib/dal/cart";
-import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/checkout";
-import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/my-orders";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
@@ -13,6 +11,7 @@ import {
 import type { AccountSessionDTO } from "@/lib/dal/my-sessions";
 import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor-settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
+import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "./order-dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*
@@ -123,97 +122,6 @@ const purchaseOptions: DtoMapping<PurchaseOptionsDTO> = {
     productId: { fields: ["Product.id"] },
     // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" must too.
     maxQuantity: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "min(maxPerOrder, stock)" },
-  },
-};
-
-const orderMoney = (column: string) => ({ fields: [`Order.${column}`, "Order.currency"] });
-const shipAddress = {
-  fields: [
-    "Order.shipRecipientName",
-    "Order.shipLine1",
-    "Order.shipLine2",
-    "Order.shipCity",
-    "Order.shipRegion",
-    "Order.shipPostalCode",
-    "Order.shipPhone",
-    "Order.shipCountry",
-    "Order.addressErasedAt",
-  ],
-  derived: "the decrypted snapshot, or null once erased",
-};
-
-const myOrderSummary: DtoMapping<MyOrderSummaryDTO> = {
-  dto: "MyOrderSummaryDTO",
-  audience: "owner",
-  keys: {
-    id: { fields: ["Order.id"] },
-    number: { fields: ["Order.number"] },
-    status: { fields: ["Order.status"] },
-    placedAt: { fields: ["Order.createdAt"] },
-    total: orderMoney("totalMinor"),
-    itemCount: { fields: ["OrderItem.quantity"], derived: "a sum of quantities" },
-  },
-};
-
-const myOrderLine: DtoMapping<MyOrderLineDTO> = {
-  dto: "MyOrderLineDTO",
-  audience: "owner",
-  keys: {
-    name: { fields: ["OrderItem.productName"] },
-    productSlug: { fields: ["Product.slug"] },
-    unitPrice: { fields: ["OrderItem.unitPriceMinor", "Order.currency"] },
-    quantity: { fields: ["OrderItem.quantity"] },
-    lineTotal: { fields: ["OrderItem.lineTotalMinor", "Order.currency"] },
-  },
-};
-
-// Processor ids (checkout session, payment intent) are internal and never part of it.
-const myOrder: DtoMapping<MyOrderDTO> = {
-  dto: "MyOrderDTO",
-  audience: "owner",
-  keys: {
-    ...myOrderSummary.keys,
-    lines: { fields: [], derived: "MyOrderLineDTOs, mapped on their own" },
-    subtotal: orderMoney("subtotalMinor"),
-    shipping: orderMoney("shippingMinor"),
-    tax: orderMoney("taxMinor"),
-    refunded: orderMoney("refundedMinor"),
-    shippingMethod: { fields: ["Order.shippingMethod"] },
-    shippingAddress: shipAddress,
-    card: { fields: ["Order.cardBrand", "Order.cardLast4"] },
-    canPay: {
-      fields: ["Order.status", "Order.paymentIntentId", "Order.reservationExpiresAt"],
-      derived: "whether the payment page may be opened now",
-    },
-    reservationExpiresAt: { fields: ["Order.reservationExpiresAt"] },
-  },
-};
-
-const checkoutLine: DtoMapping<CheckoutLineDTO> = {
-  dto: "CheckoutLineDTO",
-  audience: "owner",
-  keys: {
-    name: { fields: ["Product.name"] },
-    quantity: { fields: ["CartItem.quantity"] },
-    unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
-    lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
-    problem: {
-      fields: ["Product.published", "Product.stock", "Product.maxPerOrder", "CartItem.quantity"],
-      derived: "why the line cannot be bought as it is",
-    },
-  },
-};
-
-const checkoutOption: DtoMapping<CheckoutOptionDTO> = {
-  dto: "CheckoutOptionDTO",
-  audience: "owner",
-  keys: {
-    method: { fields: [], derived: "a shipping method of the shop's configuration" },
-    label: { fields: [], derived: "configuration" },
-    description: { fields: [], derived: "configuration" },
-    shipping: { fields: ["Product.currency"], derived: "the configured price in the cart's currency" },
-    tax: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "the configured rate on goods and shipping" },
-    total: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal, shipping and tax" },
   },
 };
 
