@@ -17,6 +17,8 @@ export const queues = {
   orders: "orders",
   /** The offline test gateway's webhook deliveries (Stripe-format events, signed at send time). */
   paymentEvents: "payment-events",
+  /** Scheduled housekeeping: retention sweeps. */
+  maintenance: "maintenance",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];

@@ -4,6 +4,7 @@ import { maskEmail } from "@/lib/mail/mask";
 import { type MailMessage, sendMail } from "@/lib/mail/transport";
 import { handleAccountJob } from "./account-handlers";
 import type { QueueName } from "./boss";
+import { handleMaintenanceJob } from "./maintenance-handlers";
 import { handleOrderJob } from "./order-handlers";
 import { handlePaymentEventJob } from "./payment-event-handlers";
 import { type JobHandler, PermanentJobError } from "./job-types";
@@ -37,4 +38,5 @@ export const jobHandlers: Record<QueueName, JobHandler> = {
   account: handleAccountJob,
   orders: handleOrderJob,
   "payment-events": handlePaymentEventJob,
+  maintenance: handleMaintenanceJob,
 };

@@ -42,6 +42,9 @@ async function runJob(queue: QueueName, handler: JobHandler, job: JobWithMetadat
   }
 }
 
+/** Cron schedules (UTC) of the maintenance queue; pg-boss runs each once across all workers. */
+export const MAINTENANCE_SCHEDULES = [{ cron: "17 3 * * *", data: { type: "retention.sweep" } }] as const;
+
 /** Starts pg-boss in full (migrations, supervision, schedules), creates the queues and works every queue. */
 export async function startJobWorker(options: JobWorkerOptions = {}): Promise<JobWorker> {
   const handlers = options.handlers ?? jobHandlers;
@@ -49,6 +52,7 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
   await boss.start();
   try {
     await ensureQueues(boss, options.retry);
+    for (const schedule of MAINTENANCE_SCHEDULES) await boss.schedule(queues.maintenance, schedule.cron, schedule.data, { tz: "UTC" });
     for (const queue of Object.values(queues)) {
       const handler = handlers[queue];
       await boss.work(
