@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
 import { type AuditContext, appendAudit } from "./audit-log";
+import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { openShippingAddress, shippingAddressSelect } from "./order-address";
 import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import type { StaffViewer } from "./staff-members";
@@ -13,13 +14,7 @@ import { assertPermission } from "./staff-permission";
 
 export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
 
-export type AdminOrderSummaryDTO = {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  placedAt: Date;
-  total: Money;
-  itemCount: number;
+export type AdminOrderSummaryDTO = MyOrderSummaryDTO & {
   /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
   customer: string;
 };
@@ -46,30 +41,13 @@ export async function listOrdersForStaff(
       orderBy: { createdAt: "desc" },
       skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
       take: ADMIN_ORDERS_PAGE_SIZE,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        createdAt: true,
-        totalMinor: true,
-        currency: true,
-        items: { select: { quantity: true } },
-        user: { select: { email: true } },
-      },
+      select: { ...orderSummarySelect, user: { select: { email: true } } },
     }),
     db.order.count({ where }),
   ]);
   return {
     total,
-    orders: rows.map((row) => ({
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      placedAt: row.createdAt,
-      total: { amountMinor: row.totalMinor, currency: row.currency },
-      itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
-      customer: row.user ? maskEmail(row.user.email) : "—",
-    })),
+    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: row.user ? maskEmail(row.user.email) : "—" })),
   };
 }
 
@@ -99,14 +77,10 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     where: { id: orderId },
     select: {
       ...shippingAddressSelect,
-      number: true,
-      status: true,
-      createdAt: true,
-      currency: true,
+      ...orderSummarySelect,
       subtotalMinor: true,
       shippingMinor: true,
       taxMinor: true,
-      totalMinor: true,
       capturedMinor: true,
       refundedMinor: true,
       shippingMethod: true,
@@ -126,12 +100,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const committed = row.refunds.filter((refund) => refund.status !== "failed").reduce((sum, refund) => sum + refund.amountMinor, 0);
   const address = openShippingAddress(row);
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    placedAt: row.createdAt,
-    total: money(row.totalMinor),
-    itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
+    ...toOrderSummary(row),
     customer: row.user ? maskEmail(row.user.email) : "—",
     customerId: row.userId,
     lines: row.items.map((item) => ({

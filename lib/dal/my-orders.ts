@@ -35,7 +35,8 @@ export type MyOrderDTO = MyOrderSummaryDTO & {
   reservationExpiresAt: Date;
 };
 
-const summarySelect = {
+/** The columns of an order summary (the customer's list, the admin's list and both detail views). */
+export const orderSummarySelect = {
   id: true,
   number: true,
   status: true,
@@ -45,25 +46,31 @@ const summarySelect = {
   items: { select: { quantity: true } },
 } as const;
 
-export async function listMyOrders(viewer: ActiveSession): Promise<MyOrderSummaryDTO[]> {
-  const rows = await db.order.findMany({
-    where: { userId: viewer.userId },
-    select: summarySelect,
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return rows.map((row) => ({
+type SummaryRow = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;
+
+export function toOrderSummary(row: SummaryRow): MyOrderSummaryDTO {
+  return {
     id: row.id,
     number: row.number,
     status: row.status,
     placedAt: row.createdAt,
     total: { amountMinor: row.totalMinor, currency: row.currency },
     itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
-  }));
+  };
+}
+
+export async function listMyOrders(viewer: ActiveSession): Promise<MyOrderSummaryDTO[]> {
+  const rows = await db.order.findMany({
+    where: { userId: viewer.userId },
+    select: orderSummarySelect,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map(toOrderSummary);
 }
 
 const detailSelect = {
-  ...summarySelect,
+  ...orderSummarySelect,
   ...shippingAddressSelect,
   subtotalMinor: true,
   shippingMinor: true,
@@ -85,12 +92,7 @@ type DetailRow = Prisma.OrderGetPayload<{ select: typeof detailSelect }>;
 function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
   const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    placedAt: row.createdAt,
-    total: money(row.totalMinor),
-    itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
+    ...toOrderSummary(row),
     lines: row.items.map((item) => ({
       name: item.productName,
       productSlug: item.product?.slug ?? null,

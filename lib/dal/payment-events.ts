@@ -72,11 +72,8 @@ export async function processPaymentEvent(event: PaymentEvent, context: RequestC
 async function orderIdOf(tx: Prisma.TransactionClient, event: PaymentEvent): Promise<string | null> {
   if (event.type.startsWith("checkout.session.")) {
     const session = (event as CheckoutSessionEvent).data.object;
-    const claimed = session.metadata?.orderId ?? session.client_reference_id ?? null;
-    if (!claimed) return null;
-    // The metadata is ours (the event is signed), but the order must also know this hosted checkout.
-    const order = await tx.order.findFirst({ where: { id: claimed }, select: { id: true } });
-    return order?.id ?? null;
+    // The metadata is ours (the event is signed); an id that names no order finds nothing to lock.
+    return session.metadata?.orderId ?? session.client_reference_id ?? null;
   }
   const paymentIntentId = referenceId((event as ChargeEvent).data.object.payment_intent);
   if (!paymentIntentId) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { isStaffRole, type StaffRoleName } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { POLICY_VERSION } from "@/lib/staff/data-handling-policy";
@@ -16,8 +17,12 @@ export type StaffViewer = {
   policyAccepted: boolean;
 };
 
-/** The staff member behind a session, or null (a customer, a deactivated account, no role). */
-export async function loadStaffViewer(session: ActiveSession): Promise<StaffViewer | null> {
+/**
+ * The staff member behind a session, or null (a customer, a deactivated
+ * account, no role). Once per request and session: the admin layout and the
+ * page's guard both ask, with the same per-request session object.
+ */
+export const loadStaffViewer = cache(async (session: ActiveSession): Promise<StaffViewer | null> => {
   if (session.audience !== "staff") return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
@@ -37,4 +42,4 @@ export async function loadStaffViewer(session: ActiveSession): Promise<StaffView
     reauthenticatedAt: session.reauthenticatedAt,
     policyAccepted: user.policyAcceptances.length > 0,
   };
-}
+});
