@@ -70,6 +70,10 @@ export default defineConfig({
   globalTeardown: "./e2e/support/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
+  // Sign-up, enrolment and checkout tests spend most of their time in argon2 and mail delivery;
+  // runners differ about two-fold in speed, so each test gets a wide margin over its usual time.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
