@@ -56,12 +56,13 @@ describe("rejected webhook deliveries do not amplify writes", () => {
     const events = await db.securityEvent.count({ where: { type: "payment_webhook_rejected", ip } });
     const counters = await db.refusalCount.findMany({ where: { kind: "payment_webhook_rejected", subject }, select: { detail: true, count: true } });
     const limiterRows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM rate_limits WHERE key LIKE ${`%${subject}%`}`;
-    // One event and one counter per window (a window may turn over during the run), one limiter row.
+    // One event and one counter per window (a window may turn over during the run), at most one limiter row.
     expect(events).toBeGreaterThanOrEqual(1);
     expect(events).toBeLessThanOrEqual(2);
     expect(counters.length).toBe(events);
     expect(counters.every((counter) => counter.detail === "bad_signature")).toBe(true);
-    expect(Number(limiterRows[0]?.n)).toBe(1);
+    // (No row at all when the limiter's store is Redis.)
+    expect(Number(limiterRows[0]?.n)).toBeLessThanOrEqual(1);
     // The counter holds every refusal up to the sender's limit; past it nothing was written.
     const counted = counters.reduce((sum, counter) => sum + counter.count, 0);
     expect(counted).toBe(refusalPolicies().payment_webhook_rejected.points);
