@@ -13,7 +13,9 @@ export type StaffGuardOptions = { returnTo?: string; skipPolicy?: boolean };
  * member with two-factor sign-in, the current data-handling policy accepted,
  * and `permission` in their role. A customer gets a 404 (the admin is not
  * advertised); a staff member without the permission is sent to the
- * dashboard with a notice. Every refusal is audited.
+ * dashboard with a notice. Every refusal is counted, and the first of each
+ * window audited (recordDeniedAccess), so repeated refusals do not each take
+ * the audit chain's lock.
  */
 export async function requireStaffPermission(permission: Permission, options: StaffGuardOptions = {}): Promise<StaffViewer> {
   const session = await requireSession(options.returnTo ?? "/admin");

@@ -1,14 +1,14 @@
 import "server-only";
+import { auditCustomerSearch, customerSearchWhere, parseCustomerSearch } from "./admin-customer-search";
 import { addressRowSelect } from "./addresses";
+import type { AuditContext } from "./audit-log";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   type StaffCustomerDTO,
   type StaffCustomerSummaryDTO,
   toStaffCustomerAddress,
   toStaffCustomerSummary,
 } from "./admin-customers-dto";
-import { normalizeEmail } from "./normalize-email";
 import { liveRevealsFor } from "./pii-reveals";
 import type { StaffViewer } from "./staff-members";
 import { assertPermission } from "./staff-permission";
@@ -25,28 +25,23 @@ const customerSelect = {
   _count: { select: { orders: true } },
 } as const;
 
-/**
- * Search by email is an exact match after normalising (staff confirm an
- * address they were given; no prefix probing), by name a case-insensitive
- * "contains". Only customer accounts are ever listed.
- */
-function customerWhere(query: string): Prisma.UserWhereInput {
-  const text = query.trim().slice(0, 254);
-  if (text === "") return { kind: "customer" };
-  if (text.includes("@")) return { kind: "customer", email: normalizeEmail(text) };
-  return { kind: "customer", name: { contains: text, mode: "insensitive" } };
-}
-
 export type StaffCustomerPage = { customers: StaffCustomerSummaryDTO[]; page: number; pages: number; total: number };
 
-/** A page of customers, newest first, masked unless the viewer holds a live reveal grant for one. */
+/**
+ * A page of customers, newest first, masked unless the viewer holds a live
+ * reveal grant for one. A query finds a customer by full email address or
+ * order number, and by name only among customers the viewer has revealed
+ * (see customerSearchWhere); every search is audited without its text.
+ */
 export async function listCustomersForStaff(
   viewer: StaffViewer,
   search: { query: string; page: number },
+  context: AuditContext,
   now = new Date(),
 ): Promise<StaffCustomerPage> {
   assertPermission(viewer, "customers:read");
-  const where = customerWhere(search.query);
+  const parsed = parseCustomerSearch(search.query);
+  const where = await customerSearchWhere(viewer, parsed, now);
   const page = Math.max(1, Math.floor(search.page));
   const [total, rows] = await Promise.all([
     db.user.count({ where }),
@@ -58,6 +53,7 @@ export async function listCustomersForStaff(
       take: CUSTOMERS_PER_PAGE,
     }),
   ]);
+  await auditCustomerSearch(viewer, parsed, { total, page, onlyMatchId: total === 1 ? (rows[0]?.id ?? null) : null }, context);
   const reveals = await liveRevealsFor(
     viewer,
     rows.map((row) => row.id),
@@ -70,7 +66,6 @@ export async function listCustomersForStaff(
     total,
   };
 }
-
 
 /**
  * One customer with their addresses and recent orders, masked unless the

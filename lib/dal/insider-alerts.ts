@@ -33,8 +33,3 @@ export async function raiseAlert(
   }
   return true;
 }
-
-/** How many audit entries of `action` by `actorId` in the last hour (the caller's just-written one included). */
-export function countRecent(tx: Prisma.TransactionClient, actorId: string, action: string, now = new Date()): Promise<number> {
-  return tx.auditEntry.count({ where: { actorId, action, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
-}

@@ -182,10 +182,3 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
   }
   return "applied";
 }
-
-/** A refused webhook delivery (bad signature, stale, malformed): a security event, with no part of the body. */
-export async function recordRejectedWebhook(reason: string, context: RequestContext): Promise<void> {
-  await db.$transaction((tx) =>
-    recordSecurityEvent(tx, { type: "payment_webhook_rejected", userId: null, context, details: { reason } }),
-  );
-}

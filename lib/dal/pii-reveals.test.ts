@@ -97,7 +97,7 @@ describe("a granted reveal", () => {
     const revealed = await getCustomerForStaff(viewer, customer.id);
     expect(revealed).toMatchObject({ name: personalData.name, email: customer.email, phone: personalData.phone, revealedUntil: result.expiresAt });
     expect(revealed?.addresses[0]).toMatchObject({ ...personalData.address, id: expect.any(String) });
-    const listed = await listCustomersForStaff(viewer, { query: customer.email, page: 1 });
+    const listed = await listCustomersForStaff(viewer, { query: customer.email, page: 1 }, context);
     expect(listed.customers[0]).toMatchObject({ name: personalData.name, email: customer.email, phone: personalData.phone });
 
     // Another staff member, the same viewer after expiry, and the same viewer demoted all see it masked.

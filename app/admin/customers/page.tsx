@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CustomerSearchForm } from "@/components/admin/customers/customer-search-form";
 import { CustomerTable } from "@/components/admin/customers/customer-table";
 import { Pagination } from "@/components/pagination";
+import { auditContext } from "@/lib/auth/audit-context";
 import { requireStaffPermission } from "@/lib/auth/staff-guard";
 import { parsePage } from "@/lib/catalog/listing-params";
 import { listCustomersForStaff } from "@/lib/dal/admin-customers";
@@ -15,7 +16,7 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
   const params = await searchParams;
   const raw = Array.isArray(params.q) ? params.q[0] : params.q;
   const query = (raw ?? "").trim().slice(0, 254);
-  const result = await listCustomersForStaff(viewer, { query, page: parsePage(params) });
+  const result = await listCustomersForStaff(viewer, { query, page: parsePage(params) }, await auditContext());
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Customers</h1>

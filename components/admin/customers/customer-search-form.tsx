@@ -6,7 +6,7 @@ export function CustomerSearchForm({ query }: { query: string }) {
         Find a customer
       </label>
       <p id="customer-search-hint" className="text-sm text-slate-700">
-        A full email address (exact match) or part of a name.
+        A full email address or an order number (exact match). Names match only customers whose data you have revealed.
       </p>
       <div className="flex gap-2">
         <input

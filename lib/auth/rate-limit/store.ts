@@ -9,8 +9,12 @@ import { logger } from "@/lib/log/logger";
 /** Where the counters live. Every app instance must use the same backend so limits hold across them. */
 export type LimiterStore = { kind: "redis"; client: Redis } | { kind: "postgres"; pool: Pool };
 
-/** A counter of `points` per `duration` seconds; `blockDuration` seconds of refusal once exceeded. */
-export type LimiterOptions = { keyPrefix: string; points: number; duration: number; blockDuration?: number };
+/**
+ * A counter of `points` per `duration` seconds; `blockDuration` seconds of refusal once exceeded.
+ * `inMemoryBlockOnConsumed`: once a key has used that many points, this process refuses it from
+ * memory until the window ends, without asking the store (for floods that must not cost a write each).
+ */
+export type LimiterOptions = { keyPrefix: string; points: number; duration: number; blockDuration?: number; inMemoryBlockOnConsumed?: number };
 
 /** A rate-limiter-flexible limiter on a shared store. */
 export type Limiter = RateLimiterStoreAbstract;

@@ -1,5 +1,6 @@
 import { requestContext } from "@/lib/auth/request-context";
-import { processPaymentEvent, recordRejectedWebhook } from "@/lib/dal/payment-events";
+import { processPaymentEvent } from "@/lib/dal/payment-events";
+import { recordRejectedWebhook } from "@/lib/dal/rejected-webhooks";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/log/request-logger";
 import { verifyWebhook } from "@/lib/payments/webhook-signature";
@@ -15,7 +16,8 @@ function answer(status: number, body: object): Response {
  * Stripe's (and the test gateway's) webhook endpoint. The signature is checked
  * on the raw body before anything is parsed or stored; an unsigned, wrongly
  * signed, stale or malformed delivery gets 400 and changes nothing but a
- * security event. A verified event is processed once (see processPaymentEvent);
+ * counted security event (one row per sender, reason and window; nothing past
+ * the sender's rate limit). A verified event is processed once (see processPaymentEvent);
  * any 2xx tells the sender not to retry, a 5xx asks it to.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -32,8 +34,9 @@ export async function POST(request: Request): Promise<Response> {
   const context = requestContext(request.headers);
   const verified = verifyWebhook(rawBody, request.headers.get("stripe-signature"), secret);
   if (!verified.ok) {
-    log.warn({ reason: verified.reason }, "payment webhook refused");
-    await recordRejectedWebhook(verified.reason, context);
+    const recorded = await recordRejectedWebhook(verified.reason, context);
+    // Past the sender's limit nothing is written, not even a log line: a flood costs no writes.
+    if (recorded !== "limited") log.warn({ reason: verified.reason, recorded }, "payment webhook refused");
     return answer(400, { error: "Invalid webhook delivery" });
   }
   if (!verified.event) {
