@@ -14,7 +14,6 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const database = await prepareShopDatabase(log);
 await startShop({ database, port: env.PORT, distDir: ".next", log });
 log(`Serving on http://localhost:${env.PORT}`);
-if (!env.SMTP_URL && !env.DEV_MAILBOX) log("No SMTP_URL: mail cannot be delivered (set it, or DEV_MAILBOX=true on a local http site).");
 if (gatewayModeFor({ ...env, NODE_ENV: "production" }) === "none") {
   log("No STRIPE_SECRET_KEY: checkout takes no payments (set it, or PAYMENTS_TEST_GATEWAY=true for test payments).");
 }
