@@ -55,7 +55,7 @@ export const envSchema = z.object({
   HIBP_ENABLED: flag,
   HIBP_API_URL: z.string().url().default("https://api.pwnedpasswords.com"),
 
-  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: production refuses to send unless DEV_MAILBOX. */
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is kept in the dev mailbox folder (in production only with DEV_MAILBOX). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Northwind Goods <no-reply@localhost>"),
   /** Shows mail at /dev/mailbox instead of sending it (local demo only; refused with an https SITE_URL). */
