@@ -35,5 +35,19 @@ const config = [
       ],
     },
   },
+  // Commands end with an explicit process.exit(code) (lib/cli/run-cli.ts): an exit hook of the
+  // embedded PostgreSQL package exits with 0 on beforeExit, so a bare exitCode would be lost.
+  {
+    files: ["lib/cli/**", "prisma/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "AssignmentExpression[left.object.name='process'][left.property.name='exitCode']",
+          message: "End the command with runCli (lib/cli/run-cli.ts) or process.exit(code): exitCode is lost to exit hooks.",
+        },
+      ],
+    },
+  },
 ];
 export default config;

@@ -22,7 +22,8 @@ const fieldEncryption = {
 };
 
 // The offline test gateway signs its events with this secret (worker) and the webhook checks them (app).
-const payments = { STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_webhook_secret_never_in_prod" };
+// A production server never turns the test gateway on by itself (an http SITE_URL is not enough).
+const payments = { STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_webhook_secret_never_in_prod", PAYMENTS_TEST_GATEWAY: "true" };
 
 const server = (serverPort: number, databaseUrl: string) => ({
   command: `tsx lib/cli/http-server.ts ${serverPort}`,

@@ -71,6 +71,11 @@ describe("derived and guarded settings", () => {
     expect(parseEnv({ DEV_MAILBOX: "1" }).DEV_MAILBOX).toBe(true);
   });
 
+  it("leaves the dev mailbox off in production unless asked for, whatever the site's scheme", () => {
+    expect(parseEnv({ NODE_ENV: "production", SITE_URL: "http://shop.example.com" }).DEV_MAILBOX).toBe(false);
+    expect(() => parseEnv({ NODE_ENV: "production", DEV_MAILBOX: "true", SITE_URL: "https://shop.example.com" })).toThrow(/DEV_MAILBOX/);
+  });
+
   it("refuses argon2 parameters below OWASP's minimum", () => {
     expect(() => parseEnv({ ARGON2_MEMORY_KIB: "8192" })).toThrow(/ARGON2_MEMORY_KIB/);
     expect(() => parseEnv({ ARGON2_TIME_COST: "1" })).toThrow(/ARGON2_TIME_COST/);

@@ -55,7 +55,7 @@ export const envSchema = z.object({
   HIBP_ENABLED: flag,
   HIBP_API_URL: z.string().url().default("https://api.pwnedpasswords.com"),
 
-  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail goes to the dev mailbox. */
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is kept in the dev mailbox folder (in production only with DEV_MAILBOX). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Northwind Goods <no-reply@localhost>"),
   /** Shows mail at /dev/mailbox instead of sending it (local demo only; refused with an https SITE_URL). */
@@ -96,8 +96,9 @@ export const envSchema = z.object({
   /** The signing secret of the webhook endpoint (whsec_…). Required in production; the demo generates one. */
   STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
   /**
-   * Allows the offline test gateway on an https site (a staging shop). It is never used
-   * when STRIPE_SECRET_KEY is set, and a plain-http (local) site allows it by default.
+   * Turns the offline test gateway on in a production build (`npm run demo` sets it; a staging
+   * shop may). It is never used when STRIPE_SECRET_KEY is set; outside production (next dev,
+   * tests) a plain-http site uses it by default, a production build never does.
    */
   PAYMENTS_TEST_GATEWAY: flag,
   /** Where the test gateway delivers its events (the worker posts them; defaults to SITE_URL's webhook). */

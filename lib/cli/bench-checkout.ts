@@ -5,5 +5,6 @@
  * webhook events processed per second. On a throw-away database.
  */
 import { runBenchWithDatabase } from "./bench-with-database";
+import { runCli } from "./run-cli";
 
-process.exitCode = await runBenchWithDatabase("lib/cli/bench-checkout-run.ts", [], (line) => console.log(`[bench] ${line}`));
+await runCli(() => runBenchWithDatabase("lib/cli/bench-checkout-run.ts", [], (line) => console.log(`[bench] ${line}`)));

@@ -5,5 +5,6 @@
  * 100,000 addresses is `npm run bench:rotation`.)
  */
 import { runBenchWithDatabase } from "./bench-with-database";
+import { runCli } from "./run-cli";
 
-process.exitCode = await runBenchWithDatabase("lib/cli/bench-crypto-run.ts", [], (line) => console.log(`[bench] ${line}`));
+await runCli(() => runBenchWithDatabase("lib/cli/bench-crypto-run.ts", [], (line) => console.log(`[bench] ${line}`)));

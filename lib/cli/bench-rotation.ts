@@ -77,6 +77,7 @@ async function seed(client: pg.Client, ring: KeyRing): Promise<void> {
 
 if (!Number.isInteger(ROWS) || ROWS < 1 || !Number.isInteger(BATCH) || BATCH < 1) throw new Error("--rows and --batch-size are positive integers");
 const database = await provisionTestDatabase();
+let status = 0;
 log(`Database: ${database.where}`);
 try {
   await applyMigrations(database.url);
@@ -112,7 +113,9 @@ try {
   console.log(`  encryptField per value         p50 ${encrypt.p50.toFixed(1)} µs, p99 ${encrypt.p99.toFixed(1)} µs (${SAMPLES} values)`);
   console.log(`  decryptField per value         p50 ${decrypt.p50.toFixed(1)} µs, p99 ${decrypt.p99.toFixed(1)} µs (${SAMPLES} values)`);
   console.log(`  peak memory (this process)     ${memoryMiB(process.pid).peak} MiB`);
-  if (values !== ROWS * FIELDS.length || current !== values) process.exitCode = 1;
+  if (values !== ROWS * FIELDS.length || current !== values) status = 1;
 } finally {
   await database.release();
 }
+// Explicitly: the embedded PostgreSQL's exit hook would otherwise end the process with 0 (see runCli).
+process.exit(status);

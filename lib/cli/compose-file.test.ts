@@ -4,6 +4,8 @@ import { join } from "node:path";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { gatewayModeFor } from "@/lib/payments/config";
 
 // docker-compose.yml checked against the Compose Specification's JSON schema,
 // so the production-like stack stays valid on machines without a Docker engine.
@@ -62,6 +64,40 @@ describe("docker-compose.yml", () => {
   it("requires the blind-index key for app and worker (no default key)", () => {
     for (const service of ["app", "worker"]) {
       expect(compose.services[service]?.environment?.BLIND_INDEX_KEY).toMatch(/^\$\{BLIND_INDEX_KEY:\?/);
+    }
+  });
+});
+
+/** Compose's interpolation of `${NAME:-default}` / `${NAME:?message}` / `${NAME}` against `given`. */
+function interpolate(value: string, given: Record<string, string>): string {
+  return value.replace(/\$\{([A-Z_]+)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind?: string, rest = "") => {
+    const set = given[name];
+    if (set !== undefined && set !== "") return set;
+    if (kind === "?") throw new Error(`${name} is required: ${rest}`);
+    return kind === "-" ? rest : "";
+  });
+}
+
+describe("docker-compose.yml's defaults", () => {
+  // Only what the file itself demands; everything else takes the file's defaults.
+  const required = {
+    POSTGRES_PASSWORD: "check",
+    AUTH_SECRET: "a".repeat(48),
+    FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    FIELD_ENCRYPTION_CURRENT_KEY: "k1",
+    BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
+    STRIPE_WEBHOOK_SECRET: "whsec_compose_check_secret",
+  };
+
+  it("turn on neither the dev mailbox nor the offline test gateway", () => {
+    for (const service of ["app", "worker"]) {
+      const environment = Object.fromEntries(
+        Object.entries(compose.services[service]?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), required)]),
+      );
+      const config = parseEnv(environment);
+      expect(config.NODE_ENV).toBe("production");
+      expect(config.DEV_MAILBOX).toBe(false);
+      expect(gatewayModeFor(config)).toBe("none");
     }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
 import { env } from "@/lib/env";
+import type { DemoConveniences } from "./demo-conveniences";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
 import { onShutdown, startProcess } from "./processes";
@@ -10,19 +11,34 @@ import type { ShopDatabase } from "./shop-database";
  * The shop's processes for `npm run demo` and `npm start`: the web server and
  * the background worker (mail, queued jobs), sharing one configuration. A local
  * installation gets a generated AUTH_SECRET, field-encryption key ring and
- * blind-index key and, without SMTP_URL, the dev mailbox at /dev/mailbox; a deployment configures
- * all of them itself (the server refuses to start without its keys).
+ * blind-index key; a deployment configures all of them itself (the server refuses to start
+ * without its keys). Demo conveniences (dev mailbox, test gateway) come only from `conveniences`,
+ * which `npm run demo` alone passes; otherwise only what the operator set applies.
  */
-export async function startShop(options: {
+export async function startShop(options: ShopProcessOptions & { port: number; distDir: string }) {
+  const shared = await shopProcessEnv(options);
+  const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
+  const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
+  stopTogether([server, worker], options.database);
+  return { server, worker };
+}
+
+/** What the shop's processes are started with. */
+export type ShopProcessOptions = {
   database: ShopDatabase;
-  port: number;
-  distDir: string;
   log: (line: string) => void;
-}) {
+  conveniences?: DemoConveniences;
+};
+
+/**
+ * The environment shared by the web server and the worker, on top of the
+ * operator's own. Demo conveniences appear only when the caller passes them.
+ */
+export async function shopProcessEnv(options: ShopProcessOptions): Promise<Record<string, string | undefined>> {
   const local = options.database.embedded;
   const log = options.log;
   const keys = await fieldEncryptionKeys(local, log);
-  const shared = {
+  return {
     DATABASE_URL: options.database.url,
     SITE_URL: env.SITE_URL,
     AUTH_SECRET: env.AUTH_SECRET ?? (local ? await localSecret(env.DATA_DIR, "auth") : undefined),
@@ -31,12 +47,8 @@ export async function startShop(options: {
     BLIND_INDEX_KEY: await blindIndexKey(local, log),
     // The test gateway signs its webhook events with it; with Stripe, it is the endpoint's signing secret.
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? (local ? `whsec_${await localSecret(env.DATA_DIR, "webhook")}` : undefined),
-    DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
+    ...options.conveniences,
   };
-  const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
-  const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
-  stopTogether([server, worker], options.database);
-  return { server, worker, devMailbox: shared.DEV_MAILBOX === "true" };
 }
 
 /**

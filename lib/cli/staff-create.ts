@@ -5,6 +5,7 @@
  * for automation, or replaced by a single-use set-up link with --setup-link.
  * Two-factor enrolment is required at the account's first sign-in.
  */
+import { runCli } from "./run-cli";
 import { runWithShopDatabase } from "./with-shop-database";
 
-process.exitCode = await runWithShopDatabase("lib/cli/staff-create-run.ts", process.argv.slice(2));
+await runCli(() => runWithShopDatabase("lib/cli/staff-create-run.ts", process.argv.slice(2)));

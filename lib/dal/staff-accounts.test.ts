@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { generateToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { handleAccountJob } from "@/lib/jobs/account-handlers";
 import { createSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { throttledTestUsers } from "./sign-in-test-fixtures";
@@ -20,6 +21,10 @@ import { PermissionDeniedError } from "./staff-permission";
 import { staffFixtures } from "./staff-test-fixtures";
 
 requireTestDatabaseUrl();
+
+// The worker's mail goes here instead of out.
+const sent = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
+vi.mock("@/lib/mail/transport", () => ({ sendMail: async (message: { to: string; subject: string; text: string }) => void sent.push(message) }));
 
 const PASSWORD = "quiet harbour lantern 7391";
 const { users, newContext } = throttledTestUsers({ name: "Staff Tester", userAgent: "vitest staff accounts" });
@@ -39,6 +44,21 @@ async function invite(by: Parameters<typeof createStaffAccount>[1], role: Parame
 const mailJobsTo = (email: string) =>
   db.$queryRaw<{ data: { to: string; subject: string; text: string } }[]>`SELECT data FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${email}`;
 
+/** Takes the invitation's queued account job out of the queue and runs it as the worker would; returns the mailed link's token. */
+async function deliverInvitation(userId: string, email: string): Promise<string> {
+  const jobs = await db.$queryRaw<{ data: object }[]>`
+    DELETE FROM pgboss.job WHERE name = 'account' AND data->>'kind' = 'staff-invitation' AND data->>'userId' = ${userId} RETURNING data`;
+  expect(jobs).toHaveLength(1);
+  // The job names the invitee and the inviter; the link's token does not exist yet.
+  expect(Object.keys(jobs[0]?.data ?? {}).sort()).toEqual(["invitedById", "kind", "userId"]);
+  await handleAccountJob(jobs[0]?.data);
+  const mail = sent.findLast((message) => message.to === email);
+  expect(mail?.subject).toMatch(/invited to the shop admin/);
+  const token = /\/staff\/setup\?token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? "")?.[1];
+  if (!token) throw new Error("no set-up link in the invitation");
+  return token;
+}
+
 const openSession = (userId: string) =>
   db.$transaction((tx) => createSession(tx, { userId, audience: "staff", persistent: false, context: newContext() }));
 
@@ -48,18 +68,18 @@ const signIn = (email: string) =>
 describe("staff invitations", () => {
   it("create the account, mail a set-up link, and the link sets a password once", async () => {
     const owner = await staffViewer("owner");
-    const { userId, email, setupToken } = await invite(owner, "support");
-    if (!setupToken) throw new Error("no set-up token");
+    const { userId, email, setupToken: returned } = await invite(owner, "support");
+    // Issued by the worker when it sends the mail, never by the request (nor stored in the queue).
+    expect(returned).toBeNull();
+    expect(await db.accountToken.count({ where: { userId } })).toBe(0);
 
     expect(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { kind: true, staffRole: true, emailVerifiedAt: true } })).toEqual({
       kind: "staff",
       staffRole: "support",
       emailVerifiedAt: null,
     });
-    const mails = await mailJobsTo(email);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]?.data.subject).toMatch(/invited to the shop admin/);
-    expect(mails[0]?.data.text).toContain(`/staff/setup?token=${setupToken}`);
+    expect(await mailJobsTo(email)).toHaveLength(0);
+    const setupToken = await deliverInvitation(userId, email);
     expect(await db.auditEntry.count({ where: { action: "staff.invited", actorId: owner.userId, targetId: userId } })).toBe(1);
 
     // The placeholder password matches nothing: no sign-in before the link is used.

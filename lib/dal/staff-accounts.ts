@@ -4,7 +4,6 @@ import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { staffInvitation } from "@/lib/mail/templates";
 import { consumeToken, findValidToken, issueAccountToken } from "./account-tokens";
 import { type AuditContext, appendAudit } from "./audit-log";
 import { enqueueJob } from "./jobs";
@@ -34,7 +33,10 @@ export type NewStaffAccount = {
  * Creates a staff account: from the command line (`by` null: whoever runs it
  * already holds the database) or by an owner's invitation (`by` must hold
  * staff:manage and every permission of the role). Two-factor enrolment is
- * required at the first sign-in. Returns the set-up token when one was issued.
+ * required at the first sign-in. Returns the set-up token when one was issued
+ * for the command line to print. An invitation queues an account job that
+ * names the invitee only: the worker issues the link's token when it sends the
+ * mail, so no job payload ever holds a working link.
  */
 export async function createStaffAccount(
   account: NewStaffAccount,
@@ -62,7 +64,8 @@ export async function createStaffAccount(
       },
       select: { id: true },
     });
-    const setupToken = account.passwordHash ? null : await issueAccountToken(tx, { userId: user.id, purpose: "staff_setup", email });
+    // The command line prints its link at once; an invitation's link is issued by the worker at send time.
+    const setupToken = account.passwordHash || by ? null : await issueAccountToken(tx, { userId: user.id, purpose: "staff_setup", email });
     await appendAudit(tx, {
       actor: by ? { id: by.userId, role: by.role } : null,
       action: by ? "staff.invited" : "staff.created",
@@ -71,9 +74,8 @@ export async function createStaffAccount(
       outcome: "success",
       context,
     });
-    if (by && setupToken) {
-      const mail = staffInvitation({ name: account.name, role: ROLE_LABELS[account.role], link: setupLink(setupToken), invitedBy: by.name });
-      await enqueueJob(tx, "mail", { to: email, ...mail });
+    if (by && !account.passwordHash) {
+      await enqueueJob(tx, "account", { kind: "staff-invitation", userId: user.id, invitedById: by.userId });
     }
     return { userId: user.id, setupToken };
   });

@@ -6,6 +6,7 @@ import {
   sendSignUpAttemptNotice,
   sendVerificationLink,
 } from "@/lib/dal/account-mail";
+import { sendStaffInvitation } from "@/lib/dal/staff-invitation-mail";
 import { type JobContext, PermanentJobError } from "./job-types";
 
 /** An account job: `kind` picks the handler; the other fields are that kind's data. */
@@ -37,6 +38,8 @@ export const accountJobHandlers: Record<string, AccountJobHandler> = {
     ),
   "email-change": async (data) =>
     sendEmailChangeLinks(parse(z.object({ userId: id, newEmail: email }).loose(), data)),
+  "staff-invitation": async (data) =>
+    sendStaffInvitation(parse(z.object({ userId: id, invitedById: id }).loose(), data)),
 };
 
 const accountJobSchema = z.looseObject({ kind: z.string().min(1).max(100) });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
+import type { Logger } from "pino";
 import { logger } from "@/lib/log/logger";
 import { type BossOptions, createWorkerBoss, ensureQueues, type QueueName, queues } from "./boss";
 import { jobHandlers } from "./handlers";
@@ -24,10 +25,29 @@ function errorSummary(error: unknown): { errorType: string; errorMessage: string
     : { errorType: "Error", errorMessage: String(error) };
 }
 
-async function runJob(queue: QueueName, handler: JobHandler, job: JobWithMetadata<unknown>): Promise<JobResult> {
+/**
+ * Queues whose jobs are mail (a message, or what the worker needs to write one
+ * with a freshly issued link): once delivered, the row is deleted rather than
+ * kept as "completed" for pg-boss's week of retention, so no delivered mail,
+ * nor any link an older job may still carry, stays at rest in the queue.
+ */
+export const DELETED_WHEN_DELIVERED: ReadonlySet<QueueName> = new Set([queues.mail, queues.account]);
+
+/** Deletes a delivered job; a failure is logged only (the mail went out: retrying would send it twice). */
+async function deleteDelivered(boss: PgBoss, queue: QueueName, jobId: string, log: Logger): Promise<void> {
+  try {
+    await boss.deleteJob(queue, jobId);
+  } catch (error) {
+    log.warn(errorSummary(error), "delivered job not deleted; pg-boss's retention removes it later");
+  }
+}
+
+async function runJob(boss: PgBoss, queue: QueueName, handler: JobHandler, job: JobWithMetadata<unknown>): Promise<JobResult> {
   const log = logger.child({ queue, jobId: job.id, attempt: job.retryCount + 1 });
   try {
     await handler(job.data, { queue, jobId: job.id, log });
+    // Deleted before pg-boss settles it; its completion then finds no row, which it allows.
+    if (DELETED_WHEN_DELIVERED.has(queue)) await deleteDelivered(boss, queue, job.id, log);
     return { id: job.id, status: "completed" };
   } catch (error) {
     const summary = errorSummary(error);
@@ -58,7 +78,7 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
       await boss.work(
         queue,
         { batchSize: 1, includeMetadata: true, perJobResults: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(queue, handler, job))),
+        (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(boss, queue, handler, job))),
       );
     }
   } catch (error) {

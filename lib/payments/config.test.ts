@@ -11,7 +11,14 @@ describe("payment gateway selection", () => {
     expect(mode({ STRIPE_SECRET_KEY: "sk_live_abc", SITE_URL: "https://shop.example.com" })).toBe("stripe");
   });
 
-  it("uses the offline test gateway on a local (http) site without keys", () => {
+  it("never turns the test gateway on by itself in production, even on an http site", () => {
+    expect(mode({ NODE_ENV: "production", SITE_URL: "http://localhost:3000" })).toBe("none");
+    expect(mode({ NODE_ENV: "production", SITE_URL: "http://shop.example.com" })).toBe("none");
+    expect(mode({ NODE_ENV: "production" })).toBe("none");
+    expect(mode({ NODE_ENV: "production", SITE_URL: "http://localhost:3000", PAYMENTS_TEST_GATEWAY: "true" })).toBe("test");
+  });
+
+  it("uses the offline test gateway on a local (http) site without keys outside production (next dev, tests)", () => {
     expect(mode({})).toBe("test");
     expect(mode({ SITE_URL: "http://localhost:3000" })).toBe("test");
   });

@@ -5,14 +5,20 @@ import type { PricingRules } from "./pricing";
 /**
  * Which payment gateway the shop uses:
  * - "stripe" when STRIPE_SECRET_KEY is set (the offline test gateway is then off, whatever else is set);
- * - "test", the offline test gateway, on a plain-http (local) site or with PAYMENTS_TEST_GATEWAY;
- * - "none" otherwise: an https shop without Stripe keys takes no orders rather than free ones.
+ * - "test", the offline test gateway, with PAYMENTS_TEST_GATEWAY (`npm run demo` sets it), or
+ *   outside production (`next dev`, tests) on a plain-http site;
+ * - "none" otherwise: a production shop without Stripe keys takes no orders rather than free ones,
+ *   whatever its SITE_URL says.
  */
 export type GatewayMode = "stripe" | "test" | "none";
 
-export function gatewayModeFor(config: Pick<Env, "STRIPE_SECRET_KEY" | "SITE_URL" | "PAYMENTS_TEST_GATEWAY">): GatewayMode {
+export function gatewayModeFor(
+  config: Pick<Env, "NODE_ENV" | "STRIPE_SECRET_KEY" | "SITE_URL" | "PAYMENTS_TEST_GATEWAY">,
+): GatewayMode {
   if (config.STRIPE_SECRET_KEY) return "stripe";
-  if (!config.SITE_URL.startsWith("https://") || config.PAYMENTS_TEST_GATEWAY) return "test";
+  if (config.PAYMENTS_TEST_GATEWAY) return "test";
+  // A production build never takes free orders by itself: an http SITE_URL is not proof of a local demo.
+  if (config.NODE_ENV !== "production" && !config.SITE_URL.startsWith("https://")) return "test";
   return "none";
 }
 
