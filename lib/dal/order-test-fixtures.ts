@@ -10,6 +10,7 @@ import { testUsers } from "./test-users";
 export const testCheckoutSettings: CheckoutSettings = {
   pricing: { standardMinor: 500, expressMinor: 1500, taxRateBasisPoints: 1000 },
   reservationMinutes: 30,
+  limits: { openOrdersPerAccount: 3, openOrdersPerAddress: 10, unitsPerProduct: 10 },
 };
 
 export const testAddress = {

@@ -8,14 +8,20 @@ import { orderTotals, type PricingRules, type ShippingMethodName } from "@/lib/p
 import { addAddress, findOwnAddress } from "./addresses";
 import { enqueueJob } from "./jobs";
 import { sealShippingAddress, type ShippingAddress } from "./order-address";
+import { assertWithinOrderLimits, clientAddressIndexOf, type OrderLimits } from "./order-limits";
 import { lockOrder, reserveStock } from "./order-stock";
 import type { ActiveSession } from "./sessions";
 
 export type CheckoutAddressChoice = { savedAddressId: string } | { newAddress: AddressInput; save: boolean };
 
-export type PlaceOrderInput = { shippingMethod: ShippingMethodName; address: CheckoutAddressChoice };
+export type PlaceOrderInput = {
+  shippingMethod: ShippingMethodName;
+  address: CheckoutAddressChoice;
+  /** The client's address (`clientIp`), for the per-address cap; unknown or absent: that cap does not apply. */
+  clientIp?: string;
+};
 
-export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number };
+export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
 
 /** A checkout the shop refuses, with a message for the shopper (and the form field it concerns). */
 export class CheckoutError extends Error {
@@ -99,6 +105,7 @@ async function shippingAddressFor(tx: Prisma.TransactionClient, userId: string, 
 
 /**
  * Turns the viewer's cart into an order awaiting payment, in one transaction:
+ * the caps on open orders and reserved units checked (OrderLimitError),
  * prices read from the database (nothing the browser sent is priced), stock
  * reserved atomically, the address snapshot encrypted under the new order's
  * id, the cart emptied, and an expiry job queued that releases the stock if
@@ -111,9 +118,11 @@ export async function placeOrder(
   now = new Date(),
 ): Promise<{ orderId: string; number: string }> {
   assertCanCheckOut(viewer);
+  const clientAddressIndex = clientAddressIndexOf(input.clientIp);
   return db.$transaction(async (tx) => {
     const lines = await readCart(tx, viewer.userId);
     const currency = checkLines(lines);
+    await assertWithinOrderLimits(tx, viewer.userId, clientAddressIndex, lines, settings.limits);
     const address = await shippingAddressFor(tx, viewer.userId, input.address);
     const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity }));
     const totals = orderTotals(priced, input.shippingMethod, settings.pricing);
@@ -128,6 +137,7 @@ export async function placeOrder(
         ...totals,
         shippingMethod: input.shippingMethod,
         ...sealShippingAddress(orderId, address),
+        clientAddressIndex,
         reservationExpiresAt,
         items: {
           create: lines.map((line) => ({
