@@ -7,6 +7,7 @@ import { testGateway } from "@/lib/payments/test-gateway/gateway";
 import { checkoutSessionObject, stripeEvent, type TestCheckoutState } from "@/lib/payments/test-gateway/stripe-objects";
 import type { PaymentEvent } from "@/lib/payments/webhook-event";
 import { signWebhookPayload, verifyWebhook } from "@/lib/payments/webhook-signature";
+import { cancelOrderForStaff } from "./admin-orders";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
 import { placeOrder, startPayment } from "./orders";
 import { type EventOutcome, processPaymentEvent } from "./payment-events";
@@ -19,7 +20,7 @@ requireTestDatabaseUrl();
  * replaced checkout can neither cancel the order nor pay it, and money that
  * arrives through one anyway is held, alerted and refunded exactly once.
  */
-const { createProduct, customer, fillCart } = orderFixtures();
+const { createProduct, customer, fillCart, staffMember, stockOf } = orderFixtures();
 const context = { ip: "192.0.2.44", userAgent: "Stripe/1.0" };
 const secret = "whsec_one_payment_per_order_secret";
 const urls = (orderId: string) => ({ successUrl: `http://shop.test/s/${orderId}`, cancelUrl: "http://shop.test/c" });
@@ -36,7 +37,7 @@ async function unpaidOrder() {
   const product = await createProduct({ priceMinor: 2000, stock: 5 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
   const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
-  return { buyer, orderId };
+  return { buyer, orderId, productId: product.id };
 }
 
 const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
@@ -99,7 +100,7 @@ describe("one payment per order", () => {
   });
 
   it("holds, alerts and refunds once a payment made through a replaced checkout, even when it is delivered twice", async () => {
-    const { buyer, orderId } = await unpaidOrder();
+    const { buyer, orderId, productId } = await unpaidOrder();
     await startPayment(buyer, orderId, testGateway, urls);
     const old = (await order(orderId)).checkoutSessionId!;
     await nearlyOver(old);
@@ -132,6 +133,13 @@ describe("one payment per order", () => {
     const refunded = await db.testGatewaySession.findUniqueOrThrow({ where: { id: old } });
     expect(refunded.amountRefunded).toBe(stale.amountTotal);
     expect(refunded.refunds).toEqual([expect.objectContaining({ amount: stale.amountTotal, key: `refund:stray:${stale.paymentIntentId}` })]);
+
+    // The order itself was never paid: staff can cancel it, which gives its stock back and closes its checkout.
+    const staff = await staffMember("support");
+    await cancelOrderForStaff(staff, { orderId, reason: "Stray payment refunded; order abandoned" }, testGateway, { ...context, requestId: null });
+    expect((await order(orderId)).status).toBe("cancelled");
+    expect(await stockOf(productId)).toBe(5);
+    expect((await sessionsOf(orderId)).map((session) => session.status)).toEqual(["complete", "expired"]);
   });
 
   it("holds and refunds a second payment for an order already paid", async () => {
