@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { UNKNOWN_IP } from "@/lib/http/client-ip";
-import { ORDER_LIMIT_CODES, OrderLimitError } from "./order-limits";
+import { forgetClientAddressesOfSettledOrders, ORDER_LIMIT_CODES, OrderLimitError } from "./order-limits";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
 import { type CheckoutSettings, placeOrder, type PlaceOrderInput } from "./orders";
 
@@ -105,5 +105,16 @@ describe("caps against stock hoarding", () => {
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { clientAddressIndex: true } });
     expect(row.clientAddressIndex).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await db.order.findUniqueOrThrow({ where: { id: orderId } }))).not.toContain("203.0.113.77");
+
+    // Kept only while the order is open: the retention sweep forgets it once the order is paid.
+    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    const open = await placeOrder(buyer, ship("203.0.113.77"), testCheckoutSettings);
+    await db.order.update({ where: { id: orderId }, data: { status: "paid" } });
+    expect(await forgetClientAddressesOfSettledOrders()).toBeGreaterThanOrEqual(1);
+    const digests = await db.order.findMany({ where: { id: { in: [orderId, open.orderId] } }, select: { id: true, clientAddressIndex: true } });
+    expect(Object.fromEntries(digests.map((row) => [row.id, row.clientAddressIndex]))).toEqual({
+      [orderId]: null,
+      [open.orderId]: row.clientAddressIndex,
+    });
   });
 });

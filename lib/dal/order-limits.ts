@@ -1,6 +1,7 @@
 import "server-only";
 import { ipRateLimitKey } from "@/lib/auth/rate-limit/ip-key";
 import { blindIndex } from "@/lib/crypto/blind-index";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UNKNOWN_IP } from "@/lib/http/client-ip";
 
@@ -103,4 +104,17 @@ export async function assertWithinOrderLimits(
       throw new OrderLimitError(ORDER_LIMIT_CODES.unitsPerProduct, { limit, productName: line.product.name, heldUnits });
     }
   }
+}
+
+/**
+ * Forgets the client-address digest of orders that no longer hold stock:
+ * it serves only the per-address cap on open orders, so it is kept no longer
+ * than the order is open (run by the nightly retention sweep). Returns how many.
+ */
+export async function forgetClientAddressesOfSettledOrders(): Promise<number> {
+  const { count } = await db.order.updateMany({
+    where: { clientAddressIndex: { not: null }, NOT: openOrder },
+    data: { clientAddressIndex: null },
+  });
+  return count;
 }
