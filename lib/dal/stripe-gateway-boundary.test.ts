@@ -120,6 +120,18 @@ describe("Stripe gateway at the HTTP boundary", () => {
     expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v1/checkout/sessions/${first}`]);
   });
 
+  it("creates one Checkout Session for four concurrent Pay clicks", async () => {
+    const buyer = await customer();
+    const product = await createProduct({ priceMinor: 1200 });
+    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    requests.length = 0;
+    const pages = await Promise.all(Array.from({ length: 4 }, () => startPayment(buyer, orderId, gateway(), urls)));
+    expect(requests.filter((request) => request.path === "/v1/checkout/sessions")).toHaveLength(1);
+    expect(requests.filter((request) => request.path.endsWith("/expire"))).toHaveLength(0);
+    expect(new Set(pages.map((page) => page?.url)).size).toBe(1);
+  });
+
   it("expires a hosted checkout about to end before creating the next, with a new key", async () => {
     const { buyer, orderId } = await orderWithCheckout();
     const first = (await db.order.findUniqueOrThrow({ where: { id: orderId } })).checkoutSessionId;
