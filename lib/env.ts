@@ -105,6 +105,11 @@ export const envSchema = z.object({
   PAYMENTS_WEBHOOK_URL: z.string().url().optional(),
   /** How long an unpaid order holds its stock. Stripe's hosted checkout lives at least 30 minutes. */
   RESERVATION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
+  CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
+  CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** … and units of one product one account may hold across its open orders (never above the product's per-order maximum). */
+  CHECKOUT_MAX_UNITS_PER_PRODUCT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Shipping prices in minor units of the shop's currency. */
   SHIPPING_STANDARD_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(495),
   SHIPPING_EXPRESS_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(1495),

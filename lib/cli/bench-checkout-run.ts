@@ -24,7 +24,9 @@ const SCARCE_BUYERS = 100;
 const SCARCE_UNITS = 10;
 const WEBHOOK_CONCURRENCY = 10;
 const SECRET = "whsec_bench_only_secret";
-const settings = { pricing: { standardMinor: 495, expressMinor: 1495, taxRateBasisPoints: 825 }, reservationMinutes: 30 };
+// The benchmark measures checkout itself: the hoarding caps (tested on their own) would only get in its way.
+const benchLimits = { openOrdersPerAccount: 1_000_000, openOrdersPerAddress: 1_000_000, unitsPerProduct: 1_000_000 };
+const settings = { pricing: { standardMinor: 495, expressMinor: 1495, taxRateBasisPoints: 825 }, reservationMinutes: 30, limits: benchLimits };
 const urls = (orderId: string) => ({ successUrl: `http://bench.test/checkout/success?order=${orderId}`, cancelUrl: "http://bench.test/cart" });
 const address = { newAddress: { recipientName: "Bench Buyer", line1: "1 Bench Street", line2: null, city: "Springfield", region: "IL", postalCode: "62704", country: "US", phone: null, isDefault: false }, save: false };
 

@@ -159,6 +159,8 @@ export async function fulfilOrder(viewer: StaffViewer, orderId: string, context:
 /**
  * Cancels an order that has not been paid: its stock is released and its
  * hosted checkout closed. A paid order is refunded instead, never cancelled.
+ * An unpaid order held because a stray payment came in (that payment is
+ * refunded on its own) can be cancelled too, or it would hold its stock forever.
  */
 export async function cancelOrderForStaff(
   viewer: StaffViewer,
@@ -175,7 +177,8 @@ export async function cancelOrderForStaff(
       where: { id: input.orderId },
       select: { status: true, paymentIntentId: true, checkoutSessionId: true },
     });
-    if (order.status !== "pending_payment" || order.paymentIntentId) {
+    const unpaid = order.status === "pending_payment" || order.status === "on_hold";
+    if (!unpaid || order.paymentIntentId) {
       throw new OrderActionError("Only an order awaiting payment can be cancelled; refund a paid one.");
     }
     await cancelUnpaidOrder(tx, input.orderId, new Date());

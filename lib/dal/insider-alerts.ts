@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { securityAlertMail } from "@/lib/mail/templates";
 import { enqueueJob } from "./jobs";
 
-export type AlertKind = "bulk_pii_reveal" | "large_export" | "repeated_denials";
+export type AlertKind = "bulk_pii_reveal" | "large_export" | "repeated_denials" | "stray_payment";
 
 const HOUR_MS = 3_600_000;
 

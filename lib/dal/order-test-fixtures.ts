@@ -10,6 +10,7 @@ import { testUsers } from "./test-users";
 export const testCheckoutSettings: CheckoutSettings = {
   pricing: { standardMinor: 500, expressMinor: 1500, taxRateBasisPoints: 1000 },
   reservationMinutes: 30,
+  limits: { openOrdersPerAccount: 3, openOrdersPerAddress: 10, unitsPerProduct: 10 },
 };
 
 export const testAddress = {
@@ -49,6 +50,7 @@ export function orderFixtures() {
       await db.$executeRaw`DELETE FROM pgboss.job j WHERE j.name = 'payment-events'
         AND EXISTS (SELECT 1 FROM unnest(${references}::text[]) AS r(id) WHERE j.data::text LIKE '%' || r.id || '%')`;
       await db.testGatewaySession.deleteMany({ where: { orderId: { in: orderIds } } });
+      await db.securityAlert.deleteMany({ where: { actorId: { in: users.userIds } } });
       await db.order.deleteMany({ where: { id: { in: orderIds } } });
       await db.product.deleteMany({ where: { id: { in: productIds } } });
     },

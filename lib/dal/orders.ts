@@ -8,14 +8,20 @@ import { orderTotals, type PricingRules, type ShippingMethodName } from "@/lib/p
 import { addAddress, findOwnAddress } from "./addresses";
 import { enqueueJob } from "./jobs";
 import { sealShippingAddress, type ShippingAddress } from "./order-address";
-import { reserveStock } from "./order-stock";
+import { assertWithinOrderLimits, clientAddressIndexOf, type OrderLimits } from "./order-limits";
+import { lockOrder, reserveStock } from "./order-stock";
 import type { ActiveSession } from "./sessions";
 
 export type CheckoutAddressChoice = { savedAddressId: string } | { newAddress: AddressInput; save: boolean };
 
-export type PlaceOrderInput = { shippingMethod: ShippingMethodName; address: CheckoutAddressChoice };
+export type PlaceOrderInput = {
+  shippingMethod: ShippingMethodName;
+  address: CheckoutAddressChoice;
+  /** The client's address (`clientIp`), for the per-address cap; unknown or absent: that cap does not apply. */
+  clientIp?: string;
+};
 
-export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number };
+export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
 
 /** A checkout the shop refuses, with a message for the shopper (and the form field it concerns). */
 export class CheckoutError extends Error {
@@ -99,6 +105,7 @@ async function shippingAddressFor(tx: Prisma.TransactionClient, userId: string, 
 
 /**
  * Turns the viewer's cart into an order awaiting payment, in one transaction:
+ * the caps on open orders and reserved units checked (OrderLimitError),
  * prices read from the database (nothing the browser sent is priced), stock
  * reserved atomically, the address snapshot encrypted under the new order's
  * id, the cart emptied, and an expiry job queued that releases the stock if
@@ -111,9 +118,11 @@ export async function placeOrder(
   now = new Date(),
 ): Promise<{ orderId: string; number: string }> {
   assertCanCheckOut(viewer);
+  const clientAddressIndex = clientAddressIndexOf(input.clientIp);
   return db.$transaction(async (tx) => {
     const lines = await readCart(tx, viewer.userId);
     const currency = checkLines(lines);
+    await assertWithinOrderLimits(tx, viewer.userId, clientAddressIndex, lines, settings.limits);
     const address = await shippingAddressFor(tx, viewer.userId, input.address);
     const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity }));
     const totals = orderTotals(priced, input.shippingMethod, settings.pricing);
@@ -128,6 +137,7 @@ export async function placeOrder(
         ...totals,
         shippingMethod: input.shippingMethod,
         ...sealShippingAddress(orderId, address),
+        clientAddressIndex,
         reservationExpiresAt,
         items: {
           create: lines.map((line) => ({
@@ -153,10 +163,39 @@ export async function placeOrder(
 export type PaymentUrls = { successUrl: string; cancelUrl: string };
 
 /**
- * Opens a hosted checkout for one of the viewer's unpaid orders (a new
- * attempt each time, so its idempotency key is new; the previous hosted page
- * is expired first, so the order cannot be paid twice). Amounts come from the
- * order's own server-computed rows.
+ * How long starting a payment may hold the order row. The gateway is asked
+ * while the row is locked (that is what makes the checkout the order's only
+ * one), so this covers the gateway's own timeout and retries.
+ */
+const PAYMENT_START_TIMEOUT_MS = 90_000;
+
+/** An open hosted checkout this close to its end is replaced rather than handed out again. */
+const REUSE_MARGIN_MS = 60_000;
+
+function checkoutLines(order: {
+  shippingMethod: string;
+  shippingMinor: number;
+  taxMinor: number;
+  items: { productName: string; unitPriceMinor: number; quantity: number }[];
+}) {
+  const lines = order.items.map((item) => ({ name: item.productName, unitAmountMinor: item.unitPriceMinor, quantity: item.quantity }));
+  if (order.shippingMinor > 0) lines.push({ name: `Shipping (${order.shippingMethod})`, unitAmountMinor: order.shippingMinor, quantity: 1 });
+  if (order.taxMinor > 0) lines.push({ name: "Tax", unitAmountMinor: order.taxMinor, quantity: 1 });
+  return lines;
+}
+
+/**
+ * Opens the hosted checkout of one of the viewer's unpaid orders. An order
+ * has at most one open hosted checkout: with the order row locked (SELECT …
+ * FOR UPDATE) for the whole decision, a new "Pay" gets the current checkout
+ * back while it is open; otherwise the current one is expired at the gateway
+ * and the next one created, and the order records the new checkout id in
+ * the same transaction, so payment events for the old one (an early
+ * "expired", a late payment) find it is no longer current. Concurrent clicks
+ * queue on the lock and all get the same page. Returns null when the order
+ * cannot be paid now (not the viewer's, not awaiting payment, reservation
+ * ended, or its checkout already completed and its result is on the way).
+ * Amounts come from the order's own server-computed rows.
  */
 export async function startPayment(
   viewer: ActiveSession,
@@ -165,48 +204,50 @@ export async function startPayment(
   urls: (orderId: string) => PaymentUrls,
   now = new Date(),
 ): Promise<{ url: string } | null> {
-  const claimed = await db.$transaction(async (tx) => {
-    const order = await tx.order.findFirst({
-      where: { id: orderId, userId: viewer.userId, status: "pending_payment", paymentIntentId: null, reservationExpiresAt: { gt: now } },
-      select: { id: true },
-    });
-    if (!order) return null;
-    return tx.order.update({
-      where: { id: orderId },
-      data: { paymentAttempt: { increment: 1 } },
-      select: {
-        number: true,
-        currency: true,
-        paymentAttempt: true,
-        checkoutSessionId: true,
-        shippingMethod: true,
-        shippingMinor: true,
-        taxMinor: true,
-        reservationExpiresAt: true,
-        items: { select: { productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
-      },
-    });
-  });
-  if (!claimed) return null;
-  if (claimed.checkoutSessionId) await gateway.expireCheckout(claimed.checkoutSessionId);
-  const lines = claimed.items.map((item) => ({ name: item.productName, unitAmountMinor: item.unitPriceMinor, quantity: item.quantity }));
-  if (claimed.shippingMinor > 0) {
-    lines.push({ name: `Shipping (${claimed.shippingMethod})`, unitAmountMinor: claimed.shippingMinor, quantity: 1 });
-  }
-  if (claimed.taxMinor > 0) lines.push({ name: "Tax", unitAmountMinor: claimed.taxMinor, quantity: 1 });
-  const checkout = await gateway.createCheckout({
-    orderId,
-    orderNumber: claimed.number,
-    attempt: claimed.paymentAttempt,
-    currency: claimed.currency,
-    lines,
-    customerEmail: viewer.user.email,
-    ...urls(orderId),
-    expiresAt: claimed.reservationExpiresAt,
-  });
-  await db.order.updateMany({
-    where: { id: orderId, paymentAttempt: claimed.paymentAttempt },
-    data: { checkoutSessionId: checkout.sessionId },
-  });
-  return { url: checkout.url };
+  return db.$transaction(
+    async (tx) => {
+      const owned = await tx.order.findFirst({ where: { id: orderId, userId: viewer.userId }, select: { id: true } });
+      if (!owned || !(await lockOrder(tx, orderId))) return null;
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id: orderId },
+        select: {
+          number: true,
+          status: true,
+          currency: true,
+          paymentAttempt: true,
+          paymentIntentId: true,
+          checkoutSessionId: true,
+          shippingMethod: true,
+          shippingMinor: true,
+          taxMinor: true,
+          reservationExpiresAt: true,
+          items: { select: { productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
+        },
+      });
+      if (order.status !== "pending_payment" || order.paymentIntentId || order.reservationExpiresAt <= now) return null;
+      if (order.checkoutSessionId) {
+        const current = await gateway.retrieveCheckout(order.checkoutSessionId);
+        // Paid (or a delayed payment under way): its result comes by webhook; a second page would take a second payment.
+        if (current.status === "complete") return null;
+        if (current.status === "open" && current.url && current.expiresAt.getTime() > now.getTime() + REUSE_MARGIN_MS) {
+          return { url: current.url };
+        }
+        if (current.status === "open") await gateway.expireCheckout(order.checkoutSessionId);
+      }
+      const attempt = order.paymentAttempt + 1;
+      const checkout = await gateway.createCheckout({
+        orderId,
+        orderNumber: order.number,
+        attempt,
+        currency: order.currency,
+        lines: checkoutLines(order),
+        customerEmail: viewer.user.email,
+        ...urls(orderId),
+        expiresAt: order.reservationExpiresAt,
+      });
+      await tx.order.update({ where: { id: orderId }, data: { paymentAttempt: attempt, checkoutSessionId: checkout.sessionId } });
+      return { url: checkout.url };
+    },
+    { timeout: PAYMENT_START_TIMEOUT_MS },
+  );
 }

@@ -12,12 +12,14 @@ import {
 import { queueOrderConfirmation } from "./order-confirmation";
 import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
+import { holdStrayPayment } from "./stray-payments";
 
 /**
  * What became of one verified event:
  * - applied: the order changed;
  * - ignored: no legal transition (a duplicate of another event, or out of order);
- * - held: money arrived that does not fit the order (amount, currency, or a cancelled order): on hold for staff;
+ * - held: money arrived that does not fit the order (amount, currency: on hold for staff; or a stray payment
+ *   for a replaced checkout, a settled or a cancelled order: on hold, alerted and refunded);
  * - unmatched: no order of this shop;
  * - duplicate: this event id was processed before; nothing happened again.
  */
@@ -25,6 +27,7 @@ export type EventOutcome = "applied" | "ignored" | "held" | "unmatched" | "dupli
 
 type LockedOrder = {
   id: string;
+  number: string;
   userId: string | null;
   status: Parameters<typeof canTransition>[0];
   currency: string;
@@ -37,6 +40,7 @@ type LockedOrder = {
 
 const orderSelect = {
   id: true,
+  number: true,
   userId: true,
   status: true,
   currency: true,
@@ -105,22 +109,29 @@ async function onCheckoutPaid(
 ): Promise<EventOutcome> {
   const session = event.data.object;
   const paymentIntentId = referenceId(session.payment_intent);
+  const current = session.id === order.checkoutSessionId;
   if (session.payment_status === "unpaid") {
     // A delayed payment method (bank debit): the result follows as async_payment_succeeded or _failed.
-    // Until then the order keeps its stock; the reservation expiry leaves it alone.
-    if (order.status !== "pending_payment" || order.paymentIntentId) return "ignored";
+    // Until then the order keeps its stock; the reservation expiry leaves it alone. Only the order's
+    // current checkout may claim it: a replaced one's result, if it succeeds, is a stray payment.
+    if (!current || order.status !== "pending_payment" || order.paymentIntentId) return "ignored";
     await tx.order.update({ where: { id: order.id }, data: { paymentIntentId, checkoutSessionId: session.id } });
     return "applied";
   }
   const received = { amountMinor: session.amount_total ?? 0, currency: (session.currency ?? "").toUpperCase() };
-  const paidData = { paymentIntentId, checkoutSessionId: session.id, capturedMinor: received.amountMinor, paidAt: now };
-  if (order.status === "cancelled") {
-    return hold(tx, order, paidData, "Payment received after the order was cancelled: refund it.", "payment_after_cancellation", received, context);
+  // This very payment was applied already (reported by another event): nothing new.
+  if (paymentIntentId && paymentIntentId === order.paymentIntentId && order.status !== "pending_payment" && order.status !== "cancelled") {
+    return "ignored";
   }
-  if (order.status !== "pending_payment") return "ignored"; // already paid through another event
+  if (!current || order.status !== "pending_payment") {
+    const why = order.status === "cancelled" ? "order_cancelled" : current ? "order_settled" : "stale_checkout";
+    const stray = { checkoutSessionId: session.id, paymentIntentId, ...received, why } as const;
+    return (await holdStrayPayment(tx, order, stray, context)) ? "held" : "ignored";
+  }
+  const paidData = { paymentIntentId, checkoutSessionId: session.id, capturedMinor: received.amountMinor, paidAt: now };
   if (received.amountMinor !== order.totalMinor || received.currency !== order.currency) {
     const reason = `Paid ${received.amountMinor} ${received.currency}, order total ${order.totalMinor} ${order.currency}.`;
-    return hold(tx, order, paidData, reason, "payment_amount_mismatch", received, context);
+    return hold(tx, order, paidData, reason, received, context);
   }
   await tx.order.update({ where: { id: order.id }, data: { status: "paid", ...paidData } });
   await queueOrderConfirmation(tx, order.id);
@@ -132,18 +143,17 @@ async function hold(
   order: LockedOrder,
   paidData: Prisma.OrderUpdateInput,
   holdReason: string,
-  type: "payment_amount_mismatch" | "payment_after_cancellation",
   received: { amountMinor: number; currency: string },
   context: RequestContext,
 ): Promise<EventOutcome> {
   await tx.order.update({ where: { id: order.id }, data: { status: "on_hold", holdReason, ...paidData } });
   await recordSecurityEvent(tx, {
-    type,
+    type: "payment_amount_mismatch",
     userId: order.userId,
     context,
     details: { orderId: order.id, expectedMinor: order.totalMinor, expectedCurrency: order.currency, ...received },
   });
-  logger.warn({ orderId: order.id, type }, "payment put the order on hold");
+  logger.warn({ orderId: order.id }, "payment amount or currency mismatch put the order on hold");
   return "held";
 }
 

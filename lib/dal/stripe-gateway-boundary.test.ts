@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./order-test-fixtures";
 import { placeOrder, startPayment } from "./orders";
 import { requestRefund } from "./refunds";
+import { refundStrayPayment } from "./stray-payments";
 import { PermissionDeniedError } from "./staff-permission";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
@@ -22,8 +23,10 @@ const requests: Recorded[] = [];
 let server: Server;
 let refuseNext = false;
 let created = 0;
+/** How long a retrieved checkout session has left to live, in seconds. */
+let sessionSecondsLeft = 3600;
 
-function stripeAnswer(path: string, form: URLSearchParams): [number, object] {
+function stripeAnswer(method: string, path: string, form: URLSearchParams): [number, object] {
   if (refuseNext) {
     refuseNext = false;
     return [400, { error: { type: "invalid_request_error", message: "Amount must be no more than the charge." } }];
@@ -33,6 +36,11 @@ function stripeAnswer(path: string, form: URLSearchParams): [number, object] {
     return [200, { id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}` }];
   }
   if (path === "/v1/refunds") return [200, { id: `re_boundary_${++created}`, object: "refund", amount: Number(form.get("amount")), status: "succeeded" }];
+  if (method === "GET" && path.startsWith("/v1/checkout/sessions/")) {
+    const id = path.split("/")[4] ?? "";
+    const expiresAt = Math.floor(Date.now() / 1000) + sessionSecondsLeft;
+    return [200, { id, object: "checkout.session", status: "open", url: `https://checkout.stripe.com/c/pay/${id}`, expires_at: expiresAt }];
+  }
   if (path.endsWith("/expire")) return [200, { id: path.split("/")[4], object: "checkout.session", status: "expired" }];
   return [404, { error: { type: "invalid_request_error", message: "Unknown path" } }];
 }
@@ -44,7 +52,7 @@ beforeAll(async () => {
     request.on("end", () => {
       const form = new URLSearchParams(body);
       requests.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, form });
-      const [status, json] = stripeAnswer(request.url ?? "", form);
+      const [status, json] = stripeAnswer(request.method ?? "", request.url ?? "", form);
       response.writeHead(status, { "content-type": "application/json", "request-id": "req_boundary" }).end(JSON.stringify(json));
     });
   });
@@ -104,13 +112,63 @@ describe("Stripe gateway at the HTTP boundary", () => {
     expect(form.toString()).not.toMatch(/card|cvc|number=/i);
   });
 
-  it("expires the previous hosted checkout and uses a new key for a second attempt", async () => {
+  it("hands out the open hosted checkout again instead of opening a second one", async () => {
+    const { buyer, orderId, started } = await orderWithCheckout();
+    const first = (await db.order.findUniqueOrThrow({ where: { id: orderId } })).checkoutSessionId;
+    requests.length = 0;
+    expect((await startPayment(buyer, orderId, gateway(), urls))?.url).toBe(started?.url);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v1/checkout/sessions/${first}`]);
+  });
+
+  it("creates one Checkout Session for four concurrent Pay clicks", async () => {
+    const buyer = await customer();
+    const product = await createProduct({ priceMinor: 1200 });
+    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    requests.length = 0;
+    const pages = await Promise.all(Array.from({ length: 4 }, () => startPayment(buyer, orderId, gateway(), urls)));
+    expect(requests.filter((request) => request.path === "/v1/checkout/sessions")).toHaveLength(1);
+    expect(requests.filter((request) => request.path.endsWith("/expire"))).toHaveLength(0);
+    expect(new Set(pages.map((page) => page?.url)).size).toBe(1);
+  });
+
+  it("expires a hosted checkout about to end before creating the next, with a new key", async () => {
     const { buyer, orderId } = await orderWithCheckout();
     const first = (await db.order.findUniqueOrThrow({ where: { id: orderId } })).checkoutSessionId;
     requests.length = 0;
-    await startPayment(buyer, orderId, gateway(), urls);
-    expect(requests.map((request) => request.path)).toEqual([`/v1/checkout/sessions/${first}/expire`, "/v1/checkout/sessions"]);
-    expect(requests[1]?.headers["idempotency-key"]).toBe(`checkout:${orderId}:2`);
+    sessionSecondsLeft = 30;
+    try {
+      await startPayment(buyer, orderId, gateway(), urls);
+    } finally {
+      sessionSecondsLeft = 3600;
+    }
+    expect(requests.map((request) => request.path)).toEqual([
+      `/v1/checkout/sessions/${first}`,
+      `/v1/checkout/sessions/${first}/expire`,
+      "/v1/checkout/sessions",
+    ]);
+    expect(requests[2]?.headers["idempotency-key"]).toBe(`checkout:${orderId}:2`);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).checkoutSessionId).not.toBe(first);
+  });
+
+  it("refunds a stray payment in full, keyed by its payment intent, so a retry refunds nothing more", async () => {
+    const { orderId } = await orderWithCheckout();
+    const stray = await db.strayPayment.create({
+      data: { orderId, checkoutSessionId: "cs_test_replaced", paymentIntentId: "pi_boundary_stray", amountMinor: 8983, currency: "USD" },
+    });
+    requests.length = 0;
+    expect(await refundStrayPayment(stray.id, gateway())).toBe("refunded");
+    expect(await refundStrayPayment(stray.id, gateway())).toBe("already_refunded");
+    // The worker died after Stripe answered but before the refund was recorded: the retry sends the same key.
+    await db.strayPayment.update({ where: { id: stray.id }, data: { refundedAt: null } });
+    expect(await refundStrayPayment(stray.id, gateway())).toBe("refunded");
+    expect(requests.map((request) => request.path)).toEqual(["/v1/refunds", "/v1/refunds"]);
+    for (const request of requests) {
+      expect(request.headers["idempotency-key"]).toBe("refund:stray:pi_boundary_stray");
+      expect(request.form.get("payment_intent")).toBe("pi_boundary_stray");
+      expect(request.form.get("amount")).toBe("8983");
+    }
+    expect(await db.strayPayment.findUniqueOrThrow({ where: { id: stray.id } })).toMatchObject({ gatewayRefundId: expect.stringMatching(/^re_boundary_/) });
   });
 
   it("refunds through Stripe with an idempotency key, within what was captured", async () => {

@@ -110,6 +110,12 @@ export async function getTestCheckout(id: string, now = new Date()): Promise<Tes
   };
 }
 
+/** A test checkout's status as Stripe would report it (open, complete or expired) and when it ends. */
+export async function readTestCheckoutState(id: string): Promise<{ status: TestCheckoutState["status"]; expiresAt: Date } | null> {
+  const row = await db.testGatewaySession.findUnique({ where: { id }, select: stateSelect });
+  return row ? { status: stateOf(row).status, expiresAt: row.expiresAt } : null;
+}
+
 async function lockSession(tx: Prisma.TransactionClient, where: { id: string } | { paymentIntentId: string }) {
   const found = await tx.testGatewaySession.findUnique({ where, select: { id: true } });
   if (!found) return null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/order-limits";
 import { sweepStaleGuestCarts } from "@/lib/dal/retention";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
@@ -10,5 +11,6 @@ export const maintenanceJobSchema = z.object({ type: z.literal("retention.sweep"
 export const handleMaintenanceJob: JobHandler = async (data, context) => {
   if (!maintenanceJobSchema.safeParse(data).success) throw new PermanentJobError("Invalid maintenance job data.");
   const guestCarts = await sweepStaleGuestCarts();
-  context?.log.info({ guestCarts }, "retention sweep");
+  const orderClientAddresses = await forgetClientAddressesOfSettledOrders();
+  context?.log.info({ guestCarts, orderClientAddresses }, "retention sweep");
 };

@@ -1,22 +1,38 @@
 import "server-only";
 import { z } from "zod";
 import { expireReservation } from "@/lib/dal/order-reservations";
+import { refundStrayPayment } from "@/lib/dal/stray-payments";
 import { paymentGateway } from "@/lib/payments/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
-const orderJobSchema = z.object({ type: z.literal("reservation.expire"), orderId: z.string().min(1).max(40) });
+const orderJobSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("reservation.expire"), orderId: z.string().min(1).max(40) }),
+  z.object({ type: z.literal("stray-payment.refund"), strayPaymentId: z.string().min(1).max(40), orderId: z.string().min(1).max(40) }),
+]);
 
 /**
- * `orders` jobs. reservation.expire cancels an unpaid order when its
- * reservation ends, then closes its hosted checkout so it can no longer be paid.
+ * `orders` jobs:
+ * - reservation.expire cancels an unpaid order when its reservation ends,
+ *   then closes its hosted checkout so it can no longer be paid;
+ * - stray-payment.refund refunds a payment that arrived for a replaced
+ *   checkout or a settled order (a failure is retried; the gateway's
+ *   idempotency key keeps retries from refunding twice).
  */
 export const handleOrderJob: JobHandler = async (data, context) => {
   const parsed = orderJobSchema.safeParse(data);
   if (!parsed.success) throw new PermanentJobError("Invalid order job data.");
-  const result = await expireReservation(parsed.data.orderId);
+  const job = parsed.data;
+  if (job.type === "stray-payment.refund") {
+    const gateway = paymentGateway();
+    if (!gateway) throw new Error("No payment gateway is configured: the stray payment cannot be refunded yet.");
+    const outcome = await refundStrayPayment(job.strayPaymentId, gateway);
+    context?.log.info({ strayPaymentId: job.strayPaymentId, outcome }, "stray payment refund");
+    return;
+  }
+  const result = await expireReservation(job.orderId);
   if (result.outcome === "not_due") throw new Error("The reservation has not ended yet; retrying later.");
   if (result.outcome === "cancelled" && result.checkoutSessionId) {
     await paymentGateway()?.expireCheckout(result.checkoutSessionId);
   }
-  context?.log.info({ orderId: parsed.data.orderId, outcome: result.outcome }, "reservation expiry");
+  context?.log.info({ orderId: job.orderId, outcome: result.outcome }, "reservation expiry");
 };

@@ -33,5 +33,12 @@ export const pricingRules: PricingRules = {
 
 export const reservationMinutes = env.RESERVATION_MINUTES;
 
+/** The caps on unpaid orders against stock hoarding (see OrderLimits). */
+export const orderLimits = {
+  openOrdersPerAccount: env.CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT,
+  openOrdersPerAddress: env.CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS,
+  unitsPerProduct: env.CHECKOUT_MAX_UNITS_PER_PRODUCT,
+};
+
 /** Where the test gateway delivers events: this shop's own webhook endpoint unless configured. */
 export const testGatewayWebhookUrl = env.PAYMENTS_WEBHOOK_URL ?? `${env.SITE_URL}/api/webhooks/stripe`;

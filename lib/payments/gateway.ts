@@ -22,6 +22,9 @@ export type CreateCheckoutInput = {
 
 export type HostedCheckout = { sessionId: string; url: string };
 
+/** A hosted checkout as the processor sees it now; `url` is set while it is open. */
+export type CheckoutState = { status: "open" | "complete" | "expired"; url: string | null; expiresAt: Date };
+
 export type RefundRequest = {
   orderId: string;
   /** The shop's Refund row id: the idempotency key, so a retried request refunds once. */
@@ -36,7 +39,9 @@ export interface PaymentGateway {
   readonly name: "stripe" | "test";
   createCheckout(input: CreateCheckoutInput): Promise<HostedCheckout>;
   refund(request: RefundRequest): Promise<GatewayRefund>;
-  /** Ends a hosted checkout that has not been paid (its reservation expired). */
+  /** Where a hosted checkout stands: a new "Pay" reuses it while it is open. */
+  retrieveCheckout(sessionId: string): Promise<CheckoutState>;
+  /** Ends a hosted checkout that has not been paid (its reservation expired, or it is being replaced). */
   expireCheckout(sessionId: string): Promise<void>;
 }
 
@@ -47,6 +52,15 @@ export function checkoutIdempotencyKey(orderId: string, attempt: number): string
 
 export function refundIdempotencyKey(refundId: string): string {
   return `refund:${refundId}`;
+}
+
+/**
+ * The refund id of a stray payment (see StrayPayment): derived from its payment
+ * intent, so its idempotency key is `refund:stray:<payment intent>` and no retry,
+ * redelivery or second worker can refund it twice.
+ */
+export function strayRefundId(paymentIntentId: string): string {
+  return `stray:${paymentIntentId}`;
 }
 
 /** A payment processor's refusal or outage, with a message safe to show to staff. */

@@ -19,6 +19,7 @@ describe("order transitions", () => {
     ["paid", "partially_refunded"],
     ["partially_refunded", "refunded"],
     ["cancelled", "on_hold"],
+    ["paid", "on_hold"],
   ] as const)("allows %s → %s", (from, to) => {
     expect(canTransition(from, to)).toBe(true);
   });

@@ -18,17 +18,17 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
  * "expired" after "paid").
  *
  * - pending_payment → paid (payment reconciled), cancelled (expired, failed),
- *   on_hold (paid amount or currency does not match the order)
- * - paid → fulfilled, partially_refunded, refunded
+ *   on_hold (paid amount or currency does not match the order; a payment came through a replaced checkout)
+ * - paid → fulfilled, partially_refunded, refunded, on_hold (a second payment arrived: staff look before it ships)
  * - fulfilled → partially_refunded, refunded
  * - partially_refunded → partially_refunded (another refund), refunded, fulfilled
  * - on_hold → paid (staff release), cancelled, partially_refunded, refunded
- * - cancelled → on_hold (money arrived after the order was cancelled: staff must refund)
+ * - cancelled → on_hold (money arrived after the order was cancelled: it is refunded, staff look)
  * - refunded: final
  */
 const transitions: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ["paid", "cancelled", "on_hold"],
-  paid: ["fulfilled", "partially_refunded", "refunded"],
+  paid: ["fulfilled", "partially_refunded", "refunded", "on_hold"],
   fulfilled: ["partially_refunded", "refunded"],
   partially_refunded: ["partially_refunded", "refunded", "fulfilled"],
   on_hold: ["paid", "cancelled", "partially_refunded", "refunded"],

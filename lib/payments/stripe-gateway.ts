@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import {
   checkoutIdempotencyKey,
+  type CheckoutState,
   type CreateCheckoutInput,
   type GatewayRefund,
   type HostedCheckout,
@@ -83,6 +84,17 @@ export function createStripeGateway(client: Stripe): PaymentGateway {
         return { gatewayRefundId: refund.id };
       } catch (error) {
         throw gatewayError("refund the payment", error);
+      }
+    },
+
+    async retrieveCheckout(sessionId: string): Promise<CheckoutState> {
+      try {
+        const session = await client.checkout.sessions.retrieve(sessionId);
+        // Anything but open or complete (expired, or a status added later) cannot be paid any more.
+        const status: CheckoutState["status"] = session.status === "open" ? "open" : session.status === "complete" ? "complete" : "expired";
+        return { status, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
+      } catch (error) {
+        throw gatewayError("read the checkout", error);
       }
     },
 

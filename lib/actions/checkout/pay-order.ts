@@ -13,6 +13,6 @@ export async function payOrderAction(_previous: ActionState, formData: FormData)
   const viewer = await requireSession("/account/orders");
   if (!orderId.success) return { status: "error", message: "Unknown order." };
   const url = await paymentPageFor(viewer, orderId.data);
-  if (!url) return { status: "error", message: "This order cannot be paid now: it may have expired, or payments are unavailable. Try again shortly." };
+  if (!url) return { status: "error", message: "This order cannot be paid now: it may have expired, its payment may already be under way, or payments are unavailable. Try again shortly." };
   redirect(url);
 }

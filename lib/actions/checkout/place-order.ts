@@ -1,21 +1,29 @@
 "use server";
 
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { addressFieldNames, addressSchema } from "@/lib/addresses/address-schema";
 import { requireSession } from "@/lib/auth/current-session";
+import { limitAction } from "@/lib/auth/rate-limit/action-limits";
+import { strictest } from "@/lib/auth/rate-limit/decision";
+import { requestContext } from "@/lib/auth/request-context";
+import { OrderLimitError } from "@/lib/dal/order-limits";
 import { CheckoutError, placeOrder } from "@/lib/dal/orders";
-import { pricingRules, reservationMinutes } from "@/lib/payments/config";
+import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payments/payment-gateway";
 import { type ActionState, fieldErrorsOf, textFields } from "../action-state";
 import { checkoutChoiceSchema } from "./checkout-schema";
+import { orderLimitMessage, placeOrderThrottledMessage } from "./order-limit-messages";
 import { paymentPageFor } from "./start-payment";
 
 const formKeys = [...addressFieldNames, "addressChoice", "shippingMethod"] as const;
 
 /**
  * Places the order for the viewer's cart and sends them to the payment page.
- * Only the address and the shipping method are read from the form.
+ * Only the address and the shipping method are read from the form. Placing
+ * orders is rate-limited per account and per client address, and capped by
+ * the open orders and reserved units each may hold (see OrderLimits).
  */
 export async function placeOrderAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const viewer = await requireSession("/checkout");
@@ -35,11 +43,16 @@ export async function placeOrderAction(_previous: ActionState, formData: FormDat
     address = { savedAddressId: choice.data.addressChoice };
   }
 
+  const { ip } = requestContext(await headers());
+  const limit = strictest([await limitAction("placeOrder", viewer.userId), await limitAction("placeOrderByIp", ip)]);
+  if (!limit.allowed) return { status: "error", message: placeOrderThrottledMessage(limit.retryAfterSeconds), values };
+
   let orderId: string;
   try {
-    orderId = (await placeOrder(viewer, { shippingMethod: choice.data.shippingMethod, address }, { pricing: pricingRules, reservationMinutes }))
-      .orderId;
+    const input = { shippingMethod: choice.data.shippingMethod, address, clientIp: ip };
+    orderId = (await placeOrder(viewer, input, { pricing: pricingRules, reservationMinutes, limits: orderLimits })).orderId;
   } catch (error) {
+    if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
     if (!(error instanceof CheckoutError)) throw error;
     const fieldErrors = error.field === "address" ? { addressChoice: [error.message] } : undefined;
     return { status: "error", message: error.message, fieldErrors, values };

@@ -22,6 +22,9 @@ export const actionPolicies = {
   passwordResetRequestByIp: { keyKind: "ip", points: 20, duration: 3600 },
   verificationResend: { keyKind: "account", points: 5, duration: 3600 },
   passwordChange: { keyKind: "account", points: 10, duration: 3600 },
+  // Placing orders reserves stock: bursts are cut here, the open-order caps bound what is held.
+  placeOrder: { keyKind: "account", points: 10, duration: 3600 },
+  placeOrderByIp: { keyKind: "ip", points: 30, duration: 3600 },
 } as const satisfies Record<string, { keyKind: KeyKind; points: number; duration: number }>;
 
 /** The name of an action policy. */

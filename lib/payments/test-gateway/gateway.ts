@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createTestCheckout, expireTestCheckout, refundTestPayment, TestRefundError } from "@/lib/dal/test-gateway";
+import { createTestCheckout, expireTestCheckout, readTestCheckoutState, refundTestPayment, TestRefundError } from "@/lib/dal/test-gateway";
 import {
   checkoutIdempotencyKey,
   type CreateCheckoutInput,
@@ -31,6 +31,12 @@ export const testGateway: PaymentGateway = {
       if (error instanceof TestRefundError) throw new PaymentGatewayError(error.message);
       throw error;
     }
+  },
+
+  async retrieveCheckout(sessionId) {
+    const state = await readTestCheckoutState(sessionId);
+    if (!state) throw new PaymentGatewayError("No such test checkout.");
+    return { ...state, url: state.status === "open" ? testCheckoutUrl(sessionId) : null };
   },
 
   expireCheckout: (sessionId) => expireTestCheckout(sessionId),
