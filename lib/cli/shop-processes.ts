@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
 import { env } from "@/lib/env";
+import { auditSettings } from "./local-audit-settings";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
 import { onShutdown, startProcess } from "./processes";
@@ -29,6 +30,7 @@ export async function startShop(options: {
     FIELD_ENCRYPTION_KEYS: keys.keys,
     FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
     BLIND_INDEX_KEY: await blindIndexKey(local, log),
+    ...(await auditSettings(local, log)),
     // The test gateway signs its webhook events with it; with Stripe, it is the endpoint's signing secret.
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? (local ? `whsec_${await localSecret(env.DATA_DIR, "webhook")}` : undefined),
     DEV_MAILBOX: env.SMTP_URL || env.SITE_URL.startsWith("https://") ? undefined : "true",
