@@ -6,7 +6,8 @@ const started = performance.now();
 const report = await verifyAuditChain();
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (report.broken) {
-  console.error(`Audit log BROKEN${breakLocation(report.broken)}: ${report.broken.problem} (${report.checked} entries before it are intact).`);
+  const intact = report.broken.id === null ? "" : ` (${report.checked} entries before it are intact)`;
+  console.error(`Audit log BROKEN${breakLocation(report.broken)}: ${report.broken.problem}${intact}.`);
   process.exit(1);
 }
 console.log(`Audit log intact: ${report.checked} entries verified in ${seconds} s.`);

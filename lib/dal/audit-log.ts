@@ -95,7 +95,7 @@ export type ChainReport = {
 export async function verifyAuditChain(batchSize = 1000, checkpointFile = env.AUDIT_CHECKPOINT_FILE): Promise<ChainReport> {
   const latest = checkpointFile ? await readLatestCheckpoint(checkpointFile, checkpointKey()) : null;
   if (typeof latest === "string") return { checked: 0, broken: { id: null, problem: latest }, unkeyed: 0, checkpoint: null };
-  const headId = latest?.headId === null || latest === null ? null : BigInt(latest.headId);
+  const headId = latest?.headId ? BigInt(latest.headId) : null;
   const key = auditChainKey();
   let afterId = 0n;
   let position = CHAIN_START;
