@@ -50,7 +50,9 @@ COPY --from=build /app/package.json /app/next.config.js /app/tsconfig.json \
      /app/prisma.config.ts /app/proxy.ts /app/instrumentation.ts ./
 # Next.js writes its image/fetch cache here: the one app-writable path
 # (compose mounts a tmpfs over it when the root filesystem is read-only).
-RUN mkdir -p .next/cache && chown node:node .next/cache
+# So is the worker's audit checkpoint folder (compose mounts a volume there; a new
+# volume takes the owner of the folder it is mounted over).
+RUN mkdir -p .next/cache audit-checkpoints && chown node:node .next/cache audit-checkpoints
 
 # The image's unprivileged `node` user (uid 1000).
 USER node

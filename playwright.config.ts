@@ -24,6 +24,9 @@ const fieldEncryption = {
 // The offline test gateway signs its events with this secret (worker) and the webhook checks them (app).
 // A production server never turns the test gateway on by itself (an http SITE_URL is not enough).
 const payments = { STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_webhook_secret_never_in_prod", PAYMENTS_TEST_GATEWAY: "true" };
+// The audit chain's key (production refuses to start without one): the same test-only key as
+// vitest.config.ts, because both suites append to and verify the one database of `npm test`.
+const audit = { AUDIT_CHAIN_KEY: Buffer.from("test-only-audit-chain-key-no-prd").toString("base64") };
 
 const server = (serverPort: number, databaseUrl: string) => ({
   command: `tsx lib/cli/http-server.ts ${serverPort}`,
@@ -44,6 +47,7 @@ const server = (serverPort: number, databaseUrl: string) => ({
     AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
     ...fieldEncryption,
     ...payments,
+    ...audit,
   },
 });
 
@@ -62,6 +66,7 @@ const worker = {
     LOG_LEVEL: "warn",
     ...fieldEncryption,
     ...payments,
+    ...audit,
   },
 };
 

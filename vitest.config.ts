@@ -16,5 +16,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    env: {
+      // One test-only audit chain key for vitest and Playwright (playwright.config.ts), which
+      // share `npm test`'s database: entries either suite appends verify in the other.
+      AUDIT_CHAIN_KEY: Buffer.from("test-only-audit-chain-key-no-prd").toString("base64"),
+    },
   },
 });

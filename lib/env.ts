@@ -25,6 +25,11 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the shop runs on the embedded PostgreSQL in DATA_DIR. */
   DATABASE_URL: postgresUrl.optional(),
+  /**
+   * The owner's connection for `npm run db:migrate` (defaults to DATABASE_URL). The app and worker
+   * then connect as a role that owns nothing (DATABASE_URL) and cannot alter the audit log.
+   */
+  DATABASE_MIGRATION_URL: unsetIfEmpty(postgresUrl.optional()),
   /** A server for the test suite; each run creates and drops its own database there. */
   TEST_DATABASE_URL: postgresUrl.optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -117,6 +122,14 @@ export const envSchema = z.object({
   FREE_SHIPPING_FROM_MINOR: z.coerce.number().int().min(0).max(100_000_000).optional(),
   /** Sales tax on goods and shipping in basis points (825 = 8.25 %); 0 shows no tax line. */
   TAX_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(0),
+
+  /**
+   * Key of the audit log's hash chain (HMAC-SHA-256), base64 of 32 bytes, kept outside the
+   * database. Required in production; the embedded demo generates one in DATA_DIR.
+   */
+  AUDIT_CHAIN_KEY: unsetIfEmpty(z.string().min(40).optional()),
+  /** Signed audit checkpoints are appended here (JSON lines), ideally on separate, append-only storage. */
+  AUDIT_CHECKPOINT_FILE: unsetIfEmpty(z.string().min(1).optional()),
 
   /** Insider-threat alerts: more PII reveals than this by one staff member in an hour. */
   ALERT_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),

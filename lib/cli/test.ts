@@ -65,10 +65,13 @@ if (compose) {
   const [command = "docker", ...args] = compose;
   const required = {
     POSTGRES_PASSWORD: "check",
+    DATABASE_OWNER_PASSWORD: "check",
+    DATABASE_APP_PASSWORD: "check",
     AUTH_SECRET: "check",
     FIELD_ENCRYPTION_KEYS: "check",
     FIELD_ENCRYPTION_CURRENT_KEY: "check",
     BLIND_INDEX_KEY: "check",
+    AUDIT_CHAIN_KEY: "check",
     STRIPE_WEBHOOK_SECRET: "check",
   };
   results.push(singleCheck("compose", await run(command, [...args, "config", "-q"], required)));

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditSettings } from "./local-audit-settings";
 import { run } from "./processes";
 import { prepareShopDatabase } from "./shop-database";
 
@@ -10,7 +11,9 @@ import { prepareShopDatabase } from "./shop-database";
 export async function runWithShopDatabase(script: string, args: string[]): Promise<number> {
   const database = await prepareShopDatabase((line) => console.error(line));
   try {
-    return await run("tsx", ["--conditions=react-server", script, ...args], { DATABASE_URL: database.url });
+    // The demo's audit chain key and checkpoint file, so audit:verify and audit:checkpoint work on it too.
+    const audit = await auditSettings(database.embedded, (line) => console.error(line));
+    return await run("tsx", ["--conditions=react-server", script, ...args], { DATABASE_URL: database.url, ...audit });
   } finally {
     await database.stop();
   }

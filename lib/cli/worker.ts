@@ -5,6 +5,7 @@
  * unfinished job is retried later, never lost.
  */
 import "server-only";
+import { assertAuditChainKeyConfigured } from "@/lib/audit/chain-key";
 import { assertBlindIndexKeyConfigured } from "@/lib/crypto/blind-index";
 import { assertKeyRingConfigured } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
@@ -20,6 +21,7 @@ try {
   mailSender();
   assertKeyRingConfigured(); // the worker decrypts fields too
   assertBlindIndexKeyConfigured();
+  assertAuditChainKeyConfigured(); // the worker signs the audit checkpoints
   const worker = await startJobWorker();
   const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT) : undefined;
   logger.info({ queues: Object.values(queues), healthPort: env.WORKER_HEALTH_PORT }, "worker started");

@@ -115,7 +115,7 @@ export async function verifyAuditLog(viewer: StaffViewer, context: AuditContext)
       actor: { id: viewer.userId, role: viewer.role },
       action: "audit.verified",
       target: { type: "audit", id: "chain" },
-      after: { checked: report.checked, brokenAt: report.broken ? report.broken.id.toString() : null },
+      after: { checked: report.checked, brokenAt: report.broken ? (report.broken.id?.toString() ?? report.broken.problem) : null },
       outcome: report.broken ? "failure" : "success",
       context,
     }),

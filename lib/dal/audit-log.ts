@@ -1,6 +1,10 @@
 import "server-only";
-import { type AuditContent, type ChainBreak, checkLinks, entryHash, GENESIS_HASH } from "@/lib/audit/hash-chain";
+import { auditChainKey, checkpointKey } from "@/lib/audit/chain-key";
+import type { AuditCheckpoint } from "@/lib/audit/checkpoint";
+import { readLatestCheckpoint } from "@/lib/audit/checkpoint-file";
+import { type AuditContent, CHAIN_START, type ChainBreak, checkLinks, entryHash, GENESIS_HASH, KEYED_HASH_VERSION } from "@/lib/audit/hash-chain";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Where a staff request came from, recorded with every entry. */
@@ -56,7 +60,14 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInpu
     requestId: input.context.requestId?.slice(0, 80) ?? null,
   };
   await tx.auditEntry.create({
-    data: { ...content, before: before ?? undefined, after: after ?? undefined, prevHash, hash: entryHash(prevHash, content) },
+    data: {
+      ...content,
+      before: before ?? undefined,
+      after: after ?? undefined,
+      prevHash,
+      hash: entryHash(prevHash, content, auditChainKey()),
+      hashVersion: KEYED_HASH_VERSION,
+    },
   });
 }
 
@@ -65,20 +76,55 @@ export function recordAudit(input: AuditInput): Promise<void> {
   return db.$transaction((tx) => appendAudit(tx, input));
 }
 
-export type ChainReport = { checked: number; broken: ChainBreak | null };
+export type ChainReport = {
+  checked: number;
+  broken: ChainBreak | null;
+  /** Entries hashed without the key (written before keyed chains): verified, but not protected against rewriting. */
+  unkeyed: number;
+  /** The checkpoint the chain was held against; null when none is configured or written yet. */
+  checkpoint: AuditCheckpoint | null;
+};
 
-/** Re-computes every link, oldest first, in batches; names the first broken entry. */
-export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
+/**
+ * Re-computes every link, oldest first, in batches; names the first broken
+ * entry. Then holds the chain against the latest signed checkpoint (from
+ * AUDIT_CHECKPOINT_FILE when set): the entry it names must still be there,
+ * with the same hash and as many entries up to it, so removing the newest
+ * entries, or all of them, is reported although the links that are left agree.
+ */
+export async function verifyAuditChain(batchSize = 1000, checkpointFile = env.AUDIT_CHECKPOINT_FILE): Promise<ChainReport> {
+  const latest = checkpointFile ? await readLatestCheckpoint(checkpointFile, checkpointKey()) : null;
+  if (typeof latest === "string") return { checked: 0, broken: { id: null, problem: latest }, unkeyed: 0, checkpoint: null };
+  const headId = latest?.headId ? BigInt(latest.headId) : null;
+  const key = auditChainKey();
   let afterId = 0n;
-  let lastHash = GENESIS_HASH;
+  let position = CHAIN_START;
   let checked = 0;
+  let unkeyed = 0;
+  let atCheckpoint: { count: number; hash: string } | undefined;
   for (;;) {
     const rows = await db.auditEntry.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize });
-    if (rows.length === 0) return { checked, broken: null };
-    const result = checkLinks(rows, lastHash);
-    if (result.broken) return { checked: checked + rows.findIndex((row) => row.id === result.broken?.id), broken: result.broken };
+    if (rows.length === 0) break;
+    const result = checkLinks(rows, position, key);
+    if (result.broken) {
+      const intact = rows.findIndex((row) => row.id === result.broken?.id);
+      return { checked: checked + intact, broken: result.broken, unkeyed, checkpoint: latest };
+    }
+    rows.forEach((row, index) => {
+      if (row.hashVersion !== KEYED_HASH_VERSION) unkeyed += 1;
+      if (row.id === headId) atCheckpoint = { count: checked + index + 1, hash: row.hash };
+    });
     checked += rows.length;
-    lastHash = result.lastHash;
+    position = result.last;
     afterId = rows[rows.length - 1]?.id ?? afterId;
   }
+  return { checked, broken: latest ? compareWithCheckpoint(latest, atCheckpoint) : null, unkeyed, checkpoint: latest };
+}
+
+function compareWithCheckpoint(checkpoint: AuditCheckpoint, found: { count: number; hash: string } | undefined): ChainBreak | null {
+  if (checkpoint.headId === null) return null; // the log was empty then: anything since is newer
+  const id = BigInt(checkpoint.headId);
+  if (!found) return { id, problem: "entries missing since the last checkpoint" };
+  if (found.hash !== checkpoint.headHash || found.count !== checkpoint.count) return { id, problem: "chain does not match the last checkpoint" };
+  return null;
 }

@@ -1,15 +1,24 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditCheckpoint } from "@/lib/dal/audit-checkpoint";
 import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/order-limits";
 import { sweepStaleGuestCarts } from "@/lib/dal/retention";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
 /** Maintenance runs on a schedule (see MAINTENANCE_SCHEDULES in worker-runtime.ts). */
-export const maintenanceJobSchema = z.object({ type: z.literal("retention.sweep") });
+export const maintenanceJobSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("retention.sweep") }),
+  z.object({ type: z.literal("audit.checkpoint") }),
+]);
 
-/** `maintenance` jobs: retention sweeps that keep no data longer than it is useful. */
+/** `maintenance` jobs: retention sweeps that keep no data longer than it is useful, and audit checkpoints. */
 export const handleMaintenanceJob: JobHandler = async (data, context) => {
-  if (!maintenanceJobSchema.safeParse(data).success) throw new PermanentJobError("Invalid maintenance job data.");
+  const job = maintenanceJobSchema.safeParse(data);
+  if (!job.success) throw new PermanentJobError("Invalid maintenance job data.");
+  if (job.data.type === "audit.checkpoint") {
+    await recordAuditCheckpoint({ log: context?.log });
+    return;
+  }
   const guestCarts = await sweepStaleGuestCarts();
   const orderClientAddresses = await forgetClientAddressesOfSettledOrders();
   context?.log.info({ guestCarts, orderClientAddresses }, "retention sweep");

@@ -62,8 +62,16 @@ async function runJob(boss: PgBoss, queue: QueueName, handler: JobHandler, job: 
   }
 }
 
-/** Cron schedules (UTC) of the maintenance queue; pg-boss runs each once across all workers. */
-export const MAINTENANCE_SCHEDULES = [{ cron: "17 3 * * *", data: { type: "retention.sweep" } }] as const;
+/**
+ * Cron schedules (UTC) of the maintenance queue; pg-boss runs each once across
+ * all workers. Each has its own key (a queue holds one schedule per key); the
+ * nightly sweep keeps the default key it was first scheduled under.
+ */
+export const MAINTENANCE_SCHEDULES = [
+  { cron: "17 3 * * *", data: { type: "retention.sweep" }, key: undefined },
+  // A signed audit checkpoint every minute: at most a minute of entries can be removed unnoticed.
+  { cron: "* * * * *", data: { type: "audit.checkpoint" }, key: "audit-checkpoint" },
+] as const;
 
 /** Starts pg-boss in full (migrations, supervision, schedules), creates the queues and works every queue. */
 export async function startJobWorker(options: JobWorkerOptions = {}): Promise<JobWorker> {
@@ -72,7 +80,9 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
   await boss.start();
   try {
     await ensureQueues(boss, options.retry);
-    for (const schedule of MAINTENANCE_SCHEDULES) await boss.schedule(queues.maintenance, schedule.cron, schedule.data, { tz: "UTC" });
+    for (const schedule of MAINTENANCE_SCHEDULES) {
+      await boss.schedule(queues.maintenance, schedule.cron, schedule.data, { tz: "UTC", ...(schedule.key ? { key: schedule.key } : {}) });
+    }
     for (const queue of Object.values(queues)) {
       const handler = handlers[queue];
       await boss.work(
