@@ -17,6 +17,10 @@ describe("next-auth's redirect callback (the sign-in callbackUrl)", () => {
     await expect(redirect(url)).resolves.toBe(baseUrl);
   });
 
+  it("percent-encodes a path a Location header could not carry", async () => {
+    expect(await redirect("/products/caf\u00e9")).toBe(`${baseUrl}/products/caf%C3%A9`);
+  });
+
   it.each(["https://evil.example/", "//evil.example/x"])("never leaves the site for %s", async (url) => {
     await expect(redirect(url)).resolves.toBe(baseUrl);
   });

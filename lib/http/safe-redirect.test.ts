@@ -24,6 +24,11 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(target, "/fallback")).toBe("/fallback");
   });
 
+  it("percent-encodes what a Location header cannot carry", () => {
+    expect(safeRedirectPath("/products/caf\u00e9?q=\u{1F600}")).toBe("/products/caf%C3%A9?q=%F0%9F%98%80");
+    expect(safeRedirectPath("/\uFFFD")).toBe("/%EF%BF%BD");
+  });
+
   it("takes the first of repeated parameters", () => {
     expect(safeRedirectPath(["/cart", "//evil.example"])).toBe("/cart");
   });

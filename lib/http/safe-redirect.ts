@@ -2,23 +2,27 @@
  * A redirect target taken from a URL parameter, allowed only as a path on this
  * site (ASVS V3.7.2): "/account" yes; "//evil.example", "/\\evil.example",
  * "https://evil.example" or "javascript:…" fall back to `fallback`. So does a
- * path that is not well-formed ("/%", "/%E0%A4%A"): redirecting to it would
- * only end in an error page.
+ * path that is not well-formed ("/%"): redirecting to it would only end in an
+ * error page. The result is percent-encoded ("/😀" becomes "/%F0%9F%98%80"), as
+ * a Location header may carry nothing else.
  */
 export function safeRedirectPath(value: string | string[] | undefined, fallback = "/account"): string {
   const candidate = Array.isArray(value) ? value[0] : value;
   if (typeof candidate !== "string" || !candidate || candidate.length > 200) return fallback;
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return fallback;
-  return isWellFormedPath(candidate) ? candidate : fallback;
+  return encodedPath(candidate) ?? fallback;
 }
 
-function isWellFormedPath(path: string): boolean {
+const probeOrigin = "http://shop.invalid";
+
+function encodedPath(path: string): string | null {
   try {
     decodeURI(path);
-    return new URL(path, "http://shop.invalid").origin === "http://shop.invalid";
+    const url = new URL(path, probeOrigin);
+    return url.origin === probeOrigin ? `${url.pathname}${url.search}${url.hash}` : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
