@@ -99,7 +99,11 @@ test("the staff set-up page, whose URL carries a token, sends no Referer", async
 async function customerSessionCookie(): Promise<string> {
   const userId = randomUUID();
   const token = randomBytes(32).toString("base64url");
-  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $1 || '@callback.example.test', 'Callback Tester', 'x', now())`, [userId]);
+  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $1 || '@callback.example.test', 'Callback Tester', $2, now())`, [
+    userId,
+    // No password matches it: this account is only ever signed in through the session below.
+    "$argon2id$v=19$m=19456,t=2,p=1$bm8tcGFzc3dvcmQ$bm8tcGFzc3dvcmQtbWF0Y2hlcy10aGlz",
+  ]);
   await sql(
     `INSERT INTO "Session" (id, "tokenHash", "userId", persistent, "idleExpiresAt", "absoluteExpiresAt")
      VALUES ($1, $2, $1, false, now() + interval '1 hour', now() + interval '1 day')`,

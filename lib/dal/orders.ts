@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
+import { notEnoughStock } from "@/lib/catalog/stock-availability";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
@@ -79,7 +80,7 @@ async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
       // Throwing rolls back the reservations already made in this transaction.
       throw new CheckoutError(
         left > 0
-          ? `Only ${left} of ${line.product.name} left: lower the quantity in your cart.`
+          ? `${notEnoughStock(left, line.product.name)}: lower the quantity in your cart.`
           : `${line.product.name} has just sold out: remove it from your cart.`,
         "cart",
       );
