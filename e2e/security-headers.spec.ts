@@ -69,7 +69,8 @@ test("an error response never leaks internals", async ({ request }) => {
 
 test("a client's X-Request-Id never comes back: the server sets its own, prefetches included", async ({ request }) => {
   const forged = "forged-request-id-from-a-client";
-  for (const headers of [{}, { "next-router-prefetch": "1", rsc: "1" }]) {
+  const variants: Record<string, string>[] = [{}, { "next-router-prefetch": "1", rsc: "1" }];
+  for (const headers of variants) {
     const response = await request.get("/", { headers: { "x-request-id": forged, ...headers } });
     expect(response.status()).toBe(200);
     expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);

@@ -10,6 +10,7 @@ import { addAddress, findOwnAddress } from "./addresses";
 import { enqueueJob } from "./jobs";
 import { sealShippingAddress, type ShippingAddress } from "./order-address";
 import { reserveStock } from "./order-stock";
+import { hasUnreadableValue } from "./readable-field";
 import type { ActiveSession } from "./sessions";
 
 export type CheckoutAddressChoice = { savedAddressId: string } | { newAddress: AddressInput; save: boolean };
@@ -92,6 +93,8 @@ async function shippingAddressFor(tx: Prisma.TransactionClient, userId: string, 
   if ("savedAddressId" in choice) {
     const saved = await findOwnAddress(tx, userId, choice.savedAddressId);
     if (!saved) throw new CheckoutError("Choose one of your addresses.", "address");
+    // Never snapshot the unreadable marker into an order as if it were the address.
+    if (hasUnreadableValue(saved)) throw new CheckoutError("That address could not be read. Edit it, or choose another.", "address");
     return saved;
   }
   if (choice.save) await addAddress(tx, userId, choice.newAddress);

@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
-import { decryptField } from "@/lib/crypto/field-encryption";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,6 +11,7 @@ import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "./my-orders";
 import { listMySessions } from "./my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./privacy-purge";
+import { readEncryptedField } from "./readable-field";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
 
@@ -109,7 +109,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       name: user.name,
       email: user.email,
       emailVerified: user.emailVerifiedAt !== null,
-      phone: user.phone === null ? null : decryptField(user.phone, { model: "User", field: "phone", ownerId: viewer.userId }),
+      phone: user.phone === null ? null : readEncryptedField(user.phone, { model: "User", field: "phone", ownerId: viewer.userId }),
       memberSince: iso(user.createdAt),
       twoFactorEnabled: user.totpEnabledAt !== null,
     },
