@@ -7,8 +7,10 @@ const nextConfig = {
   // Tests and the demo build into separate folders so a running demo is never overwritten.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
-    // Product images may be up to 2 MB (lib/images/image-limits.ts); Server Action bodies default to 1 MB.
-    // The margin lets a slightly larger file reach the action, which refuses it with a clear message.
+    // The shop's HTTP server enforces the real limits per path (lib/http/body-limits.ts): 1 MB, and
+    // 3 MB only for the product editor, whose image upload takes files up to 2 MB. Next's limit is one
+    // number for every action, so it is set to the largest; the margin lets a slightly larger file reach
+    // the action, which refuses it with a clear message.
     serverActions: { bodySizeLimit: "3mb" },
   },
   async headers() {

@@ -40,12 +40,13 @@ function isWellFormedPath(pathname: string): boolean {
 }
 
 export const config = {
-  // Static assets (build output, files with an extension) carry no scripts to
-  // protect; they get the static headers from next.config.js.
+  // Build output carries no scripts to protect and gets the static headers
+  // from next.config.js. Nothing is skipped by its extension: a page may end in
+  // ".png" (a product slug, a 404), and every HTML response carries the CSP.
+  // A router prefetch (both headers set) gets an RSC payload, not HTML, and
+  // needs no nonce; the shop's HTTP server sets its request id.
   matcher: [
-    {
-      source: "/((?!_next/static|_next/image|.*\\.(?:svg|png|jpg|jpeg|gif|webp|avif|ico|txt|xml|webmanifest)$).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
+    { source: "/((?!_next/static|_next/image).*)", missing: [{ type: "header", key: "next-router-prefetch" }] },
+    { source: "/((?!_next/static|_next/image).*)", missing: [{ type: "header", key: "rsc" }] },
   ],
 };

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findActiveSession, revokeSessionByToken } from "@/lib/dal/sessions";
 import { signInWithPassword } from "@/lib/dal/sign-in";
+import { safeAuthRedirect } from "@/lib/http/safe-redirect";
 import { logger } from "@/lib/log/logger";
 import { currentDeviceId } from "./device-context";
 import { baseCookieOptions, cookieNames } from "./session/cookies";
@@ -74,11 +75,8 @@ export const authOptions: NextAuthOptions = {
     },
     // The session endpoint tells a browser only when its session expires: no user data in the client.
     session: async ({ session }) => ({ expires: session.expires }),
-    // Only paths on this site (V3.7.2): never an absolute URL to another origin.
-    redirect: async ({ url, baseUrl }) => {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return new URL(url, baseUrl).origin === baseUrl ? url : baseUrl;
-    },
+    // Only paths on this site (V3.7.2): never an absolute URL to another origin, never an error.
+    redirect: async ({ url, baseUrl }) => safeAuthRedirect(url, baseUrl),
   },
   events: {
     signOut: async ({ token }) => {

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { recordDeniedAccess } from "@/lib/dal/staff-access";
 import { loadStaffViewer, type StaffViewer } from "@/lib/dal/staff-members";
 import { auditContext } from "./audit-context";
-import { requireSession } from "./current-session";
+import { getCurrentSession, requireSession } from "./current-session";
 import { can, type Permission } from "./permissions";
 
 export type StaffGuardOptions = { returnTo?: string; skipPolicy?: boolean };
@@ -35,4 +35,16 @@ export async function requireStaffPermission(permission: Permission, options: St
     redirect(`/admin?denied=${encodeURIComponent(permission)}`);
   }
   return viewer;
+}
+
+/**
+ * The staff member of the current request if they hold `permission` and would
+ * pass requireStaffPermission, or null: for responses that are answered with a
+ * plain 404 rather than a redirect (an unpublished product's image).
+ */
+export async function findStaffWithPermission(permission: Permission): Promise<StaffViewer | null> {
+  const session = await getCurrentSession();
+  if (!session || session.audience !== "staff" || !session.user.twoFactorEnabled) return null;
+  const viewer = await loadStaffViewer(session);
+  return viewer && viewer.policyAccepted && can(viewer.role, permission) ? viewer : null;
 }

@@ -1,3 +1,5 @@
+import { LOW_STOCK_THRESHOLD, notEnoughStock } from "@/lib/catalog/stock-availability";
+
 /** Why a cart change was refused. Expected failures: returned, never thrown. */
 export const CartErrorCode = {
   invalidQuantity: "invalid-quantity",
@@ -35,6 +37,7 @@ export const cartFailures = {
     cartFailure(CartErrorCode.staffAccount, "Staff accounts cannot shop. Sign out, or use a customer account."),
   overOrderLimit: (limit: number, inCart = 0) =>
     cartFailure(CartErrorCode.overOrderLimit, `You can order at most ${limit} of this product.${inCartNote(inCart)}`),
-  overStock: (available: number, inCart = 0) =>
-    cartFailure(CartErrorCode.overStock, `Only ${available} left in stock.${inCartNote(inCart)}`),
+  // The count only when it is low (lib/catalog/stock-availability.ts): the stock level is internal.
+  overStock: (stock: number, inCart = 0) =>
+    cartFailure(CartErrorCode.overStock, `${notEnoughStock(stock)}${stock <= LOW_STOCK_THRESHOLD ? " in stock" : ""}.${inCartNote(inCart)}`),
 };

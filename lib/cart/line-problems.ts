@@ -1,3 +1,4 @@
+import { notEnoughStock, publicStockLimit } from "@/lib/catalog/stock-availability";
 import { MAX_CART_QUANTITY } from "./cart-schema";
 
 /**
@@ -22,14 +23,18 @@ export type LineState = { published: boolean; stock: number; maxPerOrder: number
 export function lineProblem({ published, stock, maxPerOrder, quantity }: LineState): CartLineProblem | null {
   if (!published) return { code: CartProblemCode.unavailable, message: "No longer available. Remove it to check out." };
   if (stock < 1) return { code: CartProblemCode.outOfStock, message: "Out of stock. Remove it to check out." };
-  if (quantity > stock) return { code: CartProblemCode.fewerLeft, message: `Only ${stock} left. Lower the quantity to check out.` };
+  // The count only when it is low (the public stock rule): "Only 2 left", never "Only 37 left".
+  if (quantity > stock) return { code: CartProblemCode.fewerLeft, message: `${notEnoughStock(stock)}. Lower the quantity to check out.` };
   if (quantity > maxPerOrder) {
     return { code: CartProblemCode.overOrderLimit, message: `At most ${maxPerOrder} per order. Lower the quantity to check out.` };
   }
   return null;
 }
 
-/** The most a line (or an add) may hold right now: 0 when the product cannot be bought. */
+/**
+ * The most a line (or an add) may hold right now: 0 when the product cannot be
+ * bought. Stock limits it only when low, so the limit never reveals a larger count.
+ */
 export function purchasableQuantity({ published, stock, maxPerOrder }: Omit<LineState, "quantity">): number {
-  return published ? Math.max(0, Math.min(stock, maxPerOrder, MAX_CART_QUANTITY)) : 0;
+  return published ? Math.max(0, Math.min(publicStockLimit(stock), maxPerOrder, MAX_CART_QUANTITY)) : 0;
 }

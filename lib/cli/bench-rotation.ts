@@ -62,9 +62,10 @@ async function seed(client: pg.Client, ring: KeyRing): Promise<void> {
     for (let i = 0; i < count; i += 1) {
       const userId = users[Math.floor(i / PER_USER)] ?? "";
       const plain = plainAddress(start + i);
-      columns[0]!.push(randomUUID());
+      const id = randomUUID();
+      columns[0]!.push(id);
       columns[1]!.push(userId);
-      FIELDS.forEach((field, f) => columns[f + 2]!.push(encryptField(plain[field], { model: "Address", field, ownerId: userId }, ring)));
+      FIELDS.forEach((field, f) => columns[f + 2]!.push(encryptField(plain[field], { model: "Address", field, ownerId: userId, recordId: id }, ring)));
       indexes.push(blindIndex(plain.postalCode, "postal-code", indexKey));
     }
     await client.query(

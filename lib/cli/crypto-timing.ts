@@ -17,9 +17,9 @@ export function timeEach(fn: (i: number) => void, samples: number): Percentiles 
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-/** encryptField and decryptField per value of `plain` (an address line each, bound to its own owner). */
+/** encryptField and decryptField per value of `plain` (an address line each, bound to its own owner and row). */
 export function fieldCryptoTimings(plain: readonly string[], ring?: KeyRing): { encrypt: Percentiles; decrypt: Percentiles } {
-  const context = (i: number) => ({ model: "Address", field: "line1", ownerId: `user-${i}` });
+  const context = (i: number) => ({ model: "Address", field: "line1", ownerId: `user-${i}`, recordId: `address-${i}` });
   const sealed: string[] = [];
   const encrypt = timeEach((i) => void (sealed[i] = encryptField(plain[i % plain.length] ?? "", context(i), ring)), plain.length);
   const decrypt = timeEach((i) => decryptField(sealed[i] ?? "", context(i), ring), plain.length);

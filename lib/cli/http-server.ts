@@ -1,17 +1,18 @@
 /**
  * The shop's HTTP server: Next's request handler behind a plain node:http
- * server that appends the socket's peer address to X-Forwarded-For before Next
- * sees the request. That makes the header's last entry trustworthy, so rate
- * limits key on real client addresses (lib/http/client-ip.ts); Next's own
- * server only fills the header when a client did not send one. `npm start`,
- * the demo, the tests and the container all serve through it.
+ * server that prepares every request before Next sees it
+ * (lib/http/shop-request-listener.ts): a trustworthy X-Forwarded-For entry, so
+ * rate limits key on real client addresses (Next's own server only fills the
+ * header when a client did not send one), the server's own request id, and the
+ * body size limits. `npm start`, the demo, the tests and the container all
+ * serve through it.
  *
  * Usage: tsx lib/cli/http-server.ts <port>   (runs without the react-server
  * condition: this process hosts all of Next, not only server components)
  */
 import { createServer } from "node:http";
 import next from "next";
-import { appendPeerAddress } from "@/lib/http/forwarded-for";
+import { createShopRequestListener } from "@/lib/http/shop-request-listener";
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -24,10 +25,7 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port }
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
-  request.headers["x-forwarded-for"] = appendPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress);
-  void handle(request, response);
-});
+const server = createServer(createShopRequestListener(handle));
 server.listen(port, () => console.log(`Storefront listening on port ${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

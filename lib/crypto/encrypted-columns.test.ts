@@ -27,7 +27,7 @@ describe("encryptedColumns", () => {
     expect(encryptedColumns.map(encryptedColumnName).sort()).toEqual(fields);
   });
 
-  it("binds User and Order fields to their own row and Address fields to the owning user", () => {
+  it("binds User and Order fields to their own row and Address fields to the owning user (and, through the row id, to the address)", () => {
     const owner: Record<string, string> = { User: "id", Address: "userId", Order: "id" };
     for (const column of encryptedColumns) {
       expect(column.table).toBe(column.model);
@@ -37,6 +37,6 @@ describe("encryptedColumns", () => {
 
   it("builds the AAD context the DAL uses", () => {
     const line1 = encryptedColumns.find((column) => encryptedColumnName(column) === "Address.line1");
-    expect(line1 && encryptedColumnContext(line1, "user-1")).toEqual({ model: "Address", field: "line1", ownerId: "user-1" });
+    expect(line1 && encryptedColumnContext(line1, "user-1", "address-1")).toEqual({ model: "Address", field: "line1", ownerId: "user-1", recordId: "address-1" });
   });
 });

@@ -7,12 +7,13 @@ import type { FieldContext } from "./field-encryption";
  * list, so a column missing here would keep values under a retired key.
  *
  * `column` is also the Prisma field name (no `@map` on these fields), which is
- * the `field` in the value's AAD. `ownerColumn` holds the AAD's `ownerId`:
- * - User fields are bound to the user's own id.
- * - Address fields are bound to the owning user (`Address.userId`), not to the
+ * the `field` in the value's AAD. `ownerColumn` holds the AAD's `ownerId`, and
+ * the row's `id` its `recordId`:
+ * - User fields are bound to the user's own id (owner and row alike).
+ * - Address fields are bound to the owning user (`Address.userId`) and to the
  *   address id, so every address DAL call uses `{ model: "Address", field,
- *   ownerId: address.userId }`. An address row re-pointed at another user then
- *   fails to decrypt instead of showing one customer's address to another.
+ *   ownerId: address.userId, recordId: address.id }`. A value copied to another
+ *   address, or a row re-pointed at another user, then fails to decrypt.
  * - An order's address snapshot is bound to the order's id: the order outlives
  *   the customer's account (accounting), and erasure removes the snapshot.
  *
@@ -59,7 +60,7 @@ export function encryptedColumnName(column: EncryptedColumn): string {
   return `${column.model}.${column.column}`;
 }
 
-/** The AAD context of one stored value of `column`, owned by `ownerId`. */
-export function encryptedColumnContext(column: EncryptedColumn, ownerId: string): FieldContext {
-  return { model: column.model, field: column.column, ownerId };
+/** The AAD context of one stored value of `column`, in row `recordId` owned by `ownerId`. */
+export function encryptedColumnContext(column: EncryptedColumn, ownerId: string, recordId: string): FieldContext {
+  return { model: column.model, field: column.column, ownerId, recordId };
 }

@@ -6,9 +6,11 @@ import {
   envelopeKeyId,
   FieldDecryptionError,
   type FieldContext,
+  isCurrentEnvelope,
   isEncryptedEnvelope,
   reencryptField,
 } from "./field-encryption";
+import { legacyV1Envelope } from "./field-encryption-test-fixtures";
 import { type KeyRing, parseKeyRing } from "./key-ring";
 
 type Key = { id: string; key: string };
@@ -44,7 +46,7 @@ function flip(envelope: string, part: number, index: number): string {
 describe("encryptField / decryptField", () => {
   it.each(["4155550123", "", "Zoë Ångström — 東京都 🏠", "x".repeat(10_000)])("round-trips %#", (plaintext) => {
     const envelope = encryptField(plaintext, context, ring);
-    expect(envelope).toMatch(/^v1\.k1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
+    expect(envelope).toMatch(/^v2\.k1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
     expect(isEncryptedEnvelope(envelope)).toBe(true);
     expect(decryptField(envelope, context, ring)).toBe(plaintext);
   });
@@ -96,6 +98,14 @@ describe("encryptField / decryptField", () => {
     expect(reasonOf(() => decryptField(envelope, { ...context, model: "Address" }, ring))).toBe("tampered");
   });
 
+  it("binds a value to its row: copied to another row of the same owner, it does not decrypt", () => {
+    const home = { model: "Address", field: "line1", ownerId: "cus_A", recordId: "addr_1" };
+    const envelope = encryptField("1 Main Street", home, ring);
+    expect(decryptField(envelope, home, ring)).toBe("1 Main Street");
+    expect(reasonOf(() => decryptField(envelope, { ...home, recordId: "addr_2" }, ring))).toBe("tampered");
+    expect(reasonOf(() => decryptField(envelope, { ...home, ownerId: "cus_B" }, ring))).toBe("tampered");
+  });
+
   it("reports an unknown key id", () => {
     const envelope = encryptField("4155550123", context, ringOf([k2], "k2"));
     expect(reasonOf(() => decryptField(envelope, context, ring))).toBe("unknown_key");
@@ -110,9 +120,11 @@ describe("encryptField / decryptField", () => {
     },
   );
 
-  it("rejects a version change of a valid envelope as malformed", () => {
+  it("rejects a version change of a valid envelope: an unknown version as malformed, the legacy one as tampered", () => {
     const envelope = encryptField("4155550123", context, ring);
-    expect(reasonOf(() => decryptField(envelope.replace(/^v1/, "v2"), context, ring))).toBe("malformed");
+    expect(reasonOf(() => decryptField(envelope.replace(/^v2/, "v3"), context, ring))).toBe("malformed");
+    // The version is authenticated: relabelling a value v1 does not buy the weaker v1 binding.
+    expect(reasonOf(() => decryptField(envelope.replace(/^v2/, "v1"), context, ring))).toBe("tampered");
   });
 
   it("never puts the value, the envelope or a key in the error message", () => {
@@ -169,6 +181,26 @@ describe("key rotation", () => {
     const current = encryptField("4155550123", context, rotating);
     expect(reasonOf(() => reencryptField(flip(old, 3, 0), context, rotating))).toBe("tampered");
     expect(reasonOf(() => reencryptField(flip(current, 3, 0), context, rotating))).toBe("tampered");
+  });
+});
+
+describe("legacy v1 envelopes (owner-bound)", () => {
+  const home = { model: "Address", field: "line1", ownerId: "cus_A", recordId: "addr_1" };
+
+  it("are still read, with the owner-bound AAD they were written with", () => {
+    const legacy = legacyV1Envelope("1 Main Street", home, ring);
+    expect(decryptField(legacy, home, ring)).toBe("1 Main Street");
+    expect(reasonOf(() => decryptField(legacy, { ...home, ownerId: "cus_B" }, ring))).toBe("tampered");
+  });
+
+  it("are rewritten as row-bound v2 by rotation, even under the current key", () => {
+    const legacy = legacyV1Envelope("1 Main Street", home, ring);
+    expect(isCurrentEnvelope(legacy, ring)).toBe(false);
+    const rewritten = reencryptField(legacy, home, ring);
+    expect(rewritten).toMatch(/^v2\.k1\./);
+    expect(isCurrentEnvelope(rewritten, ring)).toBe(true);
+    expect(decryptField(rewritten, home, ring)).toBe("1 Main Street");
+    expect(reasonOf(() => decryptField(rewritten, { ...home, recordId: "addr_2" }, ring))).toBe("tampered");
   });
 });
 

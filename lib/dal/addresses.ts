@@ -1,16 +1,19 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { blindIndex, normalizePostalCode } from "@/lib/crypto/blind-index";
-import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readEncryptedField } from "./readable-field";
 import type { ActiveSession } from "./sessions";
 
 /**
  * The customer's address book. Every field but the country is encrypted with
- * its owner's id in the additional data, so a value copied into another
- * customer's row does not decrypt; every query names the owner, so another
- * customer's address id finds nothing (V8.2.2).
+ * its owner's id and the address's own id in the additional data, so a value
+ * copied into another row, the customer's own or anyone else's, does not
+ * decrypt (it shows as UNREADABLE_VALUE); every query names the owner, so
+ * another customer's address id finds nothing (V8.2.2).
  */
 export type AccountAddressDTO = {
   id: string;
@@ -27,7 +30,8 @@ export type AccountAddressDTO = {
 
 type EncryptedField = "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
 
-const place = (ownerId: string, field: EncryptedField) => ({ model: "Address", field, ownerId });
+/** The AAD place of one address value: the owning user and the address row (lib/crypto/encrypted-columns.ts). */
+const place = (ownerId: string, addressId: string, field: EncryptedField) => ({ model: "Address", field, ownerId, recordId: addressId });
 
 /** The columns of an address row, for any DAL query that decrypts one with toAccountAddress. */
 export const addressRowSelect = {
@@ -46,11 +50,11 @@ export const addressRowSelect = {
 
 export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<EncryptedField, string | null>;
 
-/** Decrypts an address row (each value bound to its owning user) into the owner's view of it. */
+/** Decrypts an address row (each value bound to its owning user and row) into the owner's view of it. */
 export function toAccountAddress(row: AddressRow): AccountAddressDTO {
   const open = (field: EncryptedField) => {
     const value = row[field];
-    return value === null ? null : decryptField(value, place(row.userId, field));
+    return value === null ? null : readEncryptedField(value, place(row.userId, row.id, field));
   };
   return {
     id: row.id,
@@ -66,10 +70,10 @@ export function toAccountAddress(row: AddressRow): AccountAddressDTO {
   };
 }
 
-function sealed(ownerId: string, input: AddressInput) {
+function sealed(ownerId: string, addressId: string, input: AddressInput) {
   const seal = (field: EncryptedField) => {
     const value = input[field];
-    return value === null ? null : encryptField(value, place(ownerId, field));
+    return value === null ? null : encryptField(value, place(ownerId, addressId, field));
   };
   return {
     recipientName: seal("recipientName") ?? "",
@@ -109,8 +113,10 @@ export async function addAddress(tx: Prisma.TransactionClient, userId: string, i
   const count = await tx.address.count({ where: { userId } });
   const isDefault = input.isDefault || count === 0;
   if (isDefault) await tx.address.updateMany({ where: { userId }, data: { isDefault: false } });
-  const row = await tx.address.create({ data: { userId, ...sealed(userId, input), isDefault }, select: { id: true } });
-  return row.id;
+  // The id is chosen here, before the insert: the values are encrypted bound to it.
+  const id = randomUUID();
+  await tx.address.create({ data: { id, userId, ...sealed(userId, id, input), isDefault }, select: { id: true } });
+  return id;
 }
 
 /** One of `userId`'s addresses inside a caller's transaction, or null for anyone else's id. */
@@ -127,7 +133,7 @@ export async function updateMyAddress(viewer: ActiveSession, id: string, input: 
     }
     const result = await tx.address.updateMany({
       where: { id, userId: viewer.userId },
-      data: { ...sealed(viewer.userId, input), ...(input.isDefault ? { isDefault: true } : {}) },
+      data: { ...sealed(viewer.userId, id, input), ...(input.isDefault ? { isDefault: true } : {}) },
     });
     return result.count === 1;
   });

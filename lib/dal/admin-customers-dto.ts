@@ -1,9 +1,9 @@
 import "server-only";
 import { type AccountAddressDTO, type AddressRow, toAccountAddress } from "./addresses";
 import type { Money } from "@/lib/catalog/money";
-import { decryptField } from "@/lib/crypto/field-encryption";
 import { maskAddressLine, maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
 import type { OrderStatus } from "@/lib/payments/order-transitions";
+import { readEncryptedField, UNREADABLE_VALUE } from "./readable-field";
 
 /**
  * What staff see of a customer. Sensitive values are masked here, in the DAL,
@@ -38,13 +38,14 @@ const maskWhole = (value: string) => (value === "" ? "" : "•••");
 
 type Show = (value: string, mask: (value: string) => string) => string;
 
-const shower = (revealed: boolean): Show => (revealed ? (value) => value : (value, mask) => mask(value));
+// The unreadable marker is no personal data: it is shown as it is, never masked into something that looks like a value.
+const shower = (revealed: boolean): Show => (revealed ? (value) => value : (value, mask) => (value === UNREADABLE_VALUE ? value : mask(value)));
 
 export type CustomerRow = { id: string; name: string; email: string; phone: string | null; createdAt: Date; _count: { orders: number } };
 
 export function toStaffCustomerSummary(row: CustomerRow, revealedUntil: Date | null): StaffCustomerSummaryDTO {
   const show = shower(revealedUntil !== null);
-  const phone = row.phone === null ? null : decryptField(row.phone, { model: "User", field: "phone", ownerId: row.id });
+  const phone = row.phone === null ? null : readEncryptedField(row.phone, { model: "User", field: "phone", ownerId: row.id });
   return {
     id: row.id,
     name: show(row.name, maskName),

@@ -24,7 +24,7 @@ describe("uploadProductImage", () => {
     expect(result.imagePath).toMatch(/^\/product-images\/[a-z0-9]+$/);
     expect((await productRow(product.id)).imagePath).toBe(result.imagePath);
 
-    const file = await getProductImageFile(idOf(result.imagePath));
+    const file = await getProductImageFile(idOf(result.imagePath), async () => manager);
     expect(file?.contentType).toBe("image/webp");
     expect(sniffImageType(file?.bytes ?? new Uint8Array())).toBe("webp");
     expect(await sharp(file?.bytes).metadata()).toMatchObject({ format: "webp", width: 120, height: 80 });
@@ -40,9 +40,10 @@ describe("uploadProductImage", () => {
 
   it("strips a JPEG's EXIF metadata before storing it", async () => {
     const product = await newProduct();
-    const result = await uploadProductImage(await staff(), product.id, await testJpegWithExif(), testAuditContext);
+    const manager = await staff();
+    const result = await uploadProductImage(manager, product.id, await testJpegWithExif(), testAuditContext);
     if (!result.ok) throw new Error(result.code);
-    const file = await getProductImageFile(idOf(result.imagePath));
+    const file = await getProductImageFile(idOf(result.imagePath), async () => manager);
     expect(Buffer.from(file?.bytes ?? []).includes("SECRET-ARTIST-NAME")).toBe(false);
     expect((await sharp(file?.bytes).metadata()).exif).toBeUndefined();
   });
@@ -55,7 +56,7 @@ describe("uploadProductImage", () => {
     if (!first.ok || !second.ok) throw new Error("upload failed");
     expect(second.imagePath).not.toBe(first.imagePath);
     expect(await imagesOf(product.id)).toEqual([{ id: idOf(second.imagePath) }]);
-    expect(await getProductImageFile(idOf(first.imagePath))).toBeNull();
+    expect(await getProductImageFile(idOf(first.imagePath), async () => manager)).toBeNull();
   });
 
   it("refuses a script renamed .png, an SVG, an oversized file and a decompression bomb, storing nothing", async () => {

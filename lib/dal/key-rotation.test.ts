@@ -1,9 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { encryptedColumnName, encryptedColumns } from "@/lib/crypto/encrypted-columns";
 import { decryptField, encryptField, envelopeKeyId } from "@/lib/crypto/field-encryption";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
+import { legacyV1Envelope } from "@/lib/crypto/field-encryption-test-fixtures";
+import { type KeyRing, parseKeyRing } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { type RotationReport, rotateEncryptedFields } from "./key-rotation";
@@ -39,7 +40,9 @@ async function createCustomer(n: number): Promise<string> {
   return id;
 }
 
-async function createAddress(userId: string, label: string, ring = ringA): Promise<string> {
+type Seal = (plaintext: string, place: Parameters<typeof encryptField>[1], ring: KeyRing) => string;
+
+async function createAddress(userId: string, label: string, ring = ringA, seal: Seal = encryptField): Promise<string> {
   const plain: Record<AddressField, string> = {
     recipientName: `Ada ${label}`,
     line1: `${label} Street 1`,
@@ -49,12 +52,13 @@ async function createAddress(userId: string, label: string, ring = ringA): Promi
     postalCode: "SW1A 1AA",
     phone: "+44 20 7946 0000",
   };
-  // AAD ownerId is the owning user (lib/crypto/encrypted-columns.ts).
+  // AAD ownerId is the owning user, recordId the address (lib/crypto/encrypted-columns.ts).
+  const id = randomUUID();
   const sealed = Object.fromEntries(
-    ADDRESS_FIELDS.map((field) => [field, encryptField(plain[field], { model: "Address", field, ownerId: userId }, ring)]),
+    ADDRESS_FIELDS.map((field) => [field, seal(plain[field], { model: "Address", field, ownerId: userId, recordId: id }, ring)]),
   ) as Record<AddressField, string>;
-  const { id } = await db.address.create({
-    data: { userId, country: "GB", postalCodeIndex: blindIndex(plain.postalCode, "postal-code", indexKey), ...sealed },
+  await db.address.create({
+    data: { id, userId, country: "GB", postalCodeIndex: blindIndex(plain.postalCode, "postal-code", indexKey), ...sealed },
     select: { id: true },
   });
   for (const field of ADDRESS_FIELDS) originals.set(`Address.${field}.${id}`, plain[field]);
@@ -146,14 +150,14 @@ describe("rotateEncryptedFields", () => {
     for (const [place, envelope] of values) {
       const [model = "", field = "", rowId = ""] = place.split(".");
       const ownerId = model === "User" ? rowId : (await db.address.findUniqueOrThrow({ where: { id: rowId } })).userId;
-      expect(decryptField(envelope, { model, field, ownerId }, ringC)).toBe(originals.get(place));
+      expect(decryptField(envelope, { model, field, ownerId, recordId: rowId }, ringC)).toBe(originals.get(place));
     }
   });
 
   it("never overwrites a value written between its read and its update", async () => {
     const [owner = ""] = users.userIds;
     const address = await createAddress(owner, "concurrent");
-    const fresh = encryptField("Manchester", { model: "Address", field: "city", ownerId: owner }, ringB);
+    const fresh = encryptField("Manchester", { model: "Address", field: "city", ownerId: owner, recordId: address }, ringB);
     let rotation: Promise<RotationReport> | undefined;
     // The shop's write holds the row lock, uncommitted: rotation reads the old value, then waits on the lock.
     await db.$transaction(async (tx) => {
@@ -189,5 +193,22 @@ describe("rotateEncryptedFields", () => {
     expect(after.city).toBe(bad);
     expect(envelopeKeyId(after.line1)).toBe("k2"); // the row's other fields were still rotated
     expect(envelopeKeyId((await db.address.findUniqueOrThrow({ where: { id: moved } })).line1)).toBe("k1");
+  });
+
+  it("rewrites legacy owner-bound (v1) values as row-bound v2, even under the current key, so a copy no longer decrypts", async () => {
+    const { id: owner } = await users.createUser();
+    const legacy = await createAddress(owner, "legacy", ringB, legacyV1Envelope);
+    const sibling = await createAddress(owner, "sibling", ringB);
+    const before = await db.address.findUniqueOrThrow({ where: { id: legacy } });
+    expect(before.line1.startsWith("v1.k2.")).toBe(true);
+
+    const report = await rotate({ ownerIds: [owner], columns: encryptedColumns.filter((column) => column.model === "Address") });
+    expect(count(report, "Address.line1")).toMatchObject({ scanned: 2, reencrypted: 1, alreadyCurrent: 1, failed: 0 });
+    const after = await db.address.findUniqueOrThrow({ where: { id: legacy } });
+    expect(after.line1.startsWith("v2.k2.")).toBe(true);
+    const place = { model: "Address", field: "line1", ownerId: owner, recordId: legacy };
+    expect(decryptField(after.line1, place, ringB)).toBe("legacy Street 1");
+    // Copied to the owner's other address, the rewritten value no longer decrypts there.
+    expect(() => decryptField(after.line1, { ...place, recordId: sibling }, ringB)).toThrow(/failed authentication/);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type EncryptedColumn, encryptedColumnContext, encryptedColumnName, encryptedColumns } from "@/lib/crypto/encrypted-columns";
-import { envelopeKeyId, FieldDecryptionError, reencryptField } from "@/lib/crypto/field-encryption";
+import { FieldDecryptionError, isCurrentEnvelope, reencryptField } from "@/lib/crypto/field-encryption";
 import { type KeyRing, keyRing } from "@/lib/crypto/key-ring";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -126,11 +126,12 @@ function reencryptBatch(rows: Row[], column: EncryptedColumn, ring: KeyRing, res
     result.scanned += 1;
     try {
       // Cheap skip without decrypting: this is what makes a second run resume.
-      if (envelopeKeyId(row.value) === ring.current.id) {
+      // A legacy (v1, owner-bound) envelope is rewritten even under the current key.
+      if (isCurrentEnvelope(row.value, ring)) {
         result.alreadyCurrent += 1;
         continue;
       }
-      changes.push({ id: row.id, previous: row.value, next: reencryptField(row.value, encryptedColumnContext(column, row.ownerId), ring) });
+      changes.push({ id: row.id, previous: row.value, next: reencryptField(row.value, encryptedColumnContext(column, row.ownerId, row.id), ring) });
     } catch (error) {
       if (!(error instanceof FieldDecryptionError)) throw error;
       result.failed += 1;

@@ -1,6 +1,7 @@
 import "server-only";
-import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import type { AccountAddressDTO } from "./addresses";
+import { readEncryptedField } from "./readable-field";
 
 /**
  * An order's shipping address: a snapshot taken when the order is placed, so
@@ -59,12 +60,12 @@ export function sealShippingAddress(orderId: string, address: ShippingAddress): 
   };
 }
 
-/** The decrypted snapshot, or null once it has been erased. */
+/** The decrypted snapshot (a value that does not decrypt reads UNREADABLE_VALUE), or null once it has been erased. */
 export function openShippingAddress(row: SnapshotRow): ShippingAddress | null {
   if (row.addressErasedAt) return null;
   const open = (field: SnapshotField) => {
     const value = row[columns[field]];
-    return value === null ? null : decryptField(value, place(row.id, columns[field]));
+    return value === null ? null : readEncryptedField(value, place(row.id, columns[field]));
   };
   return {
     recipientName: open("recipientName") ?? "",

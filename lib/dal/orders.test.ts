@@ -86,6 +86,22 @@ describe("placing an order", () => {
     expect(openShippingAddress(row)?.line1).toBe("9 Own Road");
   });
 
+  it("refuses a saved address that does not decrypt, instead of shipping to the unreadable marker", async () => {
+    const buyer = await customer();
+    const product = await createProduct({ stock: 5 });
+    const source = await createMyAddress(buyer, { ...testAddress, line1: "1 First Road" });
+    const target = await createMyAddress(buyer, { ...testAddress, line1: "2 Second Road" });
+    const copied = (await db.address.findUniqueOrThrow({ where: { id: source } })).line1;
+    await db.address.update({ where: { id: target }, data: { line1: copied } });
+    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+
+    await expect(
+      placeOrder(buyer, { shippingMethod: "standard", address: { savedAddressId: target } }, testCheckoutSettings),
+    ).rejects.toThrow(/could not be read/);
+    expect(await stockOf(product.id)).toBe(5);
+    expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
+  });
+
   it("saves a new address to the address book when asked", async () => {
     const buyer = await customer();
     const product = await createProduct();

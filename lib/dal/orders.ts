@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
+import { notEnoughStock } from "@/lib/catalog/stock-availability";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
@@ -10,6 +11,7 @@ import { enqueueJob } from "./jobs";
 import { sealShippingAddress, type ShippingAddress } from "./order-address";
 import { assertWithinOrderLimits, clientAddressIndexOf, type OrderLimits } from "./order-limits";
 import { lockOrder, reserveStock } from "./order-stock";
+import { hasUnreadableValue } from "./readable-field";
 import type { ActiveSession } from "./sessions";
 
 export type CheckoutAddressChoice = { savedAddressId: string } | { newAddress: AddressInput; save: boolean };
@@ -85,7 +87,7 @@ async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
       // Throwing rolls back the reservations already made in this transaction.
       throw new CheckoutError(
         left > 0
-          ? `Only ${left} of ${line.product.name} left: lower the quantity in your cart.`
+          ? `${notEnoughStock(left, line.product.name)}: lower the quantity in your cart.`
           : `${line.product.name} has just sold out: remove it from your cart.`,
         "cart",
       );
@@ -97,6 +99,8 @@ async function shippingAddressFor(tx: Prisma.TransactionClient, userId: string, 
   if ("savedAddressId" in choice) {
     const saved = await findOwnAddress(tx, userId, choice.savedAddressId);
     if (!saved) throw new CheckoutError("Choose one of your addresses.", "address");
+    // Never snapshot the unreadable marker into an order as if it were the address.
+    if (hasUnreadableValue(saved)) throw new CheckoutError("That address could not be read. Edit it, or choose another.", "address");
     return saved;
   }
   if (choice.save) await addAddress(tx, userId, choice.newAddress);

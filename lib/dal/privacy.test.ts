@@ -5,6 +5,7 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { createMyAddress } from "./addresses";
+import { enqueueJobNow } from "./jobs";
 import { deleteMyAccount, exportLeaks, exportMyData, StepUpRequiredError } from "./privacy";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
@@ -78,7 +79,7 @@ describe("exportMyData", () => {
     const me = await customer("900789");
     const json = JSON.stringify(await exportMyData(me.viewer, newContext()));
     const stored = await db.user.findUniqueOrThrow({ where: { id: me.user.id } });
-    for (const secret of ["$argon2", "v1.", me.tokenHash, stored.passwordHash, stored.totpSecret ?? "-", stored.phone ?? "-"]) {
+    for (const secret of ["$argon2", "v1.", "v2.", me.tokenHash, stored.passwordHash, stored.totpSecret ?? "-", stored.phone ?? "-"]) {
       expect(json).not.toContain(secret);
     }
     expect(json).not.toContain("JBSWY3DPEHPK3PXP");
@@ -149,5 +150,50 @@ describe("deleteMyAccount", () => {
     // Another customer is untouched.
     expect(await findActiveSession(other.token)).not.toBeNull();
     expect(await db.address.count({ where: { userId: other.user.id } })).toBe(1);
+  });
+
+  it("purges the account's jobs, queued or done, and the test gateway's records of its orders; another's stay", async () => {
+    const me = await customer("900321");
+    const other = await customer("900322");
+    const orderOf = async (userId: string) => {
+      const id = `purge-${randomBytes(8).toString("hex")}`;
+      await db.order.create({
+        data: {
+          id, number: id.slice(0, 20).toUpperCase(), userId, status: "paid", currency: "USD", subtotalMinor: 1000, shippingMinor: 0, taxMinor: 0,
+          totalMinor: 1000, shippingMethod: "standard", shipCountry: "DE", reservationExpiresAt: new Date(),
+        },
+      });
+      const checkout = await db.testGatewaySession.create({
+        data: {
+          id: `cs_test_${id}`, idempotencyKey: `key-${id}`, orderId: id, orderNumber: id.slice(0, 20), paymentIntentId: `pi_test_${id}`,
+          chargeId: `ch_test_${id}`, currency: "USD", amountTotal: 1000, lineItems: [], customerEmail: "pat@example.test",
+          successUrl: "http://127.0.0.1/ok", cancelUrl: "http://127.0.0.1/cancel", status: "complete", paymentStatus: "paid", expiresAt: new Date(),
+        },
+      });
+      return { orderId: id, checkoutId: checkout.id, chargeId: checkout.chargeId };
+    };
+    const jobsOf = async (ids: string[]) => (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE id::text = ANY(${ids}::text[])`)[0]?.n;
+
+    const jobsFor = async (user: { id: string; email: string }, order: { orderId: string; checkoutId: string; chargeId: string }) => [
+      // Queued, not yet sent: the case a finished-only purge missed.
+      await enqueueJobNow("mail", { to: user.email, subject: "Queued", text: "Queued" }, { startAfter: 3600 }),
+      await enqueueJobNow("account", { kind: "send-verification", userId: user.id }, { startAfter: 3600 }),
+      await enqueueJobNow("payment-events", { events: [{ data: { object: { id: order.checkoutId, metadata: { orderId: order.orderId } } } }] }, { startAfter: 3600 }),
+      await enqueueJobNow("payment-events", { events: [{ data: { object: { id: order.chargeId, object: "charge" } } }] }, { startAfter: 3600 }),
+    ];
+    const mine = await orderOf(me.user.id);
+    const theirs = await orderOf(other.user.id);
+    const myJobs = await jobsFor(me.user, mine);
+    const theirJobs = await jobsFor(other.user, theirs);
+    // A mail already delivered to me, as pg-boss keeps it for a week.
+    const delivered = await enqueueJobNow("mail", { to: me.user.email, subject: "Sent", text: "Sent" });
+    await db.$executeRaw`UPDATE pgboss.job SET state = 'completed', completed_on = now() WHERE id::text = ${delivered}`;
+
+    await deleteMyAccount(me.viewer, newContext());
+
+    expect(Number(await jobsOf([...myJobs, delivered]))).toBe(0);
+    expect(await db.testGatewaySession.count({ where: { orderId: mine.orderId } })).toBe(0);
+    expect(Number(await jobsOf(theirJobs))).toBe(theirJobs.length);
+    expect(await db.testGatewaySession.count({ where: { orderId: theirs.orderId } })).toBe(1);
   });
 });

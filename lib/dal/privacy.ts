@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
-import { decryptField } from "@/lib/crypto/field-encryption";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,6 +10,8 @@ import { erasedShippingAddress } from "./order-address";
 import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "./my-orders";
 import { listMySessions } from "./my-sessions";
+import { purgeAccountJobsAndGatewayRecords } from "./privacy-purge";
+import { readEncryptedField } from "./readable-field";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
 
@@ -108,7 +109,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       name: user.name,
       email: user.email,
       emailVerified: user.emailVerifiedAt !== null,
-      phone: user.phone === null ? null : decryptField(user.phone, { model: "User", field: "phone", ownerId: viewer.userId }),
+      phone: user.phone === null ? null : readEncryptedField(user.phone, { model: "User", field: "phone", ownerId: viewer.userId }),
       memberSince: iso(user.createdAt),
       twoFactorEnabled: user.totpEnabledAt !== null,
     },
@@ -160,7 +161,7 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     await tx.knownDevice.deleteMany({ where: { userId } });
     await eraseOrderPersonalData(tx, userId);
     await tx.cart.deleteMany({ where: { userId } });
-    await purgeFinishedMailTo(tx, viewer.user.email);
+    await purgeAccountJobsAndGatewayRecords(tx, { userId, email: viewer.user.email });
     await tx.user.update({
       where: { id: userId },
       data: {
@@ -195,15 +196,4 @@ async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: stri
     if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now);
   }
   await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
-}
-
-/**
- * Sent mail stays in the job table (pg-boss keeps finished jobs for a week,
- * dead letters for 30 days) with the recipient's address: erasure removes the
- * finished ones now. Mail still queued is left to go out (it may be the
- * confirmation of this very deletion).
- */
-async function purgeFinishedMailTo(tx: Prisma.TransactionClient, email: string) {
-  await tx.$executeRaw`DELETE FROM pgboss.job WHERE name IN ('mail', 'mail-dead-letter')
-    AND state IN ('completed', 'failed', 'cancelled') AND data->>'to' = ${email}`;
 }

@@ -95,7 +95,7 @@ describe("two-factor enrolment", () => {
     expect(status.enabled).toBe(false);
 
     const row = await userRow(user.id);
-    expect(row.totpPendingSecret).toMatch(/^v1\./);
+    expect(row.totpPendingSecret).toMatch(/^v2\./);
     expect(row.totpPendingSecret).not.toContain(secret);
     expect(decryptField(row.totpPendingSecret ?? "", userPlace(user.id, "totpPendingSecret"))).toBe(secret);
     expect(row.totpSecret).toBeNull();
@@ -134,7 +134,7 @@ describe("two-factor enrolment", () => {
     for (const code of result.recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}$/);
 
     const row = await userRow(user.id);
-    expect(row.totpSecret).toMatch(/^v1\./);
+    expect(row.totpSecret).toMatch(/^v2\./);
     expect(row.totpSecret).not.toContain(secret);
     expect(decryptField(row.totpSecret ?? "", userPlace(user.id, "totpSecret"))).toBe(secret);
     expect(row.totpPendingSecret).toBeNull();

@@ -96,7 +96,10 @@ const cartLine: DtoMapping<CartLineDTO> = {
     unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
     quantity: { fields: ["CartItem.quantity"] },
     lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
-    maxQuantity: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "the most the line may hold now" },
+    maxQuantity: {
+      fields: ["Product.stock", "Product.maxPerOrder", "Product.published"],
+      derived: "the most the line may hold now; stock limits it only when low (the public stock rule)",
+    },
     problem: {
       fields: ["Product.stock", "Product.maxPerOrder", "Product.published", "CartItem.quantity"],
       derived: "why the line cannot be bought as it is",
@@ -120,8 +123,11 @@ const purchaseOptions: DtoMapping<PurchaseOptionsDTO> = {
   audience: "public",
   keys: {
     productId: { fields: ["Product.id"] },
-    // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" must too.
-    maxQuantity: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "min(maxPerOrder, stock)" },
+    // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" does, never a larger count.
+    maxQuantity: {
+      fields: ["Product.stock", "Product.maxPerOrder", "Product.published"],
+      derived: "min(maxPerOrder, stock when at most LOW_STOCK_THRESHOLD): lib/catalog/stock-availability.ts",
+    },
   },
 };
 

@@ -14,3 +14,20 @@ export function isSameOriginRequest(headers: Headers, allowedOrigin = new URL(en
   const origin = headers.get("origin");
   return origin !== null && origin === allowedOrigin;
 }
+
+/**
+ * For GET routes that hand out data (exports): refuses a request another site
+ * started (a link, an image or a form on another origin), so it cannot make a
+ * signed-in browser fetch, and log, an export. Sec-Fetch-Site "none" is a typed
+ * or bookmarked URL; a browser that sends no Sec-Fetch-Site is let through
+ * (SameSite cookies still hold there), as the export could not be read cross-site anyway.
+ */
+export function isCrossSiteRequest(headers: Headers): boolean {
+  const fetchSite = headers.get("sec-fetch-site");
+  return fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none";
+}
+
+/** The answer to a refused cross-site request. */
+export function crossSiteRefused(): Response {
+  return new Response("Cross-site request refused", { status: 403, headers: { "cache-control": "no-store" } });
+}

@@ -2,10 +2,16 @@ import { auditContext } from "@/lib/auth/audit-context";
 import { requireStaffPermission } from "@/lib/auth/staff-guard";
 import { csvRow } from "@/lib/audit/csv";
 import { exportAuditEntries } from "@/lib/dal/admin-audit";
+import { crossSiteRefused, isCrossSiteRequest } from "@/lib/http/same-origin";
 import { auditFiltersFrom } from "../filters";
 
-/** GET /admin/audit/export?…filters: the matching entries as CSV (audit:export; the export is audited). */
+/**
+ * GET /admin/audit/export?…filters: the matching entries as CSV (audit:export;
+ * the export is audited). Only from this site or a typed URL: another site
+ * cannot make a staff browser run (and log) an export.
+ */
 export async function GET(request: Request): Promise<Response> {
+  if (isCrossSiteRequest(request.headers)) return crossSiteRefused();
   const viewer = await requireStaffPermission("audit:export", { returnTo: "/admin/audit" });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const entries = await exportAuditEntries(viewer, auditFiltersFrom(params), await auditContext());

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { crossSiteRefused, isCrossSiteRequest } from "@/lib/http/same-origin";
 import { exportMyData } from "@/lib/dal/privacy";
 
 const page = "/account/privacy";
@@ -16,10 +17,7 @@ export async function GET() {
   const requestHeaders = await headers();
   // Only a navigation from this site or a typed URL: another site cannot make
   // a customer's browser fetch (and log) an export. It could not read it anyway.
-  const fetchSite = requestHeaders.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
-    return new Response("Cross-site request refused", { status: 403, headers: { "cache-control": "no-store" } });
-  }
+  if (isCrossSiteRequest(requestHeaders)) return crossSiteRefused();
   const viewer = await getCurrentSession();
   if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
   if (!isRecentlyAuthenticated(viewer)) redirect(`/account/confirm?returnTo=${encodeURIComponent(page)}`);

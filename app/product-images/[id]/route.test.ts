@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { uploadProductImage } from "@/lib/dal/admin-products-images";
+import { setProductPublished } from "@/lib/dal/admin-products-publish";
+import { adminProductFixtures, testAuditContext } from "@/lib/dal/admin-products-test-fixtures";
+import type { StaffViewer } from "@/lib/dal/staff-members";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { testPng } from "@/lib/images/image-test-fixtures";
+
+requireTestDatabaseUrl();
+
+// The staff lookup reads the request's session cookie, which a test has not got: it answers
+// for "the current request" here, and records whether it was asked at all.
+const asker = vi.hoisted(() => ({ viewer: null as StaffViewer | null, asked: 0 }));
+vi.mock("@/lib/auth/staff-guard", () => ({
+  findStaffWithPermission: vi.fn(async () => {
+    asker.asked += 1;
+    return asker.viewer;
+  }),
+}));
+
+const { GET } = await import("./route");
+const { staff, newProduct } = adminProductFixtures();
+
+async function productWithImage(): Promise<{ productId: string; imageId: string; manager: StaffViewer }> {
+  const manager = await staff();
+  const product = await newProduct({}, manager);
+  const upload = await uploadProductImage(manager, product.id, await testPng(16, 16), testAuditContext);
+  if (!upload.ok) throw new Error(upload.code);
+  return { productId: product.id, imageId: upload.imagePath.replace("/product-images/", ""), manager };
+}
+
+const fetchImage = (id: string) => GET(new Request(`http://127.0.0.1/product-images/${id}`), { params: Promise.resolve({ id }) });
+
+describe("GET /product-images/<id>", () => {
+  beforeEach(() => {
+    asker.viewer = null;
+    asker.asked = 0;
+  });
+
+  it("does not serve an unpublished product's image to the public", async () => {
+    const { imageId } = await productWithImage();
+    const response = await fetchImage(imageId);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-type")).not.toMatch(/^image\//);
+  });
+
+  it("serves it to staff who read the catalog, and no cache may keep it", async () => {
+    const { imageId, manager } = await productWithImage();
+    asker.viewer = manager;
+    const response = await fetchImage(imageId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/webp");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("serves a published product's image to anyone, cacheable for a year, without a session lookup", async () => {
+    const { productId, imageId, manager } = await productWithImage();
+    expect(await setProductPublished(manager, productId, true, testAuditContext)).toMatchObject({ ok: true });
+    const response = await fetchImage(imageId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(asker.asked).toBe(0);
+  });
+
+  it("hides the image again once the product is unpublished", async () => {
+    const { productId, imageId, manager } = await productWithImage();
+    await setProductPublished(manager, productId, true, testAuditContext);
+    await setProductPublished(manager, productId, false, testAuditContext);
+    expect((await fetchImage(imageId)).status).toBe(404);
+  });
+});

@@ -1,0 +1,36 @@
+import { MAX_IMAGE_UPLOAD_BYTES } from "@/lib/images/image-limits";
+
+/**
+ * How large a request body the shop's HTTP server lets through to Next. Server
+ * Action bodies are bounded here, per path, because Next's own limit
+ * (next.config.js `serverActions.bodySizeLimit`) is one number for every
+ * action and answers an oversized body with a 500. Pure, because the server
+ * process loads it outside React's server environment.
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The image upload's limit: the largest image plus room for the multipart envelope and the form's other fields. */
+export const IMAGE_UPLOAD_BODY_LIMIT_BYTES = MAX_IMAGE_UPLOAD_BYTES + 1024 * 1024;
+
+// The product editor posts the image upload action to its own page, /admin/products/<id>.
+const imageUploadPage = /^\/admin\/products\/[A-Za-z0-9_-]{1,40}\/?$/;
+
+/** The largest body accepted for a request to `pathname`: only the product editor takes more than 1 MB. */
+export function requestBodyLimit(pathname: string): number {
+  return imageUploadPage.test(pathname) ? IMAGE_UPLOAD_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
+}
+
+/**
+ * The refusal status for a request's body, or null when it may pass: 413 when
+ * its declared length is over the path's limit, 411 when it streams a body
+ * without declaring a length (Node's parser never lets a body run past its
+ * Content-Length, so the declared length is the one that counts).
+ */
+export function bodyRefusal(headers: { "content-length"?: string; "transfer-encoding"?: string }, pathname: string): 411 | 413 | null {
+  if (headers["transfer-encoding"] !== undefined) return 411;
+  const declared = headers["content-length"];
+  if (declared === undefined) return null;
+  const length = Number(declared);
+  if (!Number.isSafeInteger(length) || length < 0) return 413;
+  return length > requestBodyLimit(pathname) ? 413 : null;
+}
