@@ -5,11 +5,11 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { encryptField } from "@/lib/crypto/field-encryption";
-import { db } from "@/lib/db";
 import { createMyAddress } from "@/lib/dal/addresses";
 import { testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
 import { placeOrder } from "@/lib/dal/orders";
-import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions";
+import { signedInViewer } from "@/lib/dal/session-test-fixtures";
+import type { ActiveSession } from "@/lib/dal/sessions";
 import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/sign-in-test-fixtures";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor-settings";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
@@ -114,20 +114,11 @@ const secrets = {
   postalCode: "QX9 4ZZ",
 };
 
-/** A signed-in session of the user: two-factor enrolment reads the session's own row. */
-async function viewerFor(user: { id: string }): Promise<ActiveSession> {
-  const { token } = await db.$transaction((tx) =>
-    createSession(tx, { userId: user.id, audience: "customer", persistent: false, context: newContext() }),
-  );
-  const viewer = await findActiveSession(token);
-  if (!viewer) throw new Error("no session");
-  return viewer;
-}
-
 describe("a database dump", () => {
   it(`holds none of the seeded personal values or secrets, and only argon2id passwords — via ${method}`, async () => {
     const user = await users.createUser({ passwordHash: await hashPassword(`dump test ${tag} passphrase`), emailVerifiedAt: new Date() });
-    const viewer = await viewerFor(user);
+    // Two-factor enrolment reads the session's own row: a real session.
+    const viewer = await signedInViewer(user.id, newContext());
     // No DAL function sets the account phone yet; it is written encrypted the way one would.
     const phone = encryptField(secrets.phone, { model: "User", field: "phone", ownerId: user.id });
     await client.query(`UPDATE "User" SET phone = $1 WHERE id = $2`, [phone, user.id]);
