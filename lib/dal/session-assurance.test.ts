@@ -38,7 +38,6 @@ async function twoPasswordSessions(kind: "customer" | "staff" = "customer") {
   const a = await signIn(user.email);
   const b = await signIn(user.email);
   if (!a.session || !b.session) throw new Error("expected two full sessions");
-  expect(a.session.assurance).toMatchObject({ method: "password", secondFactorVerifiedAt: null });
   return { user, a: { token: a.token, session: a.session }, b: { token: b.token, session: b.session } };
 }
 
@@ -57,6 +56,7 @@ describe("two-factor turned on in another session", () => {
     await enrolThroughRealFlow(b.session, newContext());
 
     await expect(findActiveSession(a.token)).resolves.toBeNull();
+    expect(a.session.assurance).toMatchObject({ method: "password", secondFactorVerifiedAt: null });
     const rowA = await db.session.findUniqueOrThrow({ where: { id: a.session.sessionId } });
     expect(rowA.revokedReason).toBe("two_factor_enabled");
     const enrolling = await live(b.token);
@@ -71,9 +71,10 @@ describe("two-factor turned on in another session", () => {
     const { recoveryCodes } = await enrolThroughRealFlow(b.session, newContext());
 
     // A request from A that began before the enrolment still holds A's session as it was then.
-    await expect(disableTwoFactor(a.session, newContext())).resolves.toBe(false);
-    await expect(regenerateRecoveryCodes(a.session, newContext())).resolves.toBeNull();
+    const disabled = await disableTwoFactor(a.session, newContext());
     await expect(totpOn(user.id)).resolves.toBe(true);
+    expect(disabled).toBe(false);
+    await expect(regenerateRecoveryCodes(a.session, newContext())).resolves.toBeNull();
     await expect(db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).resolves.toBe(recoveryCodes.length);
     await expect(db.securityEvent.count({ where: { userId: user.id, type: "two_factor_disabled" } })).resolves.toBe(0);
   });
