@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { twoFactorFailed } from "@/lib/mail/templates";
 import { enqueueJob } from "./jobs";
 import { recordRecoveryCodeUse } from "./recovery-code-use";
+import { lockAccount } from "./session-assurance";
 import { consumeSecondFactor, type SecondFactorMethod } from "./second-factor-check";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import type { ActiveSession } from "./sessions";
@@ -44,6 +45,7 @@ export async function completeSecondFactor(
   await twoFactorThrottle().recordSuccess(attempt);
 
   return db.$transaction(async (tx) => {
+    await lockAccount(tx, pending.userId);
     // The challenge must still be open: not revoked meanwhile (a reset, "sign out everywhere") nor completed twice.
     const ended = await tx.session.updateMany({
       where: { id: pending.sessionId, revokedAt: null, secondFactorVerifiedAt: null },

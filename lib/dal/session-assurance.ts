@@ -16,6 +16,21 @@ export type LockedSessionAssurance = {
 };
 
 /**
+ * Takes the account's row lock, which every change of factors and every
+ * ending of other sessions takes first: two sessions of one account cannot
+ * race, and the locks are always taken in one order (account, then sessions).
+ * Returns the account's two-factor and deactivation times, or null if it is gone.
+ */
+export async function lockAccount(
+  tx: Prisma.TransactionClient,
+  userId: string,
+): Promise<{ totpEnabledAt: Date | null; deactivatedAt: Date | null } | null> {
+  const locked = await tx.$queryRaw<Array<{ totpEnabledAt: Date | null; deactivatedAt: Date | null }>>`
+    SELECT "totpEnabledAt", "deactivatedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  return locked[0] ?? null;
+}
+
+/**
  * Locks the account (every change of factors and every "end the other
  * sessions" takes this lock first, so two sessions of one account cannot race)
  * and reads the session's assurance as committed now, not as the request saw
@@ -26,9 +41,7 @@ export async function lockSessionAssurance(
   tx: Prisma.TransactionClient,
   viewer: { sessionId: string; userId: string },
 ): Promise<LockedSessionAssurance | null> {
-  const locked = await tx.$queryRaw<Array<{ totpEnabledAt: Date | null; deactivatedAt: Date | null }>>`
-    SELECT "totpEnabledAt", "deactivatedAt" FROM "User" WHERE id = ${viewer.userId} FOR UPDATE`;
-  const account = locked[0];
+  const account = await lockAccount(tx, viewer.userId);
   if (!account || account.deactivatedAt) return null;
   const now = new Date();
   const row = await tx.session.findFirst({
