@@ -76,7 +76,7 @@ test("support staff see a customer masked, and reveal it with a reason and a fre
   await page.goto(`/admin/customers/${customerId}`);
 
   // The sign-in proved a factor moments ago; an hour later the reveal must ask again.
-  await sql(`UPDATE "Session" SET "reauthenticatedAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [
+  await sql(`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - interval '1 hour', "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [
     staff.email,
   ]);
   await page.getByRole("link", { name: "Reveal personal data" }).click();

@@ -23,7 +23,7 @@ test("an owner refunds part of a paid order through the test gateway, after step
   await expect(admin.getByText(customer.email)).toHaveCount(0);
 
   // The sign-in was long ago, as far as the step-up window is concerned.
-  await sql(`UPDATE "Session" SET "reauthenticatedAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [owner.email]);
+  await sql(`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - interval '1 hour', "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [owner.email]);
   await admin.getByLabel("Amount to refund").fill("10.00");
   await admin.getByLabel("Reason for the refund").fill("Arrived scratched");
   await admin.getByRole("button", { name: "Refund", exact: true }).click();

@@ -47,7 +47,7 @@ test("download my data: a JSON attachment with my address and email, never a has
 test("delete my account: step-up first, then the account is gone and its password no longer works", async ({ page }) => {
   const identity = await customerWithAddress(page);
   // The sign-in was long ago, as far as the step-up window is concerned.
-  await sql(`UPDATE "Session" SET "reauthenticatedAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [identity.email]);
+  await sql(`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - interval '1 hour', "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [identity.email]);
 
   await page.goto("/account/privacy");
   const confirmation = page.getByLabel("Type DELETE to confirm");

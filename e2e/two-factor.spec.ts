@@ -82,7 +82,7 @@ test("turning two-factor off demands a fresh code first", async ({ page }) => {
   await expect(page).toHaveURL(/\/account$/);
   const { secret } = await enrolTwoFactor(page);
   // The sign-in was long ago, as far as the step-up window is concerned.
-  await sql(`UPDATE "Session" SET "reauthenticatedAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [identity.email]);
+  await sql(`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - interval '1 hour', "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [identity.email]);
 
   await page.goto("/account/security");
   await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();

@@ -22,10 +22,7 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
         errors={state.fieldErrors?.currentPassword}
       />
       <NewPasswordField name="newPassword" label="New password" errors={state.fieldErrors?.newPassword} userInputs={userInputs} />
-      <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="endOtherSessions" defaultChecked className="size-5" />
-        Sign out my other devices
-      </label>
+      <p className="text-sm">Your other devices will be signed out.</p>
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
     </form>
   );

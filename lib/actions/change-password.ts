@@ -28,10 +28,7 @@ export async function changePasswordAction(_previous: ActionState, formData: For
   const policy = await checkPasswordPolicy(parsed.data.newPassword, viewer.user);
   if (!policy.ok) return { status: "error", fieldErrors: { newPassword: [policy.message] } };
 
-  await changePassword(viewer, {
-    newPassword: parsed.data.newPassword,
-    endOtherSessions: formData.get("endOtherSessions") === "on",
-    context: requestContext(await headers()),
-  });
-  return { status: "success", message: "Your password was changed. We sent you an email to confirm." };
+  const changed = await changePassword(viewer, { newPassword: parsed.data.newPassword, context: requestContext(await headers()) });
+  if (!changed) return { status: "error", message: "Your session has ended or needs you to confirm it is you again. Reload the page." };
+  return { status: "success", message: "Your password was changed and your other devices were signed out. We sent you an email to confirm." };
 }

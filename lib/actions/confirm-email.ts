@@ -3,6 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getCurrentSession } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { confirmEmail } from "@/lib/dal/email-verification";
 import type { ActionState } from "./action-state";
@@ -17,7 +18,9 @@ const messages = {
 export async function confirmEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = tokenField.safeParse(formData.get("token"));
   if (!parsed.success) return { status: "error", message: messages.invalid };
-  const outcome = await confirmEmail(parsed.data, requestContext(await headers()));
+  // A browser signed in to the account keeps its session when the change ends the others.
+  const current = await getCurrentSession();
+  const outcome = await confirmEmail(parsed.data, requestContext(await headers()), current);
   if (outcome === "verified") redirect("/sign-in?notice=email-verified");
   if (outcome === "changed") redirect("/account?notice=email-changed");
   return { status: "error", message: messages[outcome] };

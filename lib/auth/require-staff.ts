@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { ActiveSession } from "@/lib/dal/sessions";
 import { requireSession } from "./current-session";
+import { hasSecondFactor } from "./session/assurance";
 
 /**
  * Guard for every admin page and action. Customers (and visitors) get a 404:
@@ -11,6 +12,6 @@ import { requireSession } from "./current-session";
 export async function requireStaff(returnTo = "/admin"): Promise<ActiveSession> {
   const viewer = await requireSession(returnTo);
   if (viewer.audience !== "staff") notFound();
-  if (!viewer.user.twoFactorEnabled) redirect("/account/security?notice=staff-two-factor-required");
+  if (!viewer.user.twoFactorEnabled || !hasSecondFactor(viewer.assurance)) redirect("/account/security?notice=staff-two-factor-required");
   return viewer;
 }

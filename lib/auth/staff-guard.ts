@@ -4,13 +4,14 @@ import { recordDeniedAccess } from "@/lib/dal/staff-access";
 import { loadStaffViewer, type StaffViewer } from "@/lib/dal/staff-members";
 import { auditContext } from "./audit-context";
 import { getCurrentSession, requireSession } from "./current-session";
+import { hasSecondFactor } from "./session/assurance";
 import { can, type Permission } from "./permissions";
 
 export type StaffGuardOptions = { returnTo?: string; skipPolicy?: boolean };
 
 /**
  * The guard of every admin page, server action and route: a signed-in staff
- * member with two-factor sign-in, the current data-handling policy accepted,
+ * member whose session proved a second factor, the current data-handling policy accepted,
  * and `permission` in their role. A customer gets a 404 (the admin is not
  * advertised); a staff member without the permission is sent to the
  * dashboard with a notice. Every refusal is counted, and the first of each
@@ -23,7 +24,8 @@ export async function requireStaffPermission(permission: Permission, options: St
     await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
     notFound();
   }
-  if (!session.user.twoFactorEnabled) redirect("/account/security?notice=staff-two-factor-required");
+  // The session itself must have been opened (or enrolled) with a second factor; the account's setting alone is not enough.
+  if (!session.user.twoFactorEnabled || !hasSecondFactor(session.assurance)) redirect("/account/security?notice=staff-two-factor-required");
   const viewer = await loadStaffViewer(session);
   if (!viewer) {
     await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
@@ -44,7 +46,7 @@ export async function requireStaffPermission(permission: Permission, options: St
  */
 export async function findStaffWithPermission(permission: Permission): Promise<StaffViewer | null> {
   const session = await getCurrentSession();
-  if (!session || session.audience !== "staff" || !session.user.twoFactorEnabled) return null;
+  if (!session || session.audience !== "staff" || !session.user.twoFactorEnabled || !hasSecondFactor(session.assurance)) return null;
   const viewer = await loadStaffViewer(session);
   return viewer && viewer.policyAccepted && can(viewer.role, permission) ? viewer : null;
 }

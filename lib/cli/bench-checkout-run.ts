@@ -66,6 +66,7 @@ async function buyers(count: number, lines: { productId: string; quantity: numbe
     persistent: false,
     secondFactorPending: false,
     reauthenticatedAt: null,
+    assurance: { method: "password", passwordVerifiedAt: null, secondFactorVerifiedAt: null },
     user: { name: "Bench Buyer", email: `${userId}@bench.test`, emailVerified: true, twoFactorEnabled: false },
   }));
 }

@@ -54,6 +54,7 @@ const viewer: ActiveSession = {
   persistent: false,
   secondFactorPending: false,
   reauthenticatedAt: null,
+  assurance: { method: "password", passwordVerifiedAt: null, secondFactorVerifiedAt: null },
   user: { name: "Bench", email: `${userId}@bench.test`, emailVerified: true, twoFactorEnabled: false },
 };
 await jobSender();

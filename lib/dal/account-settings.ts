@@ -3,10 +3,11 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password/hashing";
 import type { ActiveSession } from "./sessions";
 import { db } from "@/lib/db";
 import { passwordChanged } from "@/lib/mail/templates";
+import { cancelAccountTokens } from "./account-tokens";
 import { enqueueJob } from "./jobs";
 import { normalizeEmail } from "./normalize-email";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
-import { revokeUserSessions } from "./sessions";
+import { endOtherSessions, lockSessionAssurance } from "./session-assurance";
 
 /** Whether `password` is the signed-in user's current password. */
 export async function confirmCurrentPassword(viewer: ActiveSession, password: string): Promise<boolean> {
@@ -16,23 +17,28 @@ export async function confirmCurrentPassword(viewer: ActiveSession, password: st
 
 /**
  * Changes the password of the signed-in user (the caller has checked the
- * current one and the policy). Other sessions end unless the user chose to keep
- * them (V7.4.3); the owner is told by mail.
+ * current one and the policy). Only from a live session that proved, within
+ * the step-up window, what a step-up asks of it; false otherwise, and nothing
+ * changes. Every other session of the account ends (V7.4.3), outstanding
+ * reset and verification links are cancelled, and the owner is told by mail.
  */
 export async function changePassword(
   viewer: ActiveSession,
-  input: { newPassword: string; endOtherSessions: boolean; context: RequestContext },
-): Promise<void> {
+  input: { newPassword: string; context: RequestContext },
+): Promise<boolean> {
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const session = await lockSessionAssurance(tx, viewer);
+    if (!session?.recentlyProven) return false;
+    const now = new Date();
     const user = await tx.user.update({
       where: { id: viewer.userId },
-      data: { passwordHash, passwordChangedAt: new Date() },
+      data: { passwordHash, passwordChangedAt: now },
       select: { email: true, name: true },
     });
-    const ended = input.endOtherSessions
-      ? await revokeUserSessions(tx, viewer.userId, { keep: viewer.sessionId, reason: "password_changed" })
-      : 0;
+    await tx.session.update({ where: { id: viewer.sessionId }, data: { passwordVerifiedAt: now } });
+    await cancelAccountTokens(tx, viewer.userId);
+    const ended = await endOtherSessions(tx, { userId: viewer.userId, keep: viewer.sessionId, reason: "password_changed", context: input.context });
     await recordSecurityEvent(tx, {
       type: "password_changed",
       userId: viewer.userId,
@@ -40,6 +46,7 @@ export async function changePassword(
       details: { sessionsEnded: ended },
     });
     await enqueueJob(tx, "mail", { to: user.email, ...passwordChanged({ name: user.name }) });
+    return true;
   });
 }
 

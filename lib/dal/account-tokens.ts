@@ -39,17 +39,40 @@ export async function issueAccountToken(
 
 export type ValidToken = { id: string; userId: string; email: string };
 
-/** A token that is unused, unexpired and of this purpose, or null. Does not consume it. */
+/**
+ * Purposes whose link proves the account's current address: it works only
+ * while the account's email is still the one the link was sent to. (An email
+ * change link carries the new address and is checked by its own flow.)
+ */
+const boundToAccountEmail: ReadonlySet<AccountTokenPurpose> = new Set(["reset_password", "staff_setup"]);
+
+/**
+ * A token that is unused, unexpired, of this purpose and, for a reset or
+ * set-up link, still addressed to the account's email; or null. Does not
+ * consume it.
+ */
 export async function findValidToken(
   tx: Prisma.TransactionClient,
   token: string,
   purpose: AccountTokenPurpose,
 ): Promise<ValidToken | null> {
   if (!isWellFormedToken(token)) return null;
-  return tx.accountToken.findFirst({
+  const row = await tx.accountToken.findFirst({
     where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, userId: true, email: true },
+    select: { id: true, userId: true, email: true, user: { select: { email: true } } },
   });
+  if (!row || (boundToAccountEmail.has(purpose) && row.user.email !== row.email)) return null;
+  return { id: row.id, userId: row.userId, email: row.email };
+}
+
+/**
+ * Cancels every outstanding link of an account (reset, verification, email
+ * change, staff set-up) after its password or email changed: a link mailed
+ * before the change must not undo or bypass it. Returns how many were cancelled.
+ */
+export async function cancelAccountTokens(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  const result = await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  return result.count;
 }
 
 /**

@@ -28,6 +28,7 @@ async function viewer(): Promise<ActiveSession> {
     persistent: false,
     secondFactorPending: false,
     reauthenticatedAt: new Date(),
+    assurance: { method: "password", passwordVerifiedAt: new Date(), secondFactorVerifiedAt: null },
     user: { name: "Address Tester", email: user.email, emailVerified: true, twoFactorEnabled: false },
   };
 }

@@ -54,6 +54,7 @@ export function cartFixtures() {
       persistent: false,
       secondFactorPending: false,
       reauthenticatedAt: new Date(),
+      assurance: { method: "password", passwordVerifiedAt: new Date(), secondFactorVerifiedAt: null },
       user: { name: "Cart Tester", email: user.email, emailVerified: true, twoFactorEnabled: false },
     };
   }

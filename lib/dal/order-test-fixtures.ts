@@ -86,6 +86,7 @@ export function orderFixtures() {
       persistent: false,
       secondFactorPending: false,
       reauthenticatedAt: new Date(),
+      assurance: { method: "password", passwordVerifiedAt: new Date(), secondFactorVerifiedAt: null },
       user: { name: user.name, email: user.email, emailVerified: overrides.emailVerified ?? true, twoFactorEnabled: false },
     };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { passwordResetCompleted } from "@/lib/mail/templates";
-import { consumeToken, findValidToken } from "./account-tokens";
+import { cancelAccountTokens, consumeToken, findValidToken } from "./account-tokens";
 import { enqueueJob, enqueueJobNow } from "./jobs";
 import { normalizeEmail } from "./normalize-email";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
@@ -29,8 +29,10 @@ export async function findPasswordResetAccount(token: string): Promise<{ email: 
 }
 
 /**
- * Sets the new password from a valid reset link, consumes the link, ends every
- * session of the account and mails the owner. No automatic sign-in follows.
+ * Sets the new password from a valid reset link (still addressed to the
+ * account's email), consumes the link, cancels the account's other outstanding
+ * links, ends every session of the account and mails the owner. No automatic
+ * sign-in follows.
  */
 export async function completePasswordReset(input: {
   token: string;
@@ -45,6 +47,7 @@ export async function completePasswordReset(input: {
       data: { passwordHash: input.passwordHash, passwordChangedAt: new Date() },
       select: { id: true, email: true, name: true },
     });
+    await cancelAccountTokens(tx, user.id);
     const ended = await revokeUserSessions(tx, user.id, { keep: null, reason: "password_reset" });
     await recordSecurityEvent(tx, {
       type: "password_reset_completed",

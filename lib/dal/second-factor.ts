@@ -1,9 +1,12 @@
 import "server-only";
 import { twoFactorThrottle } from "@/lib/auth/two-factor/attempt-throttle";
 import { db } from "@/lib/db";
+import { methodWithSecondFactor } from "@/lib/auth/session/assurance";
 import { env } from "@/lib/env";
-import { recoveryCodeUsed, twoFactorFailed } from "@/lib/mail/templates";
+import { twoFactorFailed } from "@/lib/mail/templates";
 import { enqueueJob } from "./jobs";
+import { recordRecoveryCodeUse } from "./recovery-code-use";
+import { lockAccount } from "./session-assurance";
 import { consumeSecondFactor, type SecondFactorMethod } from "./second-factor-check";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import type { ActiveSession } from "./sessions";
@@ -21,7 +24,9 @@ const securityLink = () => `${env.SITE_URL}/account/security`;
  * Completes a sign-in that passed the password: the code must belong to the
  * account whose password was verified (the pending session names it). On
  * success the pending session ends and a new one, with a new token, begins
- * (a new session id on every change of privilege).
+ * (a new session id on every change of privilege), recording that it was
+ * opened with the password and this second factor. A recovery code also ends
+ * every other session of the account.
  */
 export async function completeSecondFactor(
   pending: ActiveSession,
@@ -40,9 +45,10 @@ export async function completeSecondFactor(
   await twoFactorThrottle().recordSuccess(attempt);
 
   return db.$transaction(async (tx) => {
+    await lockAccount(tx, pending.userId);
     // The challenge must still be open: not revoked meanwhile (a reset, "sign out everywhere") nor completed twice.
     const ended = await tx.session.updateMany({
-      where: { id: pending.sessionId, revokedAt: null, secondFactorPending: true },
+      where: { id: pending.sessionId, revokedAt: null, secondFactorVerifiedAt: null },
       data: { revokedAt: new Date(), revokedReason: "second_factor_completed" },
     });
     if (ended.count !== 1) return { ok: false as const, reason: "invalid" as const };
@@ -51,6 +57,8 @@ export async function completeSecondFactor(
       audience: pending.audience,
       persistent: pending.persistent,
       context: input.context,
+      method: methodWithSecondFactor(input.method),
+      passwordVerifiedAt: pending.assurance.passwordVerifiedAt ?? undefined,
     });
     const user = { id: pending.userId, name: pending.user.name, email: pending.user.email };
     await recordCompletedSignIn(tx, {
@@ -62,14 +70,7 @@ export async function completeSecondFactor(
       context: input.context,
     });
     if (result.recoveryCodesLeft !== null) {
-      await recordSecurityEvent(tx, {
-        type: "recovery_code_used",
-        userId: user.id,
-        context: input.context,
-        details: { remaining: result.recoveryCodesLeft },
-      });
-      const mail = recoveryCodeUsed({ name: user.name, remaining: result.recoveryCodesLeft, securityLink: securityLink() });
-      await enqueueJob(tx, "mail", { to: user.email, ...mail });
+      await recordRecoveryCodeUse(tx, { user, keepSessionId: session.sessionId, remaining: result.recoveryCodesLeft, context: input.context });
     }
     return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft };
   });

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { RequestContext } from "./security-events";
-import { createSession } from "./sessions";
+import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { testUsers } from "./test-users";
 
 /**
@@ -23,4 +23,21 @@ export function sessionFixtures(context: RequestContext) {
       ),
     sessionRow: (id: string) => db.session.findUniqueOrThrow({ where: { id } }),
   };
+}
+
+/** A fresh password session of the user, as the request behind its cookie sees it. */
+export async function signedInViewer(userId: string, context: RequestContext): Promise<ActiveSession> {
+  const { token } = await db.$transaction((tx) => createSession(tx, { userId, audience: "customer", persistent: false, context }));
+  const viewer = await findActiveSession(token);
+  if (!viewer) throw new Error("no session");
+  return viewer;
+}
+
+/**
+ * Brings back the user's sessions that a change ended for `reason`, as they
+ * would be had their sign-in committed just after that change: a session the
+ * change could not see.
+ */
+export async function reviveSessions(userId: string, reason: string): Promise<void> {
+  await db.session.updateMany({ where: { userId, revokedReason: reason }, data: { revokedAt: null, revokedReason: null } });
 }

@@ -56,6 +56,7 @@ describe("findActiveSession", () => {
       persistent: true,
       secondFactorPending: false,
       reauthenticatedAt: expect.any(Date),
+      assurance: { method: "password", passwordVerifiedAt: expect.any(Date), secondFactorVerifiedAt: null },
       user: { name: user.name, email: user.email, emailVerified: true, twoFactorEnabled: false },
     });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { owesSecondFactor, type SessionAssurance, type SessionAuthMethod, stepUpProvenAt } from "@/lib/auth/session/assurance";
 import { type SessionAudience, sessionLifetimes } from "@/lib/auth/session/lifetimes";
 import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
@@ -16,10 +17,19 @@ export type ActiveSession = {
   userId: string;
   audience: SessionAudience;
   persistent: boolean;
-  /** The password was right but the second factor is still owed: grants nothing but the challenge. */
+  /**
+   * A second factor is still owed: the password was right and the challenge is
+   * open, or the account has two-factor on and this session never proved it.
+   * Grants nothing but the challenge.
+   */
   secondFactorPending: boolean;
-  /** When a factor was last proven in this session (sign-in or step-up). */
+  /**
+   * When this session last proved what a step-up asks of it (the second factor
+   * once the account has one, otherwise the password or either factor).
+   */
   reauthenticatedAt: Date | null;
+  /** How this session was authenticated and when each factor was last proven. */
+  assurance: SessionAssurance;
   user: { name: string; email: string; emailVerified: boolean; twoFactorEnabled: boolean };
 };
 
@@ -34,11 +44,16 @@ export async function createSession(
     persistent: boolean;
     context: RequestContext;
     secondFactorPending?: boolean;
+    /** The factors proven to open it (default: the password, now). */
+    method?: SessionAuthMethod;
+    /** When the password was proven, if earlier than now (a session opened after the challenge). */
+    passwordVerifiedAt?: Date;
   },
 ): Promise<{ token: string; sessionId: string }> {
   const token = generateToken();
   const now = Date.now();
   const pending = input.secondFactorPending ?? false;
+  const method = pending ? "password" : (input.method ?? "password");
   // A session waiting for its second factor lives only as long as the challenge may take.
   const lifetimes = pending
     ? { idleMs: env.TWO_FACTOR_CHALLENGE_MINUTES * 60_000, absoluteMs: env.TWO_FACTOR_CHALLENGE_MINUTES * 60_000 }
@@ -54,7 +69,9 @@ export async function createSession(
       ip: input.context.ip.slice(0, 45),
       userAgent: input.context.userAgent.slice(0, 400),
       secondFactorPending: pending,
-      reauthenticatedAt: pending ? null : new Date(now),
+      authMethod: method,
+      passwordVerifiedAt: input.passwordVerifiedAt ?? new Date(now),
+      secondFactorVerifiedAt: method === "password" ? null : new Date(now),
     },
     select: { id: true },
   });
@@ -75,7 +92,9 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
       idleExpiresAt: true,
       absoluteExpiresAt: true,
       secondFactorPending: true,
-      reauthenticatedAt: true,
+      authMethod: true,
+      passwordVerifiedAt: true,
+      secondFactorVerifiedAt: true,
       user: { select: { name: true, email: true, emailVerifiedAt: true, kind: true, totpEnabledAt: true, deactivatedAt: true } },
     },
   });
@@ -85,7 +104,14 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
     return null;
   }
   const audience: SessionAudience = row.user.kind === "staff" ? "staff" : "customer";
-  if (!row.secondFactorPending && now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  const accountHasTwoFactor = row.user.totpEnabledAt !== null;
+  const assurance: SessionAssurance = {
+    method: row.authMethod,
+    passwordVerifiedAt: row.passwordVerifiedAt,
+    secondFactorVerifiedAt: row.secondFactorVerifiedAt,
+  };
+  const pending = owesSecondFactor({ challengeOpen: row.secondFactorPending, accountHasTwoFactor, assurance });
+  if (!pending && now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     const { idleMs } = sessionLifetimes(audience, row.persistent);
     await db.session.update({
       where: { id: row.id },
@@ -100,13 +126,14 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
     userId: row.userId,
     audience,
     persistent: row.persistent,
-    secondFactorPending: row.secondFactorPending,
-    reauthenticatedAt: row.reauthenticatedAt,
+    secondFactorPending: pending,
+    reauthenticatedAt: pending ? null : stepUpProvenAt(assurance, accountHasTwoFactor),
+    assurance,
     user: {
       name: row.user.name,
       email: row.user.email,
       emailVerified: row.user.emailVerifiedAt !== null,
-      twoFactorEnabled: row.user.totpEnabledAt !== null,
+      twoFactorEnabled: accountHasTwoFactor,
     },
   };
 }

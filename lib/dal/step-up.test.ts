@@ -20,19 +20,33 @@ const { users, newContext } = throttledTestUsers({ name: "Step-up Tester", userA
 
 
 
+/** Moves every proof of a factor in this session an hour back, out of the step-up window. */
+async function makeStale(token: string) {
+  const { sessionId } = await session(token);
+  await db.$executeRaw`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - ${hour} * interval '1 millisecond',
+    "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - ${hour} * interval '1 millisecond' WHERE id = ${sessionId}`;
+}
+
 /** A user with PASSWORD and a full session whose last proof of a factor was an hour ago. */
 async function signedInUser() {
   const user = await users.createUser({ passwordHash: await hashPassword(PASSWORD) });
-  const { token, sessionId } = await db.$transaction((tx) =>
+  const { token } = await db.$transaction((tx) =>
     createSession(tx, { userId: user.id, audience: "customer", persistent: false, context: newContext() }),
   );
-  await db.session.update({ where: { id: sessionId }, data: { reauthenticatedAt: new Date(Date.now() - hour) } });
+  await makeStale(token);
   return { user, token };
 }
 
-/** Two-factor on through the real flow (see enrolThroughRealFlow). */
+/**
+ * Two-factor on through the real flow (see enrolThroughRealFlow), which needs
+ * a recent password: the session proves it again first, and afterwards every
+ * proof (enrolment proved the new factor too) is an hour old again.
+ */
 async function enrol(token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-  return enrolThroughRealFlow(await session(token), newContext());
+  await db.session.updateMany({ where: { id: (await session(token)).sessionId }, data: { passwordVerifiedAt: new Date() } });
+  const enrolled = await enrolThroughRealFlow(await session(token), newContext());
+  await makeStale(token);
+  return enrolled;
 }
 
 async function session(token: string): Promise<ActiveSession> {

@@ -6,7 +6,7 @@ import { jobSender, stopJobSender } from "@/lib/jobs/sender";
 
 /** The user fields a DAL test may set; anything left out takes the suite's default. */
 export type TestUserFields = Partial<
-  Pick<Prisma.UserCreateInput, "email" | "name" | "passwordHash" | "kind" | "passwordChangedAt" | "emailVerifiedAt">
+  Pick<Prisma.UserCreateInput, "email" | "name" | "passwordHash" | "kind" | "staffRole" | "passwordChangedAt" | "emailVerifiedAt">
 >;
 
 export type TestUsersOptions = {

@@ -211,7 +211,7 @@ describe("regenerateRecoveryCodes", () => {
     const oldRows = await db.recoveryCode.findMany({ where: { userId: user.id } });
     await db.recoveryCode.update({ where: { id: oldRows[0]?.id ?? "" }, data: { usedAt: new Date() } });
 
-    const fresh = await regenerateRecoveryCodes(viewer, context);
+    const fresh = (await regenerateRecoveryCodes(viewer, context)) ?? [];
     expect(fresh).toHaveLength(10);
     expect(fresh.filter((code) => old.includes(code))).toEqual([]);
 

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { twoFactorDisabled, twoFactorEnabled } from "@/lib/mail/templates";
 import { enqueueJob } from "./jobs";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
+import { endOtherSessions, lockSessionAssurance, stampSecondFactor } from "./session-assurance";
 import type { ActiveSession } from "./sessions";
 
 const place = (userId: string, field: "totpSecret" | "totpPendingSecret") => ({ model: "User", field, ownerId: userId });
@@ -34,13 +35,21 @@ export async function getTwoFactorStatus(viewer: ActiveSession): Promise<TwoFact
   return { enabled: false, recoveryCodesLeft, enrollment: { secret, qrCodeDataUrl: await totpQrCodeDataUrl(uri) } };
 }
 
-/** Starts enrolment: a new secret (≥160 bits), stored encrypted until a code confirms it. */
-export async function startTwoFactorEnrollment(viewer: ActiveSession): Promise<void> {
+/**
+ * Starts enrolment: a new secret (≥160 bits), stored encrypted until a code
+ * confirms it. Only from a live session that proved the password within the
+ * step-up window, and only while two-factor is off; otherwise nothing changes.
+ */
+export async function startTwoFactorEnrollment(viewer: ActiveSession): Promise<boolean> {
   const secret = generateTotpSecret();
-  // Only while two-factor is off: with it on, this changes nothing.
-  await db.user.updateMany({
-    where: { id: viewer.userId, totpEnabledAt: null },
-    data: { totpPendingSecret: encryptField(secret, place(viewer.userId, "totpPendingSecret")) },
+  return db.$transaction(async (tx) => {
+    const session = await lockSessionAssurance(tx, viewer);
+    if (!session?.recentlyProven || session.accountHasTwoFactor) return false;
+    await tx.user.update({
+      where: { id: viewer.userId },
+      data: { totpPendingSecret: encryptField(secret, place(viewer.userId, "totpPendingSecret")) },
+    });
+    return true;
   });
 }
 
@@ -50,7 +59,10 @@ export async function cancelTwoFactorEnrollment(viewer: ActiveSession): Promise<
 
 /**
  * Turns two-factor on once the user proves the authenticator works, and
- * returns the recovery codes — shown once; only their hashes are kept.
+ * returns the recovery codes — shown once; only their hashes are kept. The
+ * confirming session has now proven both factors and is kept (marked
+ * password + TOTP); every other session of the account ends, since none of
+ * them proved the new factor (V7.4.3).
  */
 export async function confirmTwoFactorEnrollment(
   viewer: ActiveSession,
@@ -68,9 +80,12 @@ export async function confirmTwoFactorEnrollment(
 
   const codes = generateRecoveryCodes();
   const hashes = await Promise.all(codes.map((recovery) => hashRecoveryCode(recovery)));
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: viewer.userId },
+  const enabled = await db.$transaction(async (tx) => {
+    const session = await lockSessionAssurance(tx, viewer);
+    if (!session || session.owesSecondFactor) return false;
+    // The secret confirmed must still be the pending one: not replaced or turned on meanwhile.
+    const turnedOn = await tx.user.updateMany({
+      where: { id: viewer.userId, totpEnabledAt: null, totpPendingSecret: user.totpPendingSecret },
       data: {
         totpSecret: encryptField(secret, place(viewer.userId, "totpSecret")),
         totpPendingSecret: null,
@@ -78,16 +93,27 @@ export async function confirmTwoFactorEnrollment(
         totpLastStep: verified.step,
       },
     });
+    if (turnedOn.count !== 1) return false;
     await replaceRecoveryCodes(tx, viewer.userId, hashes);
+    await stampSecondFactor(tx, viewer.sessionId, "password_totp");
     await recordSecurityEvent(tx, { type: "two_factor_enabled", userId: viewer.userId, context: input.context });
+    await endOtherSessions(tx, { userId: viewer.userId, keep: viewer.sessionId, reason: "two_factor_enabled", context: input.context });
     await enqueueJob(tx, "mail", { to: user.email, ...twoFactorEnabled({ name: user.name }) });
+    return true;
   });
-  return { ok: true, recoveryCodes: codes };
+  return enabled ? { ok: true, recoveryCodes: codes } : { ok: false };
 }
 
-/** Turns two-factor off (the caller has demanded a recent step-up) and tells the owner. */
-export async function disableTwoFactor(viewer: ActiveSession, context: RequestContext): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * Turns two-factor off and tells the owner. Only a live session that proved a
+ * second factor itself within the step-up window may (V7.5.1): a session that
+ * proved only the password, or an old one, is refused and nothing changes.
+ * Every other session of the account ends (V7.4.3).
+ */
+export async function disableTwoFactor(viewer: ActiveSession, context: RequestContext): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const session = await lockSessionAssurance(tx, viewer);
+    if (!session?.recentlyProven || !session.accountHasTwoFactor) return false;
     const user = await tx.user.update({
       where: { id: viewer.userId },
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
@@ -95,19 +121,28 @@ export async function disableTwoFactor(viewer: ActiveSession, context: RequestCo
     });
     await tx.recoveryCode.deleteMany({ where: { userId: viewer.userId } });
     await recordSecurityEvent(tx, { type: "two_factor_disabled", userId: viewer.userId, context });
+    await endOtherSessions(tx, { userId: viewer.userId, keep: viewer.sessionId, reason: "two_factor_disabled", context });
     await enqueueJob(tx, "mail", { to: user.email, ...twoFactorDisabled({ name: user.name }) });
+    return true;
   });
 }
 
-/** Replaces every recovery code with a new set (the caller has demanded a recent step-up). */
-export async function regenerateRecoveryCodes(viewer: ActiveSession, context: RequestContext): Promise<string[]> {
+/**
+ * Replaces every recovery code with a new set. Like turning two-factor off, it
+ * needs a session that proved a second factor itself within the step-up
+ * window; otherwise nothing changes and the answer is null.
+ */
+export async function regenerateRecoveryCodes(viewer: ActiveSession, context: RequestContext): Promise<string[] | null> {
   const codes = generateRecoveryCodes();
   const hashes = await Promise.all(codes.map((recovery) => hashRecoveryCode(recovery)));
-  await db.$transaction(async (tx) => {
+  const replaced = await db.$transaction(async (tx) => {
+    const session = await lockSessionAssurance(tx, viewer);
+    if (!session?.recentlyProven || !session.accountHasTwoFactor) return false;
     await replaceRecoveryCodes(tx, viewer.userId, hashes);
     await recordSecurityEvent(tx, { type: "recovery_codes_regenerated", userId: viewer.userId, context });
+    return true;
   });
-  return codes;
+  return replaced ? codes : null;
 }
 
 async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string, hashes: string[]) {

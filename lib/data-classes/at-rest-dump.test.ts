@@ -8,6 +8,7 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { createMyAddress } from "@/lib/dal/addresses";
 import { testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
 import { placeOrder } from "@/lib/dal/orders";
+import { signedInViewer } from "@/lib/dal/session-test-fixtures";
 import type { ActiveSession } from "@/lib/dal/sessions";
 import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/sign-in-test-fixtures";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor-settings";
@@ -113,23 +114,11 @@ const secrets = {
   postalCode: "QX9 4ZZ",
 };
 
-/** The DAL functions used here read only the user id; no session row is needed. */
-function viewerFor(user: { id: string; email: string }): ActiveSession {
-  return {
-    sessionId: "at-rest-dump",
-    userId: user.id,
-    audience: "customer",
-    persistent: false,
-    secondFactorPending: false,
-    reauthenticatedAt: new Date(),
-    user: { name: "Dump Tester", email: user.email, emailVerified: true, twoFactorEnabled: false },
-  };
-}
-
 describe("a database dump", () => {
   it(`holds none of the seeded personal values or secrets, and only argon2id passwords — via ${method}`, async () => {
-    const user = await users.createUser({ passwordHash: await hashPassword(`dump test ${tag} passphrase`) });
-    const viewer = viewerFor(user);
+    const user = await users.createUser({ passwordHash: await hashPassword(`dump test ${tag} passphrase`), emailVerifiedAt: new Date() });
+    // Two-factor enrolment reads the session's own row: a real session.
+    const viewer = await signedInViewer(user.id, newContext());
     // No DAL function sets the account phone yet; it is written encrypted the way one would.
     const phone = encryptField(secrets.phone, { model: "User", field: "phone", ownerId: user.id });
     await client.query(`UPDATE "User" SET phone = $1 WHERE id = $2`, [phone, user.id]);

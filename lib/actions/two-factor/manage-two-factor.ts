@@ -19,6 +19,11 @@ import type { ActionState } from "../action-state";
 export type TwoFactorActionState = ActionState & { recoveryCodes?: string[] };
 
 const page = "/account/security";
+/** The session ended, or its proof went stale, between the page's check and the change (a change made elsewhere). */
+const sessionChanged: TwoFactorActionState = {
+  status: "error",
+  message: "Nothing was changed: confirm it is you again, or sign in again if this device was signed out.",
+};
 
 /** Adding a factor is a factor change too (OWASP MFA): it needs a recent re-authentication. */
 export async function startTwoFactorAction(): Promise<TwoFactorActionState> {
@@ -53,7 +58,7 @@ export async function confirmTwoFactorAction(_previous: TwoFactorActionState, fo
 export async function disableTwoFactorAction(): Promise<TwoFactorActionState> {
   const viewer = await requireSession(page);
   requireRecentAuthentication(viewer, page);
-  await disableTwoFactor(viewer, requestContext(await headers()));
+  if (!(await disableTwoFactor(viewer, requestContext(await headers())))) return sessionChanged;
   revalidatePath(page);
   return { status: "success", message: "Two-factor authentication is off." };
 }
@@ -62,6 +67,7 @@ export async function regenerateRecoveryCodesAction(): Promise<TwoFactorActionSt
   const viewer = await requireSession(page);
   requireRecentAuthentication(viewer, page);
   const recoveryCodes = await regenerateRecoveryCodes(viewer, requestContext(await headers()));
+  if (!recoveryCodes) return sessionChanged;
   revalidatePath(page);
   return { status: "success", message: "Your new recovery codes replace the old ones.", recoveryCodes };
 }
