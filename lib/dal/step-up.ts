@@ -7,7 +7,12 @@ import { type RequestContext, recordSecurityEvent } from "./security-events";
 import type { ActiveSession } from "./sessions";
 
 export type StepUpMethod = SecondFactorMethod | "password";
-export type StepUpResult = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type StepUpResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The rate-limit store could not be asked: the client did nothing wrong. */
+  | { ok: false; reason: "unavailable" };
 
 /**
  * Step-up re-authentication before a sensitive action: with two-factor on, a
@@ -21,7 +26,9 @@ export async function reauthenticate(
   if (viewer.user.twoFactorEnabled === (input.method === "password")) return { ok: false, reason: "invalid" };
   const attempt = { email: viewer.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
-  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+  if (!gate.allowed) {
+    return gate.scope === "store" ? { ok: false, reason: "unavailable" } : { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+  }
 
   const valid =
     input.method === "password"
