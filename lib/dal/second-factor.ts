@@ -1,4 +1,5 @@
 import "server-only";
+import { issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { twoFactorThrottle } from "@/lib/auth/two-factor/attempt-throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,9 +12,12 @@ import { createSession } from "./sessions";
 import { recordCompletedSignIn } from "./sign-in-completion";
 
 export type ChallengeResult =
-  | { ok: true; token: string; persistent: boolean; recoveryCodesLeft: number | null }
+  /** `deviceCookie`: the signed device cookie to set now that the sign-in is complete. */
+  | { ok: true; token: string; persistent: boolean; recoveryCodesLeft: number | null; deviceCookie: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The rate-limit store could not be asked: the client did nothing wrong. */
+  | { ok: false; reason: "unavailable" };
 
 const securityLink = () => `${env.SITE_URL}/account/security`;
 
@@ -25,11 +29,13 @@ const securityLink = () => `${env.SITE_URL}/account/security`;
  */
 export async function completeSecondFactor(
   pending: ActiveSession,
-  input: { method: SecondFactorMethod; code: string; deviceId: string; context: RequestContext },
+  input: { method: SecondFactorMethod; code: string; deviceId: string; trustedDeviceCookie?: string | null; context: RequestContext },
 ): Promise<ChallengeResult> {
   const attempt = { email: pending.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
-  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+  if (!gate.allowed) {
+    return gate.scope === "store" ? { ok: false, reason: "unavailable" } : { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+  }
 
   const result = await consumeSecondFactor(pending.userId, input.method, input.code);
   if (!result.ok) {
@@ -71,7 +77,8 @@ export async function completeSecondFactor(
       const mail = recoveryCodeUsed({ name: user.name, remaining: result.recoveryCodesLeft, securityLink: securityLink() });
       await enqueueJob(tx, "mail", { to: user.email, ...mail });
     }
-    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft };
+    const deviceCookie = issueDeviceCookie(input.trustedDeviceCookie, user.email);
+    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft, deviceCookie };
   });
 }
 
