@@ -4,8 +4,8 @@ import { requestLogger } from "@/lib/log/request-logger";
 
 /**
  * Liveness and readiness for load balancers: 200 when the database answers,
- * else 503. `rateLimits` says where this instance counts limits: "fallback"
- * while Redis is unreachable and PostgreSQL stands in (the shop still works).
+ * else 503. `rateLimits` is "fallback" while this instance's Redis is
+ * unreachable and PostgreSQL stands in (the shop still works), else "primary".
  */
 export async function GET() {
   const database = await databaseIsUp();
@@ -15,7 +15,8 @@ export async function GET() {
     {
       status: database ? "ok" : "unavailable",
       database: database ? "up" : "down",
-      rateLimits: limits.onFallback ? "fallback" : limits.store,
+      // Which store is not named: the body must not describe the infrastructure.
+      rateLimits: limits.onFallback ? "fallback" : "primary",
       time: new Date().toISOString(),
     },
     { status: database ? 200 : 503, headers: { "cache-control": "no-store" } },
