@@ -33,9 +33,9 @@ export async function completeSecondFactor(
 ): Promise<ChallengeResult> {
   const attempt = { email: pending.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
-  if (!gate.allowed) {
-    return gate.scope === "store" ? { ok: false, reason: "unavailable" } : { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
-  }
+  // A store failure is "unavailable", never "throttled": the client did not try too often.
+  if (!gate.allowed && gate.scope === "store") return { ok: false, reason: "unavailable" };
+  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
   const result = await consumeSecondFactor(pending.userId, input.method, input.code);
   if (!result.ok) {
@@ -78,7 +78,8 @@ export async function completeSecondFactor(
       await enqueueJob(tx, "mail", { to: user.email, ...mail });
     }
     const deviceCookie = issueDeviceCookie(input.trustedDeviceCookie, user.email);
-    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft, deviceCookie };
+    const { recoveryCodesLeft } = result;
+    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft, deviceCookie };
   });
 }
 

@@ -2,8 +2,7 @@ import "server-only";
 import { issueDeviceCookie, trustedDeviceKey } from "@/lib/auth/device-cookie";
 import { hashPassword, PasswordHasherBusyError, verifyDummyPassword, verifyPassword } from "@/lib/auth/password/hashing";
 import type { ThrottleDecision } from "@/lib/auth/rate-limit/decision";
-import type { SignInAttempt } from "@/lib/auth/rate-limit/sign-in-throttle";
-import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit/sign-in-throttle";
+import { checkSignIn, recordSignInFailure, recordSignInSuccess, type SignInAttempt } from "@/lib/auth/rate-limit/sign-in-throttle";
 import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
 import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
@@ -34,8 +33,10 @@ export type SignInResult =
   | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "busy" };
 
+/** A store failure is "unavailable", never "throttled": the client did not try too often. */
 function refusal(decision: Exclude<ThrottleDecision, { allowed: true }>): SignInResult {
-  return decision.scope === "store" ? { ok: false, reason: "unavailable" } : { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  if (decision.scope === "store") return { ok: false, reason: "unavailable" };
+  return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
 }
 
 /**

@@ -26,9 +26,9 @@ export async function reauthenticate(
   if (viewer.user.twoFactorEnabled === (input.method === "password")) return { ok: false, reason: "invalid" };
   const attempt = { email: viewer.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
-  if (!gate.allowed) {
-    return gate.scope === "store" ? { ok: false, reason: "unavailable" } : { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
-  }
+  // A store failure is "unavailable", never "throttled": the client did not try too often.
+  if (!gate.allowed && gate.scope === "store") return { ok: false, reason: "unavailable" };
+  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
   const valid =
     input.method === "password"
