@@ -32,6 +32,12 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
           Your role does not allow that ({denied.slice(0, 40)}). The attempt was recorded.
         </p>
       )}
+      {dashboard.rateLimitsOnFallbackSince && (
+        <p role="status" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-900">
+          Rate limits on fallback store: Redis has been unreachable since{" "}
+          {dashboard.rateLimitsOnFallbackSince.toISOString().slice(0, 16).replace("T", " ")} UTC; limits are counted in PostgreSQL.
+        </p>
+      )}
       {dashboard.alerts && dashboard.alerts.length > 0 && (
         <section aria-labelledby="alerts-heading" className="rounded border-2 border-red-400 bg-red-50 p-3">
           <h2 id="alerts-heading" className="font-semibold text-red-900">Security alerts</h2>

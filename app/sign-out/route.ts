@@ -1,13 +1,16 @@
 import { cookies, headers } from "next/headers";
-import { cookieNames } from "@/lib/auth/session/cookies";
+import { baseCookieOptions, cookieNames } from "@/lib/auth/session/cookies";
 import { requestContext } from "@/lib/auth/request-context";
 import { revokeSessionByToken } from "@/lib/dal/sessions";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 /**
- * Sign-out: ends the session on the server, deletes the cookie and asks the
- * browser to clear this site's data (ASVS V14.3.1). POST only, same-origin only.
+ * Sign-out: ends the session on the server, deletes the session's cookies and
+ * asks the browser to clear this site's cache and storage (ASVS V14.3.1).
+ * The device cookies stay: they carry no session, and they are what lets this
+ * browser sign in while others' guesses have the account locked
+ * (lib/auth/device-cookie.ts). POST only, same-origin only.
  */
 export async function POST() {
   const requestHeaders = await headers();
@@ -15,12 +18,15 @@ export async function POST() {
   const jar = await cookies();
   const token = jar.get(cookieNames.session)?.value;
   if (token) await revokeSessionByToken(token, requestContext(requestHeaders));
-  jar.delete(cookieNames.session);
+  // With the cookies' own attributes: a __Host- cookie is only replaced by a Secure one with Path=/.
+  for (const name of [cookieNames.session, cookieNames.csrf, cookieNames.callbackUrl, cookieNames.cart]) {
+    jar.delete({ name, ...baseCookieOptions });
+  }
   return new Response(null, {
     status: 303,
     headers: {
       location: `${env.SITE_URL}/sign-in?notice=signed-out`,
-      "clear-site-data": '"cache", "cookies", "storage"',
+      "clear-site-data": '"cache", "storage"',
       "cache-control": "no-store",
     },
   });

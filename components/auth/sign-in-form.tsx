@@ -11,6 +11,7 @@ function messageFor(error: string | null, status: number): string {
     return `Too many attempts. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
   }
   if (error === "Busy") return "The shop is busy. Please try again in a moment.";
+  if (status === 503 || error === "Unavailable") return "Sign-in is temporarily unavailable. Please try again in a moment.";
   return "Invalid email or password.";
 }
 

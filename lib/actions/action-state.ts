@@ -32,6 +32,17 @@ export function textFields<K extends string>(formData: FormData, keys: readonly 
   ) as Record<K, string>;
 }
 
+/** Shown when limits could not be checked: the person did nothing wrong, so no "too many attempts". */
+export const TEMPORARILY_UNAVAILABLE = "This is temporarily unavailable. Please try again in a moment.";
+
+/**
+ * The message for a rate-limit refusal: `tooMany` plus when to retry, or
+ * TEMPORARILY_UNAVAILABLE when the limit store failed (scope "store").
+ */
+export function limitRefusedMessage(refusal: { scope: string; retryAfterSeconds: number }, tooMany: string): string {
+  return refusal.scope === "store" ? TEMPORARILY_UNAVAILABLE : `${tooMany} ${retryMessage(refusal.retryAfterSeconds)}`;
+}
+
 export function retryMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return seconds < 90 ? `Try again in ${seconds} seconds.` : `Try again in ${minutes} minutes.`;

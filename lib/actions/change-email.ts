@@ -9,7 +9,7 @@ import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
 import { confirmCurrentPassword, requestEmailChange } from "@/lib/dal/account-settings";
 import { normalizeEmail } from "@/lib/dal/normalize-email";
-import { type ActionState, fieldErrorsOf, retryMessage, textFields } from "./action-state";
+import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { currentPasswordField, emailField } from "./schemas";
 
 const schema = z.object({ newEmail: emailField, password: currentPasswordField });
@@ -25,7 +25,7 @@ export async function changeEmailAction(_previous: ActionState, formData: FormDa
     return { status: "error", fieldErrors: { newEmail: ["That is already your email address."] }, values };
   }
   const limit = await limitAction("passwordChange", viewer.userId);
-  if (!limit.allowed) return { status: "error", message: `Too many attempts. ${retryMessage(limit.retryAfterSeconds)}`, values };
+  if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, "Too many attempts."), values };
   if (!(await confirmCurrentPassword(viewer, parsed.data.password))) {
     return { status: "error", fieldErrors: { password: ["That is not your current password."] }, values };
   }

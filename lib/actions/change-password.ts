@@ -9,7 +9,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
 import { changePassword, confirmCurrentPassword } from "@/lib/dal/account-settings";
-import { type ActionState, fieldErrorsOf, retryMessage, textFields } from "./action-state";
+import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { currentPasswordField, newPasswordField } from "./schemas";
 
 const schema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
@@ -21,7 +21,7 @@ export async function changePasswordAction(_previous: ActionState, formData: For
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
 
   const limit = await limitAction("passwordChange", viewer.userId);
-  if (!limit.allowed) return { status: "error", message: `Too many attempts. ${retryMessage(limit.retryAfterSeconds)}` };
+  if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, "Too many attempts.") };
   if (!(await confirmCurrentPassword(viewer, parsed.data.currentPassword))) {
     return { status: "error", fieldErrors: { currentPassword: ["That is not your current password."] } };
   }

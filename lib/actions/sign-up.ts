@@ -9,7 +9,7 @@ import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
 import { requestContext } from "@/lib/auth/request-context";
 import { registerAccount } from "@/lib/dal/registration";
-import { type ActionState, fieldErrorsOf, retryMessage, textFields } from "./action-state";
+import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { emailField, nameField, newPasswordField } from "./schemas";
 
 const signUpSchema = z.object({ name: nameField, email: emailField, password: newPasswordField });
@@ -23,7 +23,7 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   const context = requestContext(await headers());
   const limit = await limitAction("signUp", context.ip);
   if (!limit.allowed) {
-    return { status: "error", message: `Too many sign-ups from your network. ${retryMessage(limit.retryAfterSeconds)}`, values };
+    return { status: "error", message: limitRefusedMessage(limit, "Too many sign-ups from your network."), values };
   }
   const policy = await checkPasswordPolicy(parsed.data.password, { email: parsed.data.email, name: parsed.data.name });
   if (!policy.ok) return { status: "error", fieldErrors: { password: [policy.message] }, values };

@@ -6,7 +6,7 @@ import { findActiveSession, revokeSessionByToken } from "@/lib/dal/sessions";
 import { signInWithPassword } from "@/lib/dal/sign-in";
 import { safeAuthRedirect } from "@/lib/http/safe-redirect";
 import { logger } from "@/lib/log/logger";
-import { currentDeviceId } from "./device-context";
+import { currentDeviceId, offerDeviceCookie } from "./device-context";
 import { baseCookieOptions, cookieNames } from "./session/cookies";
 import { longestSessionSeconds } from "./session/lifetimes";
 import { cookieFromHeader, requestContext } from "./request-context";
@@ -58,13 +58,18 @@ export const authOptions: NextAuthOptions = {
           password: parsed.data.password,
           persistent: parsed.data.remember === "on" || parsed.data.remember === "true",
           deviceId: currentDeviceId() || cookieFromHeader(headers.get("cookie"), cookieNames.device) || "",
+          trustedDeviceCookie: cookieFromHeader(headers.get("cookie"), cookieNames.trustedDevice),
           previousToken: cookieFromHeader(headers.get("cookie"), cookieNames.session),
           context: requestContext(headers),
         });
-        if (result.ok) return { id: result.userId, sessionToken: result.token };
+        if (result.ok) {
+          if (result.deviceCookie) offerDeviceCookie(result.deviceCookie);
+          return { id: result.userId, sessionToken: result.token };
+        }
         // The reason travels as the error code; the form shows one generic message for "invalid".
         if (result.reason === "invalid") return null;
-        throw new Error(result.reason === "throttled" ? `RateLimited:${result.retryAfterSeconds}` : "Busy");
+        if (result.reason === "throttled") throw new Error(`RateLimited:${result.retryAfterSeconds}`);
+        throw new Error(result.reason === "unavailable" ? "Unavailable" : "Busy");
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
+import { rateLimitStoreStatus } from "@/lib/auth/rate-limit/store-status";
 import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import type { StaffViewer } from "./staff-members";
@@ -20,7 +21,14 @@ export type DashboardDTO = {
   /** Shown to roles with security:read only; never an IP or an email. */
   securityEvents: { type: string; at: Date }[] | null;
   alerts: { id: string; kind: string; message: string; at: Date }[] | null;
+  /** Since when this instance's rate limits run on the PostgreSQL fallback (Redis unreachable); null otherwise or without security:read. */
+  rateLimitsOnFallbackSince: Date | null;
 };
+
+function fallbackSince(): Date | null {
+  const status = rateLimitStoreStatus();
+  return status.onFallback ? status.since : null;
+}
 
 function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -68,5 +76,6 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
     daily: series,
     securityEvents: events?.map((event) => ({ type: event.type, at: event.createdAt })) ?? null,
     alerts: alerts?.map((alert) => ({ id: alert.id, kind: alert.kind, message: alert.message, at: alert.createdAt })) ?? null,
+    rateLimitsOnFallbackSince: showSecurity ? fallbackSince() : null,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { twoFactorThrottle } from "@/lib/auth/two-factor/attempt-throttle";
 import { db } from "@/lib/db";
 import { methodWithSecondFactor } from "@/lib/auth/session/assurance";
@@ -14,9 +15,12 @@ import { createSession } from "./sessions";
 import { recordCompletedSignIn } from "./sign-in-completion";
 
 export type ChallengeResult =
-  | { ok: true; token: string; persistent: boolean; recoveryCodesLeft: number | null }
+  /** `deviceCookie`: the signed device cookie to set now that the sign-in is complete. */
+  | { ok: true; token: string; persistent: boolean; recoveryCodesLeft: number | null; deviceCookie: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The rate-limit store could not be asked: the client did nothing wrong. */
+  | { ok: false; reason: "unavailable" };
 
 const securityLink = () => `${env.SITE_URL}/account/security`;
 
@@ -30,10 +34,12 @@ const securityLink = () => `${env.SITE_URL}/account/security`;
  */
 export async function completeSecondFactor(
   pending: ActiveSession,
-  input: { method: SecondFactorMethod; code: string; deviceId: string; context: RequestContext },
+  input: { method: SecondFactorMethod; code: string; deviceId: string; trustedDeviceCookie?: string | null; context: RequestContext },
 ): Promise<ChallengeResult> {
   const attempt = { email: pending.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
+  // A store failure is "unavailable", never "throttled": the client did not try too often.
+  if (!gate.allowed && gate.scope === "store") return { ok: false, reason: "unavailable" };
   if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
   const result = await consumeSecondFactor(pending.userId, input.method, input.code);
@@ -72,7 +78,9 @@ export async function completeSecondFactor(
     if (result.recoveryCodesLeft !== null) {
       await recordRecoveryCodeUse(tx, { user, keepSessionId: session.sessionId, remaining: result.recoveryCodesLeft, context: input.context });
     }
-    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft: result.recoveryCodesLeft };
+    const deviceCookie = issueDeviceCookie(input.trustedDeviceCookie, user.email);
+    const { recoveryCodesLeft } = result;
+    return { ok: true as const, token: session.token, persistent: pending.persistent, recoveryCodesLeft, deviceCookie };
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
+import { issueDeviceCookie, trustedDeviceKey } from "@/lib/auth/device-cookie";
 import { hashPassword, PasswordHasherBusyError, verifyDummyPassword, verifyPassword } from "@/lib/auth/password/hashing";
-import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit/sign-in-throttle";
+import type { ThrottleDecision } from "@/lib/auth/rate-limit/decision";
+import { checkSignIn, recordSignInFailure, recordSignInSuccess, type SignInAttempt } from "@/lib/auth/rate-limit/sign-in-throttle";
 import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
 import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
@@ -15,16 +17,27 @@ export type SignInInput = {
   persistent: boolean;
   /** The browser's device cookie, to recognise returning devices. */
   deviceId: string;
+  /** The browser's signed device cookie: with a valid entry for this email, the attempt is throttled on that device's own budget. */
+  trustedDeviceCookie?: string | null;
   /** A session cookie the browser already had: it is ended, so a session id is never reused (V7.2.4). */
   previousToken: string | null;
   context: RequestContext;
 };
 
 export type SignInResult =
-  | { ok: true; token: string; userId: string }
+  /** `deviceCookie`: the signed device cookie to set once the sign-in is complete (null while a second factor is pending). */
+  | { ok: true; token: string; userId: string; deviceCookie: string | null }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The rate-limit store could not be asked: the client did nothing wrong. */
+  | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "busy" };
+
+/** A store failure is "unavailable", never "throttled": the client did not try too often. */
+function refusal(decision: Exclude<ThrottleDecision, { allowed: true }>): SignInResult {
+  if (decision.scope === "store") return { ok: false, reason: "unavailable" };
+  return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+}
 
 /**
  * Verifies a password sign-in and opens a session. The answer for an unknown
@@ -32,12 +45,11 @@ export type SignInResult =
  * hash is verified), so sign-in cannot be used to find accounts.
  */
 export async function signInWithPassword(input: SignInInput): Promise<SignInResult> {
-  const attempt = { email: normalizeEmail(input.email), ip: input.context.ip };
-  // One verification at a time per account: parallel guesses cannot outrun the counters.
+  const email = normalizeEmail(input.email);
+  const attempt = { email, ip: input.context.ip, trustedDevice: trustedDeviceKey(input.trustedDeviceCookie, email) };
+  // One verification at a time per account (or trusted device): parallel guesses cannot outrun the counters.
   const slot = await acquireSignInSlot(attempt);
-  if (!slot.decision.allowed) {
-    return { ok: false, reason: "throttled", retryAfterSeconds: slot.decision.retryAfterSeconds };
-  }
+  if (!slot.decision.allowed) return refusal(slot.decision);
   try {
     return await verifyAndOpenSession(input, attempt);
   } finally {
@@ -45,9 +57,10 @@ export async function signInWithPassword(input: SignInInput): Promise<SignInResu
   }
 }
 
-async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: string; ip: string }): Promise<SignInResult> {
-  const gate = await checkSignIn({ email, ip });
-  if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
+async function verifyAndOpenSession(input: SignInInput, attempt: SignInAttempt & { email: string }): Promise<SignInResult> {
+  const { email } = attempt;
+  const gate = await checkSignIn(attempt);
+  if (!gate.allowed) return refusal(gate);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -64,7 +77,7 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
 
   // A deactivated staff account answers exactly like a wrong password: nothing to learn from it.
   if (!user || !verdict.valid || user.deactivatedAt) {
-    const next = await recordSignInFailure({ email, ip });
+    const next = await recordSignInFailure(attempt);
     await db.$transaction(async (tx) => {
       const details = { reason: !user ? "unknown_account" : user.deactivatedAt ? "deactivated" : "wrong_password" };
       await recordSecurityEvent(tx, { type: "sign_in_failed", userId: user?.id ?? null, context: input.context, details });
@@ -80,7 +93,7 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
     return { ok: false, reason: "invalid" };
   }
 
-  await recordSignInSuccess({ email, ip });
+  await recordSignInSuccess(attempt);
   // Parameters were raised since this hash was made: store a fresh one now that the password is known.
   const upgradedHash = verdict.needsRehash ? await hashPassword(input.password) : null;
   return db.$transaction(async (tx) => {
@@ -111,6 +124,8 @@ async function verifyAndOpenSession(input: SignInInput, { email, ip }: { email: 
         context: input.context,
       });
     }
-    return { ok: true as const, token: session.token, userId: user.id };
+    // The device cookie marks a completed sign-in: with two-factor on, it is issued after the code.
+    const deviceCookie = secondFactorPending ? null : issueDeviceCookie(input.trustedDeviceCookie, email);
+    return { ok: true as const, token: session.token, userId: user.id, deviceCookie };
   });
 }

@@ -9,7 +9,12 @@ import { lockSessionAssurance } from "./session-assurance";
 import type { ActiveSession } from "./sessions";
 
 export type StepUpMethod = SecondFactorMethod | "password";
-export type StepUpResult = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type StepUpResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The rate-limit store could not be asked: the client did nothing wrong. */
+  | { ok: false; reason: "unavailable" };
 
 /**
  * Step-up re-authentication before a sensitive action: with two-factor on, a
@@ -27,6 +32,8 @@ export async function reauthenticate(
   if (viewer.user.twoFactorEnabled === (input.method === "password")) return { ok: false, reason: "invalid" };
   const attempt = { email: viewer.user.email, ip: input.context.ip };
   const gate = await twoFactorThrottle().check(attempt);
+  // A store failure is "unavailable", never "throttled": the client did not try too often.
+  if (!gate.allowed && gate.scope === "store") return { ok: false, reason: "unavailable" };
   if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
   const check =

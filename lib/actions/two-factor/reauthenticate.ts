@@ -7,7 +7,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { reauthenticate } from "@/lib/dal/step-up";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { type ActionState, retryMessage, textFields } from "../action-state";
+import { type ActionState, retryMessage, TEMPORARILY_UNAVAILABLE, textFields } from "../action-state";
 
 /** Step-up: prove a factor again, then go back to the sensitive action. */
 export async function reauthenticateAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -23,7 +23,9 @@ export async function reauthenticateAction(_previous: ActionState, formData: For
     const message =
       result.reason === "throttled"
         ? `Too many attempts. ${retryMessage(result.retryAfterSeconds)}`
-        : method === "password"
+        : result.reason === "unavailable"
+          ? TEMPORARILY_UNAVAILABLE
+          : method === "password"
           ? "That is not your password."
           : "That code did not work.";
     return { status: "error", fieldErrors: { secret: [message] } };

@@ -5,11 +5,11 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCookieSession } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/auth/request-context";
-import { baseCookieOptions, cookieNames } from "@/lib/auth/session/cookies";
+import { baseCookieOptions, cookieNames, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session/cookies";
 import { longestSessionSeconds } from "@/lib/auth/session/lifetimes";
 import { completeSecondFactor } from "@/lib/dal/second-factor";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { type ActionState, retryMessage, textFields } from "../action-state";
+import { type ActionState, retryMessage, TEMPORARILY_UNAVAILABLE, textFields } from "../action-state";
 
 /** The sign-in challenge: a code from the authenticator app, or a recovery code. */
 export async function verifySecondFactorAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -22,13 +22,16 @@ export async function verifySecondFactorAction(_previous: ActionState, formData:
     method,
     code: fields.code.slice(0, 64),
     deviceId: jar.get(cookieNames.device)?.value ?? "",
+    trustedDeviceCookie: jar.get(cookieNames.trustedDevice)?.value ?? null,
     context: requestContext(await headers()),
   });
   if (!result.ok) {
     const message =
       result.reason === "throttled"
         ? `Too many attempts. ${retryMessage(result.retryAfterSeconds)}`
-        : method === "totp"
+        : result.reason === "unavailable"
+          ? TEMPORARILY_UNAVAILABLE
+          : method === "totp"
           ? "That code did not work. Enter the current 6-digit code from your authenticator app."
           : "That recovery code did not work.";
     return { status: "error", fieldErrors: { code: [message] } };
@@ -37,6 +40,12 @@ export async function verifySecondFactorAction(_previous: ActionState, formData:
   jar.set(cookieNames.session, result.token, {
     ...baseCookieOptions,
     ...(result.persistent ? { maxAge: longestSessionSeconds() } : {}),
+  });
+  // The completed sign-in makes this browser a trusted device for the account (lib/auth/device-cookie.ts).
+  jar.set(cookieNames.trustedDevice, result.deviceCookie, {
+    ...baseCookieOptions,
+    sameSite: "strict",
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });
   redirect(result.recoveryCodesLeft !== null ? "/account/security?notice=recovery-code-used" : safeRedirectPath(fields.callbackUrl));
 }

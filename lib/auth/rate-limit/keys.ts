@@ -25,3 +25,8 @@ export function accountKey(email: string): string {
 export function ipKey(ip: string): string | null {
   return ip === UNKNOWN_IP ? null : sha256(ipRateLimitKey(ip));
 }
+
+/** The counter key for a trusted device, by its device cookie's nonce. */
+export function deviceKey(nonce: string): string {
+  return sha256(`device:${nonce}`);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { ALLOWED, refused, type ThrottleDecision } from "./decision";
+import { ALLOWED, refused, type ThrottleDecision, type ThrottleScope } from "./decision";
 import type { Limiter } from "./store";
 
 /**
@@ -9,7 +9,7 @@ import type { Limiter } from "./store";
  * threshold, while the counter keeps its own window.
  */
 export type LockoutRule = {
-  scope: "ip" | "account";
+  scope: ThrottleScope;
   counter: Limiter;
   /** A limiter of 1 point: `block()` sets it, `get()` shows the refusal. */
   lock: Limiter;

@@ -1,7 +1,7 @@
 import "server-only";
-import { ALLOWED, isLimitReached, refused, storeUnavailable, type ThrottleDecision } from "./decision";
+import { ALLOWED, isLimitReached, refused, storeUnavailable, type ThrottleDecision, type ThrottleScope } from "./decision";
 import { accountKey, ipKey } from "./keys";
-import { createLimiter, defaultLimiterStore, type Limiter, type LimiterStore } from "./store";
+import { createLimiter, defaultLimiterStore, type Limiter, limiterStoreReady, type LimiterStore } from "./store";
 import type { SignInAttempt } from "./sign-in-throttle";
 
 /**
@@ -11,11 +11,14 @@ import type { SignInAttempt } from "./sign-in-throttle";
  * Without them, a burst of parallel guesses would all pass the throttle's
  * check before any failure was counted. Serialized, the check → verify → count
  * cycle is exact, so the limits hold under a flood. A slot frees itself after
- * `SLOT_SECONDS` if its holder dies.
+ * `SLOT_SECONDS` if its holder dies. A trusted device (valid device cookie)
+ * takes a slot of its own instead: its failures count on its own budget, and
+ * a flood of guesses holding the account's slot must not keep its owner out.
  */
 const SLOT_SECONDS = 15;
 const PER_ACCOUNT = 1;
 const PER_IP = 4;
+const PER_DEVICE = 1;
 
 export type SignInSlot = { decision: ThrottleDecision; release: () => Promise<void> };
 
@@ -24,6 +27,7 @@ export function createSignInSlots(options: { store?: LimiterStore; keyPrefix?: s
   const prefix = options.keyPrefix ?? "signin";
   const byAccount = createLimiter({ keyPrefix: `${prefix}:slot-acct`, points: PER_ACCOUNT, duration: SLOT_SECONDS }, store);
   const byIp = createLimiter({ keyPrefix: `${prefix}:slot-ip`, points: PER_IP, duration: SLOT_SECONDS }, store);
+  const byDevice = createLimiter({ keyPrefix: `${prefix}:slot-device`, points: PER_DEVICE, duration: SLOT_SECONDS }, store);
 
   return async function acquire(attempt: SignInAttempt): Promise<SignInSlot> {
     const taken: Array<[Limiter, string]> = [];
@@ -31,10 +35,15 @@ export function createSignInSlots(options: { store?: LimiterStore; keyPrefix?: s
       await Promise.all(taken.map(([limiter, key]) => limiter.reward(key, 1).catch(() => undefined)));
     };
     const ip = ipKey(attempt.ip);
-    const wanted: Array<[Limiter, string, "account" | "ip"]> = [[byAccount, accountKey(attempt.email), "account"]];
-    if (ip) wanted.push([byIp, ip, "ip"]);
+    const wanted: Array<[Limiter, string, ThrottleScope]> = [];
+    if (attempt.trustedDevice) wanted.push([byDevice, attempt.trustedDevice, "device"]);
+    else {
+      wanted.push([byAccount, accountKey(attempt.email), "account"]);
+      if (ip) wanted.push([byIp, ip, "ip"]);
+    }
     for (const [limiter, key, scope] of wanted) {
       try {
+        await limiterStoreReady(store);
         await limiter.consume(key, 1);
         taken.push([limiter, key]);
       } catch (error) {

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 /** Asserts a refusal with an integer Retry-After in [min, max] seconds and returns it. */
-function expectRefused(decision: ThrottleDecision, scope: "ip" | "account", min: number, max: number): number {
+function expectRefused(decision: ThrottleDecision, scope: "ip" | "account" | "device" | "store", min: number, max: number): number {
   if (decision.allowed) throw new Error(`expected a refusal (${scope}), got allowed`);
   expect(decision.scope).toBe(scope);
   expect(Number.isInteger(decision.retryAfterSeconds)).toBe(true);
@@ -115,13 +115,13 @@ describe("sign-in throttle on PostgreSQL (ASVS V6.3.1, NIST 800-63B §3.2.2)", (
     await expect(throttle.check({ email: randomEmail(), ip: UNKNOWN_IP })).resolves.toEqual({ allowed: true });
   });
 
-  it("fails closed when the store is unreachable", async () => {
+  it("fails closed when the store is unreachable, as a store failure (never as too many attempts)", async () => {
     const deadStore = createPostgresStore("postgresql://postgres@127.0.0.1:1/nowhere", 1);
     const dead = createSignInThrottle({ store: deadStore, keyPrefix: prefix });
     const attempt = { email: randomEmail(), ip: randomIp() };
     try {
-      expectRefused(await dead.check(attempt), "ip", 1, 60);
-      expectRefused(await dead.recordFailure(attempt), "ip", 1, 60);
+      expectRefused(await dead.check(attempt), "store", 1, 60);
+      expectRefused(await dead.recordFailure(attempt), "store", 1, 60);
       await expect(dead.recordSuccess(attempt)).resolves.toBeUndefined();
     } finally {
       await closeLimiterStore(deadStore);

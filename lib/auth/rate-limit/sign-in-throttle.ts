@@ -5,12 +5,19 @@ import { accountKey, ipKey } from "./keys";
 import { countFailure, lockStatus, type LockoutRule, resetRule } from "./lockout-rule";
 import { createLimiter, defaultLimiterStore, type Limiter, limiterStoreReady, type LimiterStore } from "./store";
 
-/** One sign-in attempt: the email typed (raw) and the client address from `clientIp`. */
-export type SignInAttempt = { email: string; ip: string };
+/**
+ * One sign-in attempt: the email typed (raw), the client address from
+ * `clientIp`, and `trustedDevice`, the key `trustedDeviceKey` found in the
+ * browser's device cookie for this email (absent or null: an untrusted client).
+ */
+export type SignInAttempt = { email: string; ip: string; trustedDevice?: string | null };
 
 /**
- * The sign-in policy (ASVS V6.3.1; OWASP credential stuffing; NIST 800-63B
- * §3.2.2). Every lock is temporary: no one can lock a legitimate user out for good.
+ * The sign-in policy (ASVS V6.3.1; OWASP credential stuffing and device
+ * cookies; NIST 800-63B §3.2.2). Every lock is temporary: no one can lock a
+ * legitimate user out for good. The first four rules bind untrusted clients;
+ * a browser with a valid device cookie for the account is held to
+ * `trustedDevice` alone, so an attack from elsewhere cannot lock its owner out.
  */
 export const signInPolicy = {
   /** A burst from one address, e.g. a spray across many accounts. */
@@ -21,6 +28,11 @@ export const signInPolicy = {
   accountIp: { freeFailures: 5, windowSeconds: 24 * 3600, firstLockSeconds: 60, maxLockSeconds: 3600 },
   /** Distributed guessing of one account: NIST's ≤100, counted per day, then 15 minutes at a time. */
   account: { failures: 100, windowSeconds: 24 * 3600, lockSeconds: 15 * 60 },
+  /**
+   * A trusted device's own budget: 5 free, then its nonce goes on the lockout
+   * list for 1, 2, 4 … minutes, at most 60 (as one account from one address).
+   */
+  trustedDevice: { freeFailures: 5, windowSeconds: 24 * 3600, firstLockSeconds: 60, maxLockSeconds: 3600 },
 } as const;
 
 /** The three operations, bound to one store and key prefix. */
@@ -37,16 +49,32 @@ type Rules = {
   /** How often this account+address was locked today: decides the next lock's length. */
   accountIpLocks: Limiter;
   account: LockoutRule;
+  /** Failures per trusted device; its lock is the device cookies' lockout list. */
+  device: LockoutRule;
+  deviceLocks: Limiter;
 };
+
+type GrowingPolicy = { freeFailures: number; windowSeconds: number; firstLockSeconds: number; maxLockSeconds: number };
+
+/** Locks after `freeFailures`, for a length that doubles with each lock (history kept in `locks`). */
+function growingLockSeconds(policy: GrowingPolicy, locks: Limiter) {
+  return async (failures: number, key: string) => {
+    if (failures < policy.freeFailures) return 0;
+    const { consumedPoints: count } = await locks.penalty(key, 1);
+    return Math.min(policy.firstLockSeconds * 2 ** (count - 1), policy.maxLockSeconds);
+  };
+}
 
 function buildRules(store: LimiterStore, prefix: string): Rules {
   const limiter = (name: string, points: number, duration: number) =>
     createLimiter({ keyPrefix: `${prefix}:${name}`, points, duration }, store);
   const fixed = (threshold: number, seconds: number) => async (failures: number) => (failures >= threshold ? seconds : 0);
-  const { ipBurst, ipDaily, accountIp, account } = signInPolicy;
+  const { ipBurst, ipDaily, accountIp, account, trustedDevice } = signInPolicy;
   const accountIpLocks = limiter("acct-ip-locks", 1, accountIp.windowSeconds);
+  const deviceLocks = limiter("device-locks", 1, trustedDevice.windowSeconds);
   return {
     accountIpLocks,
+    deviceLocks,
     ipBurst: {
       scope: "ip",
       counter: limiter("ip-burst", ipBurst.failures, ipBurst.windowSeconds),
@@ -63,11 +91,7 @@ function buildRules(store: LimiterStore, prefix: string): Rules {
       scope: "account",
       counter: limiter("acct-ip", accountIp.freeFailures, accountIp.windowSeconds),
       lock: limiter("acct-ip-lock", 1, accountIp.maxLockSeconds),
-      lockSeconds: async (failures, key) => {
-        if (failures < accountIp.freeFailures) return 0;
-        const { consumedPoints: locks } = await accountIpLocks.penalty(key, 1);
-        return Math.min(accountIp.firstLockSeconds * 2 ** (locks - 1), accountIp.maxLockSeconds);
-      },
+      lockSeconds: growingLockSeconds(accountIp, accountIpLocks),
     },
     account: {
       scope: "account",
@@ -75,17 +99,27 @@ function buildRules(store: LimiterStore, prefix: string): Rules {
       lock: limiter("acct-lock", 1, account.lockSeconds),
       lockSeconds: fixed(account.failures, account.lockSeconds),
     },
+    device: {
+      scope: "device",
+      counter: limiter("device", trustedDevice.freeFailures, trustedDevice.windowSeconds),
+      lock: limiter("device-lock", 1, trustedDevice.maxLockSeconds),
+      lockSeconds: growingLockSeconds(trustedDevice, deviceLocks),
+    },
   };
 }
 
 let warnedUnknownIp = false;
 
 /**
- * The rules that apply and the key for each. With no trustworthy address
- * (TRUSTED_PROXY_HOPS=0) the IP rules are skipped: one shared "unknown" bucket
- * would let 20 failures anywhere lock every customer out of sign-in.
+ * The rules that apply and the key for each. A trusted device answers to its
+ * own budget only: its failures are its own, and the locks untrusted clients
+ * bring on the account or an address do not apply to it (OWASP device
+ * cookies). With no trustworthy address (TRUSTED_PROXY_HOPS=0) the IP rules
+ * are skipped: one shared "unknown" bucket would let 20 failures anywhere
+ * lock every customer out of sign-in.
  */
 function applicable(rules: Rules, attempt: SignInAttempt): Array<[LockoutRule, string]> {
+  if (attempt.trustedDevice) return [[rules.device, attempt.trustedDevice]];
   const account = accountKey(attempt.email);
   const ip = ipKey(attempt.ip);
   if (!ip && !warnedUnknownIp) {
@@ -130,9 +164,14 @@ export function createSignInThrottle(options: { store?: LimiterStore; keyPrefix?
       // must not reset IP or account-wide counts, or an attacker could clear
       // them by signing in to an account of his own between guesses.
       const key = `${accountKey(attempt.email)}:${ipKey(attempt.ip) ?? "unknown"}`;
+      const device = attempt.trustedDevice;
       try {
         await limiterStoreReady(store);
-        await Promise.all([resetRule(rules.accountIp, key), rules.accountIpLocks.delete(key)]);
+        await Promise.all([
+          resetRule(rules.accountIp, key),
+          rules.accountIpLocks.delete(key),
+          ...(device ? [resetRule(rules.device, device), rules.deviceLocks.delete(device)] : []),
+        ]);
       } catch (error) {
         // The user is already authenticated; stale counters only cost them a later delay.
         logger.error({ err: error }, "rate-limit store unavailable; sign-in streak not reset");

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { createPostgresStore, type LimiterStore } from "./store";
+import { createPostgresStore, type PostgresLimiterStore } from "./store";
 
 /** A key prefix no other test run shares, so runs can clean up after themselves. */
 export function testPrefix(name: string): string {
@@ -21,9 +21,8 @@ export function randomEmail(): string {
 }
 
 /** A PostgreSQL store on the local test database (refuses any other host). */
-export function testPostgresStore(): { store: LimiterStore; pool: Pool } {
+export function testPostgresStore(): { store: PostgresLimiterStore; pool: Pool } {
   const store = createPostgresStore(requireTestDatabaseUrl(), 4);
-  if (store.kind !== "postgres") throw new Error("unreachable");
   return { store, pool: store.pool };
 }
 

@@ -16,6 +16,8 @@ export const cookieNames = {
   csrf: `${prefix}shop.csrf`,
   callbackUrl: `${prefix}shop.callback-url`,
   device: `${prefix}shop.device`,
+  /** Signed entries naming the accounts this browser signed in to (lib/auth/device-cookie.ts). */
+  trustedDevice: `${prefix}shop.trusted-device`,
   cart: `${prefix}shop.cart`,
 } as const;
 
@@ -26,7 +28,7 @@ export const baseCookieOptions = {
   secure: secureCookies,
 };
 
-/** The device cookie lets sign-in recognise a returning browser ("new device" alerts). */
+/** The device cookies let sign-in recognise a returning browser ("new device" alerts, lockout that spares its owner). */
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 /** A guest's cart outlives the browser session; a month without a visit lets it go. */
