@@ -113,6 +113,9 @@ describe("docker-compose.yml's defaults", () => {
     FIELD_ENCRYPTION_CURRENT_KEY: "k1",
     BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
     STRIPE_WEBHOOK_SECRET: "whsec_compose_check_secret",
+    DATABASE_OWNER_PASSWORD: "check",
+    DATABASE_APP_PASSWORD: "check",
+    AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString("base64"),
   };
 
   it("turn on neither the dev mailbox nor the offline test gateway", () => {

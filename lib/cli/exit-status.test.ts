@@ -55,8 +55,8 @@ describe("npm scripts' exit statuses", () => {
     expect(intact.code).toBe(0);
 
     // An entry forged straight into the table (inserts pass the append-only trigger) breaks the chain.
-    await sql(`INSERT INTO "AuditEntry" ("createdAt", action, outcome, "prevHash", hash)
-               VALUES (now(), 'order.refunded', 'success', repeat('0', 64), repeat('f', 64))`);
+    await sql(`INSERT INTO "AuditEntry" ("createdAt", action, outcome, "prevHash", hash, "hashVersion")
+               VALUES (now(), 'order.refunded', 'success', repeat('0', 64), repeat('f', 64), 2)`);
     const broken = await npmRun("audit:verify");
     expect(broken.output).toMatch(/BROKEN/);
     expect(broken.code).toBe(1);
