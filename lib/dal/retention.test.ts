@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { sweepStaleGuestCarts } from "./retention";
+import { sweepOldRefusalCounts, sweepStaleGuestCarts } from "./retention";
 import { testUsers } from "./test-users";
 
 requireTestDatabaseUrl();
@@ -22,5 +22,21 @@ describe("retention sweep", () => {
     const left = await db.cart.findMany({ where: { id: { in: [stale.id, recent.id, own.id] } }, select: { id: true } });
     expect(left.map((cart) => cart.id).sort()).toEqual([recent.id, own.id].sort());
     await db.cart.delete({ where: { id: recent.id } });
+  });
+
+  it("deletes refusal counters older than their retention period and keeps recent ones", async () => {
+    const day = 86_400_000;
+    const counter = (windowStart: Date) =>
+      db.refusalCount.create({
+        data: { kind: "access_denied", subject: `retention-${windowStart.getTime()}`, detail: "orders:refund", windowStart, lastAt: windowStart },
+        select: { id: true },
+      });
+    const old = await counter(new Date(Date.now() - 91 * day));
+    const recent = await counter(new Date(Date.now() - 89 * day));
+
+    expect(await sweepOldRefusalCounts()).toBeGreaterThanOrEqual(1);
+    const left = await db.refusalCount.findMany({ where: { id: { in: [old.id, recent.id] } }, select: { id: true } });
+    expect(left).toEqual([recent]);
+    await db.refusalCount.delete({ where: { id: recent.id } });
   });
 });

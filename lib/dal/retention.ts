@@ -10,3 +10,17 @@ export async function sweepStaleGuestCarts(now = new Date()): Promise<number> {
   const { count } = await db.cart.deleteMany({ where: { userId: null, updatedAt: { lt: cutoff } } });
   return count;
 }
+
+/**
+ * Refusal counters feed the repeated-refusal alerts (the last hour) and investigations; the first
+ * refusal of every window is kept in full in the audit log or the security events, so the counts
+ * are kept for a quarter and then dropped.
+ */
+export const REFUSAL_COUNT_RETENTION_DAYS = 90;
+
+/** Deletes refusal counters whose window began longer ago than the retention period. Returns how many. */
+export async function sweepOldRefusalCounts(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - REFUSAL_COUNT_RETENTION_DAYS * 86_400_000);
+  const { count } = await db.refusalCount.deleteMany({ where: { windowStart: { lt: cutoff } } });
+  return count;
+}

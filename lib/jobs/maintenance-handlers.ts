@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditCheckpoint } from "@/lib/dal/audit-checkpoint";
 import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/order-limits";
-import { sweepStaleGuestCarts } from "@/lib/dal/retention";
+import { sweepOldRefusalCounts, sweepStaleGuestCarts } from "@/lib/dal/retention";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
 /** Maintenance runs on a schedule (see MAINTENANCE_SCHEDULES in worker-runtime.ts). */
@@ -21,5 +21,6 @@ export const handleMaintenanceJob: JobHandler = async (data, context) => {
   }
   const guestCarts = await sweepStaleGuestCarts();
   const orderClientAddresses = await forgetClientAddressesOfSettledOrders();
-  context?.log.info({ guestCarts, orderClientAddresses }, "retention sweep");
+  const refusalCounts = await sweepOldRefusalCounts();
+  context?.log.info({ guestCarts, orderClientAddresses, refusalCounts }, "retention sweep");
 };
