@@ -21,12 +21,15 @@ const columnOf = (field: AddressField) => `ship${field.charAt(0).toUpperCase()}$
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _snapshotMatchesAddress: Same<SnapshotColumn, EncryptedField<"Order">> = true;
 
+/** The snapshot columns of an order as written: encrypted values, and the country in plain. */
 export type SealedShippingAddress = Record<SnapshotColumn, string | null> & { shipCountry: string };
 
+/** The columns openShippingAddress reads, for any order query that shows the address. */
 export const shippingAddressSelect = { ...codec.select, shipCountry: true, addressErasedAt: true } as const;
 
 type SnapshotRow = { id: string; shipCountry: string; addressErasedAt: Date | null } & EncryptedValues<"Order">;
 
+/** The snapshot of `address` for order `orderId`, every value bound to the order. */
 export function sealShippingAddress(orderId: string, address: ShippingAddress): SealedShippingAddress {
   const columns = Object.fromEntries(addressFields.map((field) => [columnOf(field), address[field]])) as EncryptedValues<"Order">;
   return { ...codec.seal({ id: orderId }, columns), shipCountry: address.country };

@@ -90,6 +90,8 @@ ${lines(columns)}
 ];
 
 /** Pino redact paths for every sensitive and confidential column name, at the three depths logged. */
-export const schemaRedactPaths: readonly string[] = ${json(redactPaths)};
+export const schemaRedactPaths: readonly string[] = [
+${lines(redactPaths)}
+];
 `;
 }
