@@ -18,6 +18,8 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
 FROM base AS deps
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma ./prisma/schema.prisma
+# The schema's data classes generator runs in the same `prisma generate`.
+COPY prisma/generators ./prisma/generators
 RUN npm ci --no-audit
 
 # --- build: compile the Next.js app.

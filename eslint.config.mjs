@@ -4,7 +4,7 @@ import nextTypeScript from "eslint-config-next/typescript";
 const prismaImports = {
   patterns: [
     {
-      group: ["@/lib/db", "**/lib/db", "@/lib/generated/*", "**/generated/prisma/*"],
+      group: ["@/lib/db", "**/lib/db", "@/lib/generated/prisma", "@/lib/generated/prisma/*", "**/generated/prisma/*"],
       message: "Only the data access layer (lib/dal) touches Prisma: call a DAL function instead.",
     },
   ],

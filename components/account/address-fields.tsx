@@ -1,8 +1,9 @@
 import { TextField } from "@/components/forms/text-field";
+import type { AddressFieldName } from "@/lib/addresses/address-schema";
 
 type Props = {
   /** The value to show in a field (what the user typed last, or the saved value). */
-  value: (name: "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "country" | "phone") => string;
+  value: (name: AddressFieldName) => string;
   errors: (name: string) => string[] | undefined;
   countries: readonly { code: string; name: string }[];
 };

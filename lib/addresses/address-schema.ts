@@ -37,4 +37,6 @@ export const addressSchema = z
 
 export type AddressInput = z.infer<typeof addressSchema>;
 
+/** The fields of an address form, in the order people fill them in (the form, the actions and the UI share it). */
 export const addressFieldNames = ["recipientName", "line1", "line2", "city", "region", "postalCode", "country", "phone"] as const;
+export type AddressFieldName = (typeof addressFieldNames)[number];

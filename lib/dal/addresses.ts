@@ -2,89 +2,37 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { blindIndex, normalizePostalCode } from "@/lib/crypto/blind-index";
-import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { readEncryptedField } from "./readable-field";
+import { addressCodec, type AddressText } from "./address-codec";
+import type { EncryptedValues } from "./encrypted-model-codec";
 import type { ActiveSession } from "./sessions";
 
 /**
- * The customer's address book. Every field but the country is encrypted with
- * its owner's id and the address's own id in the additional data, so a value
- * copied into another row, the customer's own or anyone else's, does not
- * decrypt (it shows as UNREADABLE_VALUE); every query names the owner, so
- * another customer's address id finds nothing (V8.2.2).
+ * The customer's address book. Every field but the country is encrypted
+ * (lib/dal/address-codec.ts) with its owner's id and the address's own id in
+ * the additional data, so a value copied into another row, the customer's own
+ * or anyone else's, does not decrypt (it shows as UNREADABLE_VALUE); every
+ * query names the owner, so another customer's address id finds nothing (V8.2.2).
  */
-export type AccountAddressDTO = {
-  id: string;
-  recipientName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
-};
-
-type EncryptedField = "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
-
-/** The AAD place of one address value: the owning user and the address row (lib/crypto/encrypted-columns.ts). */
-const place = (ownerId: string, addressId: string, field: EncryptedField) => ({ model: "Address", field, ownerId, recordId: addressId });
+export type AccountAddressDTO = { id: string } & AddressText & { country: string; isDefault: boolean };
 
 /** The columns of an address row, for any DAL query that decrypts one with toAccountAddress. */
-export const addressRowSelect = {
-  id: true,
-  userId: true,
-  recipientName: true,
-  line1: true,
-  line2: true,
-  city: true,
-  region: true,
-  postalCode: true,
-  country: true,
-  phone: true,
-  isDefault: true,
-} as const;
+export const addressRowSelect = { ...addressCodec.select, country: true, isDefault: true } as const;
 
-export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & Record<EncryptedField, string | null>;
+export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & EncryptedValues<"Address">;
 
 /** Decrypts an address row (each value bound to its owning user and row) into the owner's view of it. */
 export function toAccountAddress(row: AddressRow): AccountAddressDTO {
-  const open = (field: EncryptedField) => {
-    const value = row[field];
-    return value === null ? null : readEncryptedField(value, place(row.userId, row.id, field));
-  };
-  return {
-    id: row.id,
-    recipientName: open("recipientName") ?? "",
-    line1: open("line1") ?? "",
-    line2: open("line2"),
-    city: open("city") ?? "",
-    region: open("region"),
-    postalCode: open("postalCode") ?? "",
-    country: row.country,
-    phone: open("phone"),
-    isDefault: row.isDefault,
-  };
+  return { id: row.id, ...addressCodec.open(row), country: row.country, isDefault: row.isDefault };
 }
 
+/** The columns written for `input` as address `addressId` of `ownerId`: encrypted, with the postal code's blind index. */
 function sealed(ownerId: string, addressId: string, input: AddressInput) {
-  const seal = (field: EncryptedField) => {
-    const value = input[field];
-    return value === null ? null : encryptField(value, place(ownerId, addressId, field));
-  };
   return {
-    recipientName: seal("recipientName") ?? "",
-    line1: seal("line1") ?? "",
-    line2: seal("line2"),
-    city: seal("city") ?? "",
-    region: seal("region"),
-    postalCode: seal("postalCode") ?? "",
+    ...addressCodec.seal({ userId: ownerId, id: addressId }, input),
     postalCodeIndex: blindIndex(normalizePostalCode(input.postalCode), "postal-code"),
     country: input.country,
-    phone: seal("phone"),
   };
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { type AccountAddressDTO, type AddressRow, toAccountAddress } from "./addresses";
 import type { Money } from "@/lib/catalog/money";
-import { maskAddressLine, maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
+import { maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
 import type { OrderStatus } from "@/lib/payments/order-transitions";
-import { readEncryptedField, UNREADABLE_VALUE } from "./readable-field";
+import { addressCodec, staffView } from "./address-codec";
+import { userCodec } from "./user-codec";
 
 /**
  * What staff see of a customer. Sensitive values are masked here, in the DAL,
@@ -33,19 +34,11 @@ export type StaffCustomerDTO = StaffCustomerSummaryDTO & {
   recentOrders: StaffCustomerOrderDTO[];
 };
 
-// A postal code is masked whole: any part of it narrows down where someone lives.
-const maskWhole = (value: string) => (value === "" ? "" : "•••");
-
-type Show = (value: string, mask: (value: string) => string) => string;
-
-// The unreadable marker is no personal data: it is shown as it is, never masked into something that looks like a value.
-const shower = (revealed: boolean): Show => (revealed ? (value) => value : (value, mask) => (value === UNREADABLE_VALUE ? value : mask(value)));
-
 export type CustomerRow = { id: string; name: string; email: string; phone: string | null; createdAt: Date; _count: { orders: number } };
 
 export function toStaffCustomerSummary(row: CustomerRow, revealedUntil: Date | null): StaffCustomerSummaryDTO {
-  const show = shower(revealedUntil !== null);
-  const phone = row.phone === null ? null : readEncryptedField(row.phone, { model: "User", field: "phone", ownerId: row.id });
+  const show = staffView(revealedUntil !== null);
+  const phone = userCodec.openField(row, "phone", row.phone);
   return {
     id: row.id,
     name: show(row.name, maskName),
@@ -57,34 +50,7 @@ export function toStaffCustomerSummary(row: CustomerRow, revealedUntil: Date | n
   };
 }
 
-type AddressField = "recipientName" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
-
-const addressMasks: Record<AddressField, (value: string) => string> = {
-  recipientName: maskName,
-  line1: maskAddressLine,
-  line2: maskAddressLine,
-  city: maskName,
-  region: maskName,
-  postalCode: maskWhole,
-  phone: maskPhone,
-};
-
 /** An address decrypted as in the customer's own address book (lib/dal/addresses.ts), then masked unless revealed. */
 export function toStaffCustomerAddress(row: AddressRow, revealed: boolean): StaffCustomerAddressDTO {
-  const show = shower(revealed);
-  const address = toAccountAddress(row);
-  const masked = (field: AddressField) => {
-    const value = address[field];
-    return value === null ? null : show(value, addressMasks[field]);
-  };
-  return {
-    ...address,
-    recipientName: masked("recipientName") ?? "",
-    line1: masked("line1") ?? "",
-    line2: masked("line2"),
-    city: masked("city") ?? "",
-    region: masked("region"),
-    postalCode: masked("postalCode") ?? "",
-    phone: masked("phone"),
-  };
+  return addressCodec.maskForStaff(toAccountAddress(row), revealed);
 }

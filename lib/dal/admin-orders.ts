@@ -1,12 +1,13 @@
 import "server-only";
 import type { Money } from "@/lib/catalog/money";
-import { maskAddressLine, maskEmail, maskName } from "@/lib/data-classes/masking";
+import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
 import { type AuditContext, appendAudit } from "./audit-log";
 import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
+import { addressCodec } from "./address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./order-address";
 import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import type { StaffViewer } from "./staff-members";
@@ -99,6 +100,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
   const committed = row.refunds.filter((refund) => refund.status !== "failed").reduce((sum, refund) => sum + refund.amountMinor, 0);
   const address = openShippingAddress(row);
+  const masked = address && addressCodec.maskForStaff(address, false);
   return {
     ...toOrderSummary(row),
     customer: row.user ? maskEmail(row.user.email) : "—",
@@ -117,11 +119,11 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     refundable: money(Math.max(0, row.capturedMinor - committed)),
     shippingMethod: row.shippingMethod,
     // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal.
-    shipTo: address
+    shipTo: masked
       ? {
-          name: maskName(address.recipientName),
-          lines: [address.line1, address.line2, address.city, address.postalCode].filter((line): line is string => !!line).map(maskAddressLine),
-          country: address.country,
+          name: masked.recipientName,
+          lines: [masked.line1, masked.line2, masked.city, masked.postalCode].filter((line): line is string => !!line),
+          country: masked.country,
         }
       : null,
     card: row.cardBrand && row.cardLast4 ? `${row.cardBrand} •••• ${row.cardLast4}` : null,

@@ -23,8 +23,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * - A value that does not decrypt (tampered, unknown key, malformed) is
  *   counted as failed and reported by row id; it is never rewritten.
  *
- * Raw SQL: identifiers come only from the constant registry and are quoted;
- * every value is a bound parameter. One statement per batch over ten columns
+ * Raw SQL: identifiers come only from the generated column list (the schema)
+ * and are quoted; every value is a bound parameter. One statement per batch over ten columns
  * of two models is simpler here than ten typed delegate paths.
  */
 
@@ -112,10 +112,10 @@ export async function rotateEncryptedFields(options: RotationOptions = {}): Prom
 }
 
 function readBatch(client: PrismaClient, column: EncryptedColumn, after: string, limit: number, ownerIds?: string[]): Promise<Row[]> {
-  const [table, value, owner] = [quote(column.table), quote(column.column), quote(column.ownerColumn)];
+  const [table, value, owner, id] = [quote(column.table), quote(column.column), quote(column.ownerColumn), quote(column.rowColumn)];
   const scope = ownerIds ? `AND ${owner} = ANY($3::text[])` : "";
-  const sql = `SELECT "id", ${value} AS "value", ${owner} AS "ownerId" FROM ${table}
-    WHERE ${value} IS NOT NULL AND "id" > $1 ${scope} ORDER BY "id" LIMIT $2`;
+  const sql = `SELECT ${id} AS "id", ${value} AS "value", ${owner} AS "ownerId" FROM ${table}
+    WHERE ${value} IS NOT NULL AND ${id} > $1 ${scope} ORDER BY ${id} LIMIT $2`;
   return ownerIds ? client.$queryRawUnsafe<Row[]>(sql, after, limit, ownerIds) : client.$queryRawUnsafe<Row[]>(sql, after, limit);
 }
 
@@ -144,10 +144,10 @@ function reencryptBatch(rows: Row[], column: EncryptedColumn, ring: KeyRing, res
 /** One statement, so one transaction; returns how many rows still held the value read and were updated. */
 async function writeBatch(client: PrismaClient, column: EncryptedColumn, changes: Change[]): Promise<number> {
   if (changes.length === 0) return 0;
-  const [table, value] = [quote(column.table), quote(column.column)];
+  const [table, value, id] = [quote(column.table), quote(column.column), quote(column.rowColumn)];
   const sql = `UPDATE ${table} AS t SET ${value} = v.next
     FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, previous, next)
-    WHERE t."id" = v.id AND t.${value} = v.previous`;
+    WHERE t.${id} = v.id AND t.${value} = v.previous`;
   return client.$executeRawUnsafe(
     sql,
     changes.map((change) => change.id),

@@ -1,7 +1,6 @@
 import "server-only";
-import { encryptField } from "@/lib/crypto/field-encryption";
-import type { AccountAddressDTO } from "./addresses";
-import { readEncryptedField } from "./readable-field";
+import { type AddressField, type AddressText, addressFields, addressText } from "./address-codec";
+import { type EncryptedField, type EncryptedValues, encryptedModelCodec } from "./encrypted-model-codec";
 
 /**
  * An order's shipping address: a snapshot taken when the order is placed, so
@@ -9,86 +8,41 @@ import { readEncryptedField } from "./readable-field";
  * order's own id (the order outlives the customer's account). Erasure removes
  * the ciphertext: nothing is left to decrypt, whoever holds the keys.
  */
-export type ShippingAddress = Omit<AccountAddressDTO, "id" | "isDefault">;
+export type ShippingAddress = AddressText & { country: string };
 
-const columns = {
-  recipientName: "shipRecipientName",
-  line1: "shipLine1",
-  line2: "shipLine2",
-  city: "shipCity",
-  region: "shipRegion",
-  postalCode: "shipPostalCode",
-  phone: "shipPhone",
-} as const;
+const codec = encryptedModelCodec("Order");
 
-type SnapshotField = keyof typeof columns;
-type SnapshotColumn = (typeof columns)[SnapshotField];
+/** The snapshot column of an address field: `line1` is kept in `shipLine1`. */
+type SnapshotColumn = `ship${Capitalize<AddressField>}`;
+const columnOf = (field: AddressField) => `ship${field.charAt(0).toUpperCase()}${field.slice(1)}` as SnapshotColumn;
 
+// The Order's encrypted columns are exactly the address fields, prefixed: a
+// schema change to one without the other fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _snapshotMatchesAddress: Same<SnapshotColumn, EncryptedField<"Order">> = true;
+
+/** The snapshot columns of an order as written: encrypted values, and the country in plain. */
 export type SealedShippingAddress = Record<SnapshotColumn, string | null> & { shipCountry: string };
 
-export const shippingAddressSelect = {
-  id: true,
-  shipRecipientName: true,
-  shipLine1: true,
-  shipLine2: true,
-  shipCity: true,
-  shipRegion: true,
-  shipPostalCode: true,
-  shipPhone: true,
-  shipCountry: true,
-  addressErasedAt: true,
-} as const;
+/** The columns openShippingAddress reads, for any order query that shows the address. */
+export const shippingAddressSelect = { ...codec.select, shipCountry: true, addressErasedAt: true } as const;
 
-type SnapshotRow = { id: string; shipCountry: string; addressErasedAt: Date | null } & Record<SnapshotColumn, string | null>;
+type SnapshotRow = { id: string; shipCountry: string; addressErasedAt: Date | null } & EncryptedValues<"Order">;
 
-const place = (orderId: string, column: SnapshotColumn) => ({ model: "Order", field: column, ownerId: orderId });
-
+/** The snapshot of `address` for order `orderId`, every value bound to the order. */
 export function sealShippingAddress(orderId: string, address: ShippingAddress): SealedShippingAddress {
-  const seal = (field: SnapshotField) => {
-    const value = address[field];
-    return value === null ? null : encryptField(value, place(orderId, columns[field]));
-  };
-  return {
-    shipRecipientName: seal("recipientName"),
-    shipLine1: seal("line1"),
-    shipLine2: seal("line2"),
-    shipCity: seal("city"),
-    shipRegion: seal("region"),
-    shipPostalCode: seal("postalCode"),
-    shipPhone: seal("phone"),
-    shipCountry: address.country,
-  };
+  const columns = Object.fromEntries(addressFields.map((field) => [columnOf(field), address[field]])) as EncryptedValues<"Order">;
+  return { ...codec.seal({ id: orderId }, columns), shipCountry: address.country };
 }
 
 /** The decrypted snapshot (a value that does not decrypt reads UNREADABLE_VALUE), or null once it has been erased. */
 export function openShippingAddress(row: SnapshotRow): ShippingAddress | null {
   if (row.addressErasedAt) return null;
-  const open = (field: SnapshotField) => {
-    const value = row[columns[field]];
-    return value === null ? null : readEncryptedField(value, place(row.id, columns[field]));
-  };
-  return {
-    recipientName: open("recipientName") ?? "",
-    line1: open("line1") ?? "",
-    line2: open("line2"),
-    city: open("city") ?? "",
-    region: open("region"),
-    postalCode: open("postalCode") ?? "",
-    country: row.shipCountry,
-    phone: open("phone"),
-  };
+  const opened = codec.open(row);
+  return { ...addressText(Object.fromEntries(addressFields.map((field) => [field, opened[columnOf(field)]])) as EncryptedValues<"Address">), country: row.shipCountry };
 }
 
 /** The update that crypto-shreds a snapshot: every encrypted column emptied (the country stays for tax records). */
 export function erasedShippingAddress(now: Date) {
-  return {
-    shipRecipientName: null,
-    shipLine1: null,
-    shipLine2: null,
-    shipCity: null,
-    shipRegion: null,
-    shipPostalCode: null,
-    shipPhone: null,
-    addressErasedAt: now,
-  };
+  return { ...codec.erased, addressErasedAt: now };
 }

@@ -11,9 +11,9 @@ import { cancelUnpaidOrder, lockOrder } from "./order-stock";
 import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "./my-orders";
 import { listMySessions } from "./my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./privacy-purge";
-import { readEncryptedField } from "./readable-field";
 import { type RequestContext, recordSecurityEvent } from "./security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
+import { userCodec } from "./user-codec";
 
 /**
  * The customer's privacy rights: a copy of their data (GDPR art. 15/20) and
@@ -109,7 +109,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       name: user.name,
       email: user.email,
       emailVerified: user.emailVerifiedAt !== null,
-      phone: user.phone === null ? null : readEncryptedField(user.phone, { model: "User", field: "phone", ownerId: viewer.userId }),
+      phone: userCodec.openField({ id: viewer.userId }, "phone", user.phone),
       memberSince: iso(user.createdAt),
       twoFactorEnabled: user.totpEnabledAt !== null,
     },

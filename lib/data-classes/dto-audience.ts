@@ -1,6 +1,5 @@
 import "server-only";
-import type { DataClass } from "./parse-schema";
-import type { DataClassRegistry } from "./schema-classes";
+import type { DataClass, DataClassRegistry } from "./schema-classes";
 
 /**
  * Who receives a DTO in the browser: anyone (`public`, e.g. the catalog), or

@@ -1,6 +1,6 @@
 import "server-only";
 import { isEncryptedEnvelope } from "@/lib/crypto/field-encryption";
-import type { FieldClassification } from "./parse-schema";
+import type { FieldClassification } from "./schema-classes";
 
 /** The least a SQL client must offer (a `pg` Client or Pool fits). */
 export type SqlClient = { query(sql: string): Promise<{ rows: unknown[] }> };

@@ -1,8 +1,9 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { dataClassRegistry, dataClasses, parseSchemaClasses } from "@/lib/data-classes/schema-classes";
-import { redactPaths, redactPathsFor } from "./redaction";
+import { generateDataClasses } from "@/lib/data-classes/generator-test-fixtures";
+import { dataClasses } from "@/lib/data-classes/schema-classes";
+import { redactPaths, redactPathsWith } from "./redaction";
 
 function captureLogger(paths: string[] = redactPaths): { logger: pino.Logger; output: () => Promise<string> } {
   const chunks: string[] = [];
@@ -119,8 +120,11 @@ describe("log redaction", () => {
   });
 
   it("redacts a newly classified field with no change to the logger", async () => {
-    const schema = `model Shoe {\n  id String @id // @class internal\n  footSize Int // @class sensitive\n}\n`;
-    const paths = redactPathsFor(dataClassRegistry(parseSchemaClasses(schema)));
+    const schema = `datasource db {\n  provider = "postgresql"\n}\n\nmodel Shoe {\n  id String @id /// @class internal\n  footSize Int /// @class sensitive\n}\n`;
+    // What `prisma generate` writes for the schema, handed to the logger's own path builder.
+    const run = await generateDataClasses(schema);
+    if (!run.ok) throw new Error(run.output);
+    const paths = redactPathsWith(run.generated.schemaRedactPaths);
     expect(paths).toEqual(expect.arrayContaining(["footSize", "*.footSize", "*.*.footSize"]));
     expect(paths).not.toContain("id");
     const { logger, output } = captureLogger(paths);

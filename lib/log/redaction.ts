@@ -1,5 +1,5 @@
 import "server-only";
-import { type DataClassRegistry, dataClasses } from "@/lib/data-classes/schema-classes";
+import { schemaRedactPaths } from "@/lib/generated/data-classes";
 
 /**
  * Log redaction (ASVS V16.2.5, OWASP Logging cheat sheet): credentials, tokens,
@@ -9,7 +9,7 @@ import { type DataClassRegistry, dataClasses } from "@/lib/data-classes/schema-c
 
 /**
  * Secrets that are not schema columns: what users type, what travels in
- * headers, and configuration. Schema columns come from their data classes below.
+ * headers, and configuration. Schema columns come from their data classes (schemaRedactPaths).
  */
 const secretKeys = [
   "password",
@@ -33,29 +33,26 @@ const secretKeys = [
 /** Personal data under names the schema does not use (form input, provider payloads). */
 const personalKeys = ["firstName", "lastName"];
 
-/**
- * The sensitive and confidential column names of `registry`: classifying a
- * new field redacts it here with no second list to keep in step. Pino matches
- * keys, not models, so a name that is sensitive in one model (User.name) is
- * redacted wherever it appears (Product.name too): failing closed is the point.
- */
-export function classifiedKeys(registry: DataClassRegistry): string[] {
-  const protectedFields = [...registry.fieldsOfClass("sensitive"), ...registry.fieldsOfClass("confidential")];
-  return [...new Set(protectedFields.map((entry) => entry.field))];
-}
+/** Pino paths for `keys` at the three depths the schema's paths cover (`*` matches one level). */
+const atEveryDepth = (keys: readonly string[]) => [...keys, ...keys.map((key) => `*.${key}`), ...keys.map((key) => `*.*.${key}`)];
 
-/** The pino redact paths for `registry`'s classes plus the non-schema secrets, at three depths. */
-export function redactPathsFor(registry: DataClassRegistry): string[] {
-  const keys = [...new Set([...secretKeys, ...personalKeys, ...classifiedKeys(registry)])];
+/**
+ * The pino redact paths: the schema's sensitive and confidential column names
+ * (`schemaPaths`, written by `prisma generate` from the `/// @class` tags, so
+ * classifying a new field redacts it with no second list to keep in step),
+ * plus the non-schema secrets, at three depths.
+ */
+export function redactPathsWith(schemaPaths: readonly string[]): string[] {
   return [
-    ...keys,
-    ...keys.map((key) => `*.${key}`),
-    ...keys.map((key) => `*.*.${key}`),
-    "req.headers.cookie",
-    "req.headers.authorization",
-    'res.headers["set-cookie"]',
+    ...new Set([
+      ...schemaPaths,
+      ...atEveryDepth([...secretKeys, ...personalKeys]),
+      "req.headers.cookie",
+      "req.headers.authorization",
+      'res.headers["set-cookie"]',
+    ]),
   ];
 }
 
-/** The logger's redact paths, from the schema's data classes (lib/data-classes). */
-export const redactPaths: string[] = redactPathsFor(dataClasses);
+/** The logger's redact paths, from the schema's data classes (lib/generated/data-classes.ts). */
+export const redactPaths: string[] = redactPathsWith(schemaRedactPaths);

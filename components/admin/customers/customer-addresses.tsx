@@ -1,3 +1,4 @@
+import { PostalAddress } from "@/components/postal-address";
 import type { StaffCustomerAddressDTO } from "@/lib/dal/admin-customers-dto";
 
 export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddressDTO[] }) {
@@ -12,17 +13,10 @@ export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddre
         <ul aria-label="Customer addresses" className="flex flex-col gap-3">
           {addresses.map((address) => (
             <li key={address.id} className="rounded border border-slate-200 p-3">
-              <address className="not-italic">
-                <strong>{address.recipientName}</strong>
-                {address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
-                {[address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(", "), address.country, address.phone]
-                  .filter((line): line is string => Boolean(line))
-                  .map((line, index) => (
-                    <span key={index} className="block">
-                      {line}
-                    </span>
-                  ))}
-              </address>
+              <PostalAddress
+                address={address}
+                badge={address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+              />
             </li>
           ))}
         </ul>
