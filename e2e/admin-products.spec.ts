@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { type Page, request as playwrightRequest } from "@playwright/test";
 import sharp from "sharp";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
@@ -134,12 +134,19 @@ test("a real image is re-encoded and served; a text file renamed .png and an ove
   const response = await page.request.get(src);
   expect(response.status()).toBe(200);
   expect(response.headers()).toMatchObject({ "content-type": "image/webp", "x-content-type-options": "nosniff" });
-  expect(response.headers()["cache-control"]).toContain("immutable");
+  // The product is not published yet: its image is for staff only, and never cached.
+  expect(response.headers()["cache-control"]).toBe("private, no-store");
   expect(await sharp(await response.body()).metadata()).toMatchObject({ format: "webp", width: 200, height: 150 });
   expect((await page.request.get("/product-images/doesnotexist0000")).status()).toBe(404);
+  const anonymous = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin });
+  expect((await anonymous.get(src)).status()).toBe(404);
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("The product is published")).toBeVisible();
+  const published = await anonymous.get(src);
+  expect(published.status()).toBe(200);
+  expect(published.headers()["cache-control"]).toContain("immutable");
+  await anonymous.dispose();
   await page.goto(`/products/${slug}`);
   await expect(page.getByRole("img", { name })).toHaveAttribute("src", src);
   // The browser really decoded it: an image served as something else would not load.
