@@ -5,6 +5,7 @@ import { provisionTestDatabase, type TestDatabase } from "@/lib/dev-db/provision
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { childProcessEnv } from "@/lib/env";
 import { applyMigrations } from "@/prisma/tools/migrations";
+import { buildRuntimeBundles } from "./runtime-bundles";
 
 /**
  * Exit statuses as a scheduler or CI step sees them: each command runs through
@@ -15,6 +16,8 @@ requireTestDatabaseUrl();
 let database: TestDatabase;
 
 beforeAll(async () => {
+  // The npm scripts run the built commands (dist/): build them from the current sources.
+  await buildRuntimeBundles();
   database = await provisionTestDatabase();
   await applyMigrations(database.url);
 }, 120_000);
@@ -55,8 +58,8 @@ describe("npm scripts' exit statuses", () => {
     expect(intact.code).toBe(0);
 
     // An entry forged straight into the table (inserts pass the append-only trigger) breaks the chain.
-    await sql(`INSERT INTO "AuditEntry" ("createdAt", action, outcome, "prevHash", hash)
-               VALUES (now(), 'order.refunded', 'success', repeat('0', 64), repeat('f', 64))`);
+    await sql(`INSERT INTO "AuditEntry" ("createdAt", action, outcome, "prevHash", hash, "hashVersion")
+               VALUES (now(), 'order.refunded', 'success', repeat('0', 64), repeat('f', 64), 2)`);
     const broken = await npmRun("audit:verify");
     expect(broken.output).toMatch(/BROKEN/);
     expect(broken.code).toBe(1);
