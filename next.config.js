@@ -12,6 +12,7 @@ const nextConfig = {
     // number for every action, so it is set to the largest; the margin lets a slightly larger file reach
     // the action, which refuses it with a clear message.
     serverActions: { bodySizeLimit: "3mb" },
+    preloadEntriesOnStart: false,
   },
   async headers() {
     return [
