@@ -108,11 +108,13 @@ describe("docker-compose.yml's defaults", () => {
   // Only what the file itself demands; everything else takes the file's defaults.
   const required = {
     POSTGRES_PASSWORD: "check",
+    DATABASE_APP_PASSWORD: "check",
     AUTH_SECRET: "a".repeat(48),
     FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
     FIELD_ENCRYPTION_CURRENT_KEY: "k1",
     BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
     STRIPE_WEBHOOK_SECRET: "whsec_compose_check_secret",
+    AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString("base64"),
   };
 
   it("turn on neither the dev mailbox nor the offline test gateway", () => {
