@@ -2,7 +2,7 @@
  * `npm run bench:runtime`: what the built web process costs. Start-up time
  * (spawn of `node dist/http-server.js` to the first 200 on /robots.txt, the
  * median of three starts) and its resident memory (VmRSS) right after start,
- * after a warm-up over the shop's public pages and a rest, and at its peak.
+ * after a warm-up over the shop's public pages and 30 s of rest, and at its peak.
  */
 import type { ChildProcess } from "node:child_process";
 import { ensureProductionBuild } from "./next-server";
@@ -14,7 +14,9 @@ import { prepareShopDatabase } from "./shop-database";
 const PORT = 3211;
 const STARTS = 3;
 const WARM_UP_ROUNDS = 20;
-const REST_MS = 10_000;
+// V8 gives memory back some seconds after allocation stops (its memory reducer): rest long enough to see it.
+const REST_MS = 30_000;
+const SAMPLE_MS = 5_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
 // Bench-only secrets (a production server refuses to start without them).
 const BENCH_ENV = {
@@ -83,7 +85,11 @@ try {
     const failed = pages.filter((_page, index) => statuses[index] !== 200);
     if (failed.length) throw new Error(`not 200: ${failed.join(", ")}`);
   }
-  await new Promise((resolve) => setTimeout(resolve, REST_MS));
+  const samples: number[] = [];
+  for (let waited = 0; waited < REST_MS; waited += SAMPLE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+    samples.push(memoryMiB(pid).rss);
+  }
   const rested = memoryMiB(pid);
   await stop(server);
 
@@ -91,7 +97,7 @@ try {
   console.log(`\nWeb process (node ${runtimeNodeArgs("http-server").join(" ")}, production build)`);
   console.log(`  start-up to the first 200       ${Math.round(median)} ms (median of ${STARTS}: ${startUps.map(Math.round).join(", ")} ms)`);
   console.log(`  resident memory after start     ${fresh.rss} MiB`);
-  console.log(`  resident memory after warm-up   ${rested.rss} MiB (at rest)`);
+  console.log(`  resident memory after warm-up   ${rested.rss} MiB after ${REST_MS / 1000} s at rest (every ${SAMPLE_MS / 1000} s: ${samples.join(", ")})`);
   console.log(`  peak resident memory            ${rested.peak} MiB`);
 } finally {
   await database.stop();
