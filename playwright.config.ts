@@ -1,9 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * Browser tests against the production build (`npm test` builds it into
- * .next-test and provides a fresh, seeded DATABASE_URL). Playwright cannot
- * download its own browsers here, so Debian's Chromium is used.
+ * Browser tests against the production artefacts: the Next build (`npm test`
+ * builds it into .next-test and provides a fresh, seeded DATABASE_URL) served
+ * by the built HTTP server and worker (dist/, `npm run build:runtime`), as in
+ * production. Playwright cannot download its own browsers here, so Debian's
+ * Chromium is used.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const downPort = port + 1;
@@ -29,7 +31,7 @@ const payments = { STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_webhook_secret_never_i
 const audit = { AUDIT_CHAIN_KEY: Buffer.from("test-only-audit-chain-key-no-prd").toString("base64") };
 
 const server = (serverPort: number, databaseUrl: string) => ({
-  command: `tsx lib/cli/http-server.ts ${serverPort}`,
+  command: `node dist/http-server.js ${serverPort}`,
   // A static file: it answers even on the server whose database is down.
   url: `http://127.0.0.1:${serverPort}/robots.txt`,
   reuseExistingServer: false,
@@ -53,7 +55,7 @@ const server = (serverPort: number, databaseUrl: string) => ({
 
 // The job worker (mail delivery), delivering to the test SMTP receiver.
 const worker = {
-  command: "tsx --conditions=react-server lib/cli/worker.ts",
+  command: "node --conditions=react-server dist/worker.js",
   url: `http://127.0.0.1:${workerHealthPort}/`,
   reuseExistingServer: false,
   timeout: 60_000,

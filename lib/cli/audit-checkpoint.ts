@@ -6,4 +6,4 @@
 import { runWithShopDatabase } from "./with-shop-database";
 
 // process.exit, not exitCode: an exit hook of the embedded PostgreSQL package would otherwise report success.
-process.exit(await runWithShopDatabase("lib/cli/audit-checkpoint-run.ts", process.argv.slice(2)));
+process.exit(await runWithShopDatabase("audit-checkpoint-run", process.argv.slice(2)));

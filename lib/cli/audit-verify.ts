@@ -5,4 +5,4 @@
 import { runCli } from "./run-cli";
 import { runWithShopDatabase } from "./with-shop-database";
 
-await runCli(() => runWithShopDatabase("lib/cli/audit-verify-run.ts", process.argv.slice(2)));
+await runCli(() => runWithShopDatabase("audit-verify-run", process.argv.slice(2)));

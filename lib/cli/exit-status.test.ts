@@ -5,6 +5,7 @@ import { provisionTestDatabase, type TestDatabase } from "@/lib/dev-db/provision
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { childProcessEnv } from "@/lib/env";
 import { applyMigrations } from "@/prisma/tools/migrations";
+import { buildRuntimeBundles } from "./runtime-bundles";
 
 /**
  * Exit statuses as a scheduler or CI step sees them: each command runs through
@@ -15,6 +16,8 @@ requireTestDatabaseUrl();
 let database: TestDatabase;
 
 beforeAll(async () => {
+  // The npm scripts run the built commands (dist/): build them from the current sources.
+  await buildRuntimeBundles();
   database = await provisionTestDatabase();
   await applyMigrations(database.url);
 }, 120_000);

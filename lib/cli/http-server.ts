@@ -7,16 +7,18 @@
  * body size limits. `npm start`, the demo, the tests and the container all
  * serve through it.
  *
- * Usage: tsx lib/cli/http-server.ts <port>   (runs without the react-server
- * condition: this process hosts all of Next, not only server components)
+ * Usage: node dist/http-server.js <port>   (built by `npm run build`; runs
+ * without the react-server condition: this process hosts all of Next, not
+ * only server components)
  */
 import { createServer } from "node:http";
 import next from "next";
 import { createShopRequestListener } from "@/lib/http/shop-request-listener";
+import { logger } from "@/lib/log/logger";
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error("Usage: tsx lib/cli/http-server.ts <port>");
+  console.error("Usage: node dist/http-server.js <port>");
   process.exit(1);
 }
 
@@ -25,7 +27,10 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port }
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer(createShopRequestListener(handle));
+// Next answers most errors itself (error.tsx); what escapes it is logged with the request id and answered 500.
+const server = createServer(
+  createShopRequestListener(handle, ({ error, ...request }) => logger.error({ err: error, ...request }, "request handler failed")),
+);
 server.listen(port, () => console.log(`Storefront listening on port ${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -6,6 +6,7 @@ import type { DemoConveniences } from "./demo-conveniences";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
 import { onShutdown, startProcess } from "./processes";
+import { runtimeNodeArgs } from "./runtime-entries";
 import type { ShopDatabase } from "./shop-database";
 
 /**
@@ -18,7 +19,7 @@ import type { ShopDatabase } from "./shop-database";
  */
 export async function startShop(options: ShopProcessOptions & { port: number; distDir: string }) {
   const shared = await shopProcessEnv(options);
-  const worker = startProcess("tsx", ["--conditions=react-server", "lib/cli/worker.ts"], { ...shared, NODE_ENV: "production" });
+  const worker = startProcess(process.execPath, runtimeNodeArgs("worker"), { ...shared, NODE_ENV: "production" });
   const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
   stopTogether([server, worker], options.database);
   return { server, worker };

@@ -8,4 +8,4 @@
 import { runCli } from "./run-cli";
 import { runWithShopDatabase } from "./with-shop-database";
 
-await runCli(() => runWithShopDatabase("lib/cli/staff-create-run.ts", process.argv.slice(2)));
+await runCli(() => runWithShopDatabase("staff-create-run", process.argv.slice(2)));

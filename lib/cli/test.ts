@@ -1,8 +1,10 @@
 /**
  * `npm test`: every suite against a real PostgreSQL and a real browser —
- * lint, type check, unit and integration tests (vitest), a production build,
- * end-to-end tests (Playwright in Chromium) and the compose file check — on a
- * fresh database that is dropped afterwards. Ends with `N passed, N failed`.
+ * lint, type check, the runtime bundles (dist/: server, worker, commands),
+ * unit and integration tests (vitest), a production build, end-to-end tests
+ * (Playwright in Chromium, against the built server and worker) and the
+ * compose file check — on a fresh database that is dropped afterwards. Ends
+ * with `N passed, N failed`.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { seedCatalog } from "@/prisma/seed/seed-catalog";
@@ -25,6 +27,9 @@ log("Lint");
 results.push(singleCheck("lint", await run("eslint", ["--max-warnings=0", "."])));
 log("Type check");
 results.push(singleCheck("typecheck", await run("tsc", ["--noEmit"])));
+// Before vitest, whose command tests run the built commands, and Playwright, which runs the built server and worker.
+log("Runtime bundles");
+results.push(singleCheck("runtime build", await run("npm", ["run", "--silent", "build:runtime"])));
 
 const database = await provisionTestDatabase();
 log(`Test database: ${database.where}`);

@@ -1,19 +1,20 @@
 import "server-only";
 import { auditSettings } from "./local-audit-settings";
 import { run } from "./processes";
+import { type RuntimeEntry, runtimeNodeArgs } from "./runtime-entries";
 import { prepareShopDatabase } from "./shop-database";
 
 /**
- * Runs a command-line script against the shop's database: DATABASE_URL when
+ * Runs a built command-line script (dist/, lib/cli/runtime-entries.ts) against the shop's database: DATABASE_URL when
  * set, else the embedded PostgreSQL in DATA_DIR (started if needed), so the
  * admin commands work on the demo too. Standard input and output pass through.
  */
-export async function runWithShopDatabase(script: string, args: string[]): Promise<number> {
+export async function runWithShopDatabase(entry: RuntimeEntry, args: string[]): Promise<number> {
   const database = await prepareShopDatabase((line) => console.error(line));
   try {
     // The demo's audit chain key and checkpoint file, so audit:verify and audit:checkpoint work on it too.
     const audit = await auditSettings(database.embedded, (line) => console.error(line));
-    return await run("tsx", ["--conditions=react-server", script, ...args], { DATABASE_URL: database.url, ...audit });
+    return await run(process.execPath, runtimeNodeArgs(entry, args), { DATABASE_URL: database.url, ...audit });
   } finally {
     await database.stop();
   }

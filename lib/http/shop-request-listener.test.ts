@@ -1,8 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BODY_LIMIT_BYTES, IMAGE_UPLOAD_BODY_LIMIT_BYTES } from "./body-limits";
-import { createShopRequestListener } from "./shop-request-listener";
+import { createShopRequestListener, type HandlerFailure } from "./shop-request-listener";
 
 // A real node:http server around the listener; the stand-in for Next records what it was handed.
 const seen: Array<{ headers: IncomingHttpHeaders; bodyBytes: number }> = [];
@@ -84,5 +84,53 @@ describe("the shop's HTTP server: body limits", () => {
     const response = await fetch(`${base}/account`, { method: "POST", body, duplex: "half" } as RequestInit);
     expect(response.status).toBe(411);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe("the shop's HTTP server: a failing handler", () => {
+  const failures: HandlerFailure[] = [];
+  let failing: Server;
+  let failingBase: string;
+
+  beforeAll(async () => {
+    // Stands in for a Next handler that fails: before answering, synchronously, or halfway through a page.
+    const handle = (request: IncomingMessage, response: ServerResponse): Promise<unknown> => {
+      if (request.url === "/throws") throw new Error("thrown before any promise");
+      if (request.url === "/halfway") {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.write("<html><body>half a page");
+        return new Promise((_resolve, reject) => setTimeout(() => reject(new Error("failed mid-page")), 50));
+      }
+      return Promise.reject(new Error("render failed"));
+    };
+    failing = createServer(createShopRequestListener(handle, (failure) => failures.push(failure)));
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    failingBase = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => failing.close(() => resolve())));
+
+  it.each([
+    ["rejects", "/products/lamp"],
+    ["throws synchronously", "/throws"],
+  ])("answers 500 and reports the error with the request id when the handler %s", async (_label, path) => {
+    failures.length = 0;
+    const response = await fetch(`${failingBase}${path}`, { signal: AbortSignal.timeout(5000) });
+    expect(response.status).toBe(500);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.text()).toBe("Internal Server Error");
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.requestId).toBe(response.headers.get("x-request-id"));
+    expect(failures[0]).toMatchObject({ method: "GET", path });
+    expect(failures[0]?.error).toBeInstanceOf(Error);
+  });
+
+  it("cuts the connection when the handler fails after the status was sent", async () => {
+    failures.length = 0;
+    const response = await fetch(`${failingBase}/halfway`, { signal: AbortSignal.timeout(5000) });
+    expect(response.status).toBe(200);
+    // The client sees a broken response, not a truncated page passed off as complete.
+    await expect(response.text()).rejects.toThrow();
+    expect(failures.map((failure) => (failure.error as Error).message)).toEqual(["failed mid-page"]);
   });
 });

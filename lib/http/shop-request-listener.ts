@@ -5,11 +5,32 @@ import { createRequestId, REQUEST_ID_HEADER } from "./request-id";
 
 type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
+/** What the server is told when Next's handler fails: the error and the request it failed on. */
+export type HandlerFailure = { error: unknown; requestId: string; method: string | undefined; path: string };
+
+// Without a logger of its own (this module stays free of the app's modules), one JSON line on stderr.
+const writeFailureLine = ({ error, ...request }: HandlerFailure) =>
+  console.error(JSON.stringify({ level: "error", msg: "request handler failed", ...request, err: String(error) }));
+
 const refusalText = { 411: "Length required", 413: "Request body too large" } as const;
 
 // A refused body is read and thrown away, so the client finishes sending and then reads the
 // answer (closing at once would show it a broken connection, not a 413); past this, the connection is cut.
 const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A handler that failed leaves no request hanging: a 500 when nothing was sent
+ * yet, otherwise the connection is cut, since a status already sent cannot change
+ * (the client sees a broken response, not a truncated page passed off as complete).
+ */
+function answerFailure(response: ServerResponse): void {
+  if (!response.headersSent) {
+    response.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    response.end("Internal Server Error");
+  } else if (!response.writableEnded) {
+    response.destroy();
+  }
+}
 
 function refuse(request: IncomingMessage, response: ServerResponse, status: 411 | 413): void {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
@@ -31,10 +52,13 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: 411 
  *   write its id into the logs or the audit log (proxy.ts replaces it again on
  *   the requests it sees, and the response carries whichever id was logged);
  * - refuses an oversized body (lib/http/body-limits.ts) with 413 before Next
- *   reads any of it.
+ *   reads any of it;
+ * - catches a handler that throws or rejects: `onHandlerError` hears of it with
+ *   the request id, and the client gets a 500 rather than a request left open
+ *   (and the process an unhandled rejection).
  * Pure node:http, because the server process loads it outside React's server environment.
  */
-export function createShopRequestListener(handle: Handle) {
+export function createShopRequestListener(handle: Handle, onHandlerError: (failure: HandlerFailure) => void = writeFailureLine) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const requestId = createRequestId();
     request.headers[REQUEST_ID_HEADER] = requestId;
@@ -47,6 +71,13 @@ export function createShopRequestListener(handle: Handle) {
       refuse(request, response, refusal);
       return;
     }
-    void handle(request, response);
+    // An async wrapper, so a handler that throws before returning its promise is caught too.
+    (async () => handle(request, response))().catch((error: unknown) => {
+      try {
+        onHandlerError({ error, requestId, method: request.method, path: pathname });
+      } finally {
+        answerFailure(response);
+      }
+    });
   };
 }

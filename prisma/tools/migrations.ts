@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { parsePgUrl, withSchemaEngine } from "./schema-engine";
 
-export const prismaDir = resolve(import.meta.dirname, "..");
+// From the project root every command runs from, not this file's folder: the bundled db:migrate (dist/) has another.
+export const prismaDir = resolve(process.cwd(), "prisma");
 export const schemaPath = join(prismaDir, "schema.prisma");
 export const migrationsDir = join(prismaDir, "migrations");
 
