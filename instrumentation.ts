@@ -15,7 +15,7 @@ export async function register() {
   // Connect the job sender (and install the queue schema on a new database) before the
   // first request, so no request's transaction waits for it.
   // A database that is down at start-up must not keep the server from starting (health reports it).
-  const { jobSender } = await import("@/lib/jobs/sender");
+  const { jobSender } = await import("@/lib/queue/sender");
   await jobSender().catch(async (error: unknown) => {
     const { logger } = await import("@/lib/log/logger");
     logger.warn({ err: error }, "job queue not reachable at start-up; will retry on first use");

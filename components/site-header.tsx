@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getCurrentSession } from "@/lib/auth/current-session";
+import { getCurrentSession } from "@/lib/guards/current-session";
 import { CartLink } from "./cart/cart-link";
 import { SearchForm } from "./search-form";
 

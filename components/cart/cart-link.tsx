@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { currentShopper } from "@/lib/cart/current-shopper";
-import { cartItemCount } from "@/lib/dal/cart";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { cartItemCount } from "@/lib/dal/cart/cart";
 
 /**
  * The header's cart link with the number of items: shown as "Cart (3)", read

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { AuditContext } from "@/lib/dal/audit-log";
+import type { AuditContext } from "@/lib/dal/audit/log";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { requestContext } from "./request-context";
 

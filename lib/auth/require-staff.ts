@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import type { ActiveSession } from "@/lib/dal/sessions";
-import { requireSession } from "./current-session";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import { requireSession } from "@/lib/guards/current-session";
 import { hasSecondFactor } from "./session/assurance";
 
 /**

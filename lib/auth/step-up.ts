@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import type { ActiveSession } from "@/lib/dal/sessions";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
 
 /** Whether a factor was proven in this session within the step-up window (default 10 minutes). */

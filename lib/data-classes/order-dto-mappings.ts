@@ -1,5 +1,5 @@
-import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/checkout";
-import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/my-orders";
+import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/orders/checkout";
+import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/orders/my-orders";
 import type { DtoMapping } from "./dto-audience";
 
 /*

@@ -1,4 +1,4 @@
-import type { AuditFilters } from "@/lib/dal/admin-audit";
+import type { AuditFilters } from "@/lib/dal/audit/staff-audit";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -1,4 +1,4 @@
-import type { StaffCustomerAddressDTO } from "@/lib/dal/admin-customers-dto";
+import type { StaffCustomerAddressDTO } from "@/lib/dal/customers/dto";
 
 export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddressDTO[] }) {
   return (
