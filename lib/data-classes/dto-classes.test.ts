@@ -11,7 +11,7 @@ import {
 import type { AccountSessionDTO } from "@/lib/dal/sessions/my-sessions";
 import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
-import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "./order-dto-mappings";
+import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "@/lib/dal/orders/dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { emailChanged } from "@/lib/mail/templates";
 import { cancelAccountTokens, consumeToken, findValidToken } from "./tokens";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { endOtherSessions } from "@/lib/dal/sessions/assurance";
+import type { RequestContext } from "@/lib/context/request-context";
 
 export type EmailConfirmation = "verified" | "changed" | "invalid" | "taken";
 

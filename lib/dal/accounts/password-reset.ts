@@ -4,8 +4,9 @@ import { passwordResetCompleted } from "@/lib/mail/templates";
 import { cancelAccountTokens, consumeToken, findValidToken } from "./tokens";
 import { enqueueJob, enqueueJobNow } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { revokeUserSessions } from "@/lib/dal/sessions/sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Queues a reset for an address without looking it up: the worker finds the

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Creates an account and queues its verification mail. For an address that

@@ -6,8 +6,9 @@ import { passwordChanged } from "@/lib/mail/templates";
 import { cancelAccountTokens } from "./tokens";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { endOtherSessions, lockSessionAssurance } from "@/lib/dal/sessions/assurance";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** Whether `password` is the signed-in user's current password. */
 export async function confirmCurrentPassword(viewer: ActiveSession, password: string): Promise<boolean> {

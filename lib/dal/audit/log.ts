@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditContext } from "@/lib/context/request-context";
 import { auditChainKey, checkpointKey } from "@/lib/audit/chain-key";
 import type { AuditCheckpoint } from "@/lib/audit/checkpoint";
 import { readLatestCheckpoint } from "@/lib/audit/checkpoint-file";
@@ -8,7 +9,6 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Where a staff request came from, recorded with every entry. */
-export type AuditContext = { ip: string; userAgent: string; requestId: string | null };
 
 export type AuditOutcome = "success" | "denied" | "failure";
 

@@ -1,8 +1,8 @@
 import "server-only";
+import type { RequestContext } from "@/lib/context/request-context";
 import type { Prisma, SecurityEventType } from "@/lib/generated/prisma/client";
 
 /** Where a request came from, recorded with every security event (never a password or token). */
-export type RequestContext = { ip: string; userAgent: string };
 
 /**
  * Records a security event inside the caller's transaction, so the event

@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuditContext, appendAudit, type ChainReport, verifyAuditChain } from "./log";
+import { appendAudit, type ChainReport, verifyAuditChain } from "./log";
 import { raiseAlert } from "./insider-alerts";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export type AuditFilters = { actorEmail?: string; action?: string; targetType?: string; targetId?: string; from?: Date; to?: Date };
 

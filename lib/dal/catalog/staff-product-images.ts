@@ -3,9 +3,10 @@ import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
 import { productImagePath } from "@/lib/images/product-image-path";
 import { type ImageUploadErrorCode, reencodeProductImage } from "@/lib/images/reencode-product-image";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export type ImageUploadResult = { ok: true; imagePath: string } | { ok: false; code: ImageUploadErrorCode | "not_found" };
 

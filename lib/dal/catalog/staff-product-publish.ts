@@ -1,9 +1,10 @@
 import "server-only";
 import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" };
 

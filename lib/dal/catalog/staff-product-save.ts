@@ -4,9 +4,10 @@ import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PLACEHOLDER_IMAGE_PATH } from "@/lib/images/product-image-path";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
+import type { AuditContext } from "@/lib/context/request-context";
 
 /**
  * The fields the product form owns. Stock (inventory adjustments), the

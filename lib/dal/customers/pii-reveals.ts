@@ -4,11 +4,12 @@ import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { raiseAlert } from "@/lib/dal/audit/insider-alerts";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
 
 /** How long a reveal reason must be: long enough to name a ticket or a call, short enough for the log. */
 export const REVEAL_REASON_LENGTH = { min: 10, max: 500 } as const;

@@ -3,9 +3,10 @@ import { can } from "@/lib/auth/permissions";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuditContext, recordAudit } from "@/lib/dal/audit/log";
+import { recordAudit } from "@/lib/dal/audit/log";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import type { StaffViewer } from "@/lib/dal/staff/members";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export const CUSTOMER_SEARCHED = "customer.searched";
 

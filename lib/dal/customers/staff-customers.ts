@@ -1,7 +1,6 @@
 import "server-only";
 import { auditCustomerSearch, customerSearchWhere, parseCustomerSearch } from "./search";
 import { addressRowSelect } from "@/lib/dal/accounts/addresses";
-import type { AuditContext } from "@/lib/dal/audit/log";
 import { db } from "@/lib/db";
 import {
   type StaffCustomerDTO,
@@ -12,6 +11,7 @@ import {
 import { liveRevealsFor } from "./pii-reveals";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export const CUSTOMERS_PER_PAGE = 50;
 const RECENT_ORDERS = 10;

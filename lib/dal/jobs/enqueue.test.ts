@@ -3,7 +3,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob, enqueueJobNow } from "@/lib/dal/jobs/enqueue";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-// eslint-disable-next-line no-restricted-imports -- the test drives a real Prisma transaction, as DAL callers will.
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { JOB_SCHEMA, queues } from "@/lib/queue/boss";
 import { jobSender, stopJobSender } from "@/lib/queue/sender";

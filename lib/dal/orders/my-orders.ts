@@ -4,8 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Money } from "@/lib/catalog/money";
 import type { OrderStatus } from "@/lib/payments/order-transitions";
 import { openShippingAddress, type ShippingAddress, shippingAddressSelect } from "./shipping-address";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** A customer's own order in their list. */
 export type MyOrderSummaryDTO = {

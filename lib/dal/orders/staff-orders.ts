@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
 

@@ -11,8 +11,9 @@ import {
 } from "@/lib/payments/webhook-event";
 import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
 import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * What became of one verified event:

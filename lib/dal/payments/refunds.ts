@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
 import { REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { lockOrder } from "@/lib/dal/orders/internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export class RefundError extends Error {
   override name = "RefundError";

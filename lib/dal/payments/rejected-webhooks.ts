@@ -1,7 +1,8 @@
 import "server-only";
 import { ipKey } from "@/lib/auth/rate-limit/keys";
 import { recordRefusal, type RefusalOutcome } from "@/lib/dal/audit/refusal-counts";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Records a webhook delivery refused before anything was parsed (unsigned,

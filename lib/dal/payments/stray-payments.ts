@@ -6,7 +6,8 @@ import { type PaymentGateway, strayRefundId } from "@/lib/payments/gateway";
 import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
 import { raiseAlert } from "@/lib/dal/audit/insider-alerts";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** A completed payment that does not belong to its order's current, unpaid checkout. */
 export type StrayPaymentInput = {

@@ -12,8 +12,9 @@ import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "@/lib/
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./purge";
 import { readEncryptedField } from "@/lib/crypto/readable-field";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { type ActiveSession, revokeUserSessions } from "@/lib/dal/sessions/sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * The customer's privacy rights: a copy of their data (GDPR art. 15/20) and

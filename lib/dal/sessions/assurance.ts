@@ -2,8 +2,9 @@ import "server-only";
 import { owesSecondFactor, type SessionAssurance, type SessionAuthMethod, stepUpProvenAt } from "@/lib/auth/session/assurance";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { revokeUserSessions } from "./sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** What a session has proven, read again inside the transaction of a change of factors. */
 export type LockedSessionAssurance = {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { type ActiveSession, revokeUserSessions } from "./sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** A session as its owner sees it on /account/security (V7.5.2). */
 export type AccountSessionDTO = {

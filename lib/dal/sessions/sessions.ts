@@ -5,7 +5,8 @@ import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Server-side sessions (ARCHITECTURE "Authentication and sessions"): the cookie

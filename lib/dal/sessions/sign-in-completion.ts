@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newDeviceSignIn } from "@/lib/mail/templates";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * What happens once a sign-in is complete (after the password, or after the

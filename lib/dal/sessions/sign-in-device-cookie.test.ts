@@ -5,10 +5,10 @@ import { generateToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { completeSecondFactor } from "@/lib/dal/two-factor/second-factor";
-import type { RequestContext } from "@/lib/dal/audit/security-events";
 import { createSession, findActiveSession } from "./sessions";
 import { type SignInInput, type SignInResult, signInWithPassword } from "./sign-in";
 import { codeAt, currentStep, enrolThroughRealFlow, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
+import type { RequestContext } from "@/lib/context/request-context";
 
 requireTestDatabaseUrl();
 

@@ -3,10 +3,10 @@ import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
 import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
 import { randomIp } from "@/lib/auth/rate-limit/test-support";
 import { db } from "@/lib/db";
-import type { RequestContext } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "./sessions";
 import { testUsers } from "@/lib/dal/test-users";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor/settings";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Test users for sign-in, two-factor and step-up suites: each request context

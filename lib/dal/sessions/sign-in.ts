@@ -7,9 +7,10 @@ import { acquireSignInSlot } from "@/lib/auth/rate-limit/sign-in-slots";
 import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { recordCompletedSignIn } from "./sign-in-completion";
 import { createSession } from "./sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 export type SignInInput = {
   email: string;

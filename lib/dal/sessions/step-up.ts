@@ -4,9 +4,10 @@ import { twoFactorThrottle } from "@/lib/auth/two-factor/attempt-throttle";
 import { db } from "@/lib/db";
 import { recordRecoveryCodeUse } from "@/lib/dal/two-factor/recovery-code-use";
 import { consumeSecondFactor, type SecondFactorMethod } from "@/lib/dal/two-factor/second-factor-check";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { lockSessionAssurance } from "./assurance";
 import type { ActiveSession } from "./sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 export type StepUpMethod = SecondFactorMethod | "password";
 export type StepUpResult =

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
-import type { RequestContext } from "@/lib/dal/audit/security-events";
 import { type ActiveSession, createSession, findActiveSession } from "./sessions";
 import { testUsers } from "@/lib/dal/test-users";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * Test accounts and sessions for the session suites: verified users of either

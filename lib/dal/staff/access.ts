@@ -1,10 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { raiseAlert } from "@/lib/dal/audit/insider-alerts";
 import { recentRefusals, recordRefusal, type RefusalOutcome } from "@/lib/dal/audit/refusal-counts";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { AuditContext } from "@/lib/context/request-context";
 
 export const ACCESS_DENIED = "access.denied";
 

@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumeToken, findValidToken, issueAccountToken } from "@/lib/dal/accounts/tokens";
-import { type AuditContext, appendAudit } from "@/lib/dal/audit/log";
+import { appendAudit } from "@/lib/dal/audit/log";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { revokeUserSessions } from "@/lib/dal/sessions/sessions";
 import { assertPermission } from "./permission";
 import type { StaffViewer } from "./members";
+import type { AuditContext } from "@/lib/context/request-context";
 
 /** A staff change the rules refuse, with a message for the person who tried. */
 export class StaffAccountError extends Error {

@@ -3,8 +3,9 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recoveryCodeUsed } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { endOtherSessions } from "@/lib/dal/sessions/assurance";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /**
  * What follows the use of a recovery code, at sign-in or at step-up, in the

@@ -9,10 +9,11 @@ import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordRecoveryCodeUse } from "./recovery-code-use";
 import { lockAccount } from "@/lib/dal/sessions/assurance";
 import { consumeSecondFactor, type SecondFactorMethod } from "./second-factor-check";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { createSession } from "@/lib/dal/sessions/sessions";
 import { recordCompletedSignIn } from "@/lib/dal/sessions/sign-in-completion";
+import type { RequestContext } from "@/lib/context/request-context";
 
 export type ChallengeResult =
   /** `deviceCookie`: the signed device cookie to set now that the sign-in is complete. */

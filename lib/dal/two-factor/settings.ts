@@ -8,9 +8,10 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { twoFactorDisabled, twoFactorEnabled } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
-import { type RequestContext, recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { endOtherSessions, lockSessionAssurance, stampSecondFactor } from "@/lib/dal/sessions/assurance";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import type { RequestContext } from "@/lib/context/request-context";
 
 const place = (userId: string, field: "totpSecret" | "totpPendingSecret") => ({ model: "User", field, ownerId: userId });
 

@@ -1,6 +1,6 @@
 import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/orders/checkout";
 import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/orders/my-orders";
-import type { DtoMapping } from "./dto-audience";
+import type { DtoMapping } from "@/lib/data-classes/dto-audience";
 
 /*
  * The mapping table of the order and checkout DTOs a customer's browser

@@ -1,6 +1,6 @@
 import "server-only";
-import { isEncryptedEnvelope } from "@/lib/crypto/field-encryption";
-import type { FieldClassification } from "./parse-schema";
+import { isEncryptedEnvelope } from "./field-encryption";
+import type { FieldClassification } from "@/lib/data-classes/parse-schema";
 
 /** The least a SQL client must offer (a `pg` Client or Pool fits). */
 export type SqlClient = { query(sql: string): Promise<{ rows: unknown[] }> };
