@@ -10,7 +10,7 @@ import { testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
 import { placeOrder } from "@/lib/dal/orders/orders";
 import { signedInViewer } from "@/lib/dal/sessions/test-fixtures";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
-import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor/settings";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { jobSender, stopJobSender } from "@/lib/queue/sender";

@@ -5,7 +5,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { reviveSessions } from "@/lib/dal/sessions/test-fixtures";
 import { findActiveSession } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
-import { enrolThroughRealFlow, throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { enrolThroughRealFlow, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import { requireStaffPermission } from "./staff-guard";
 
 requireTestDatabaseUrl();

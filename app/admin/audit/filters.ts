@@ -1,4 +1,4 @@
-import type { AuditFilters } from "@/lib/dal/audit/staff-audit";
+import type { AuditFilters } from "@/lib/dal/staff/audit-log";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { VerifyAuditLogForm } from "@/components/admin/audit/verify-audit-log-form";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/dal/audit/staff-audit";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/dal/staff/audit-log";
 import { auditFiltersFrom } from "./filters";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -9,7 +9,7 @@ import { enqueueJobNow } from "@/lib/dal/jobs/enqueue";
 import { deleteMyAccount, exportLeaks, exportMyData, StepUpRequiredError } from "./my-data";
 import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
-import { throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 

@@ -7,8 +7,8 @@ import { changePassword } from "@/lib/dal/accounts/settings";
 import { completeSecondFactor } from "@/lib/dal/two-factor/second-factor";
 import { type ActiveSession, findActiveSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
-import { codeAt, currentStep, enrolThroughRealFlow, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
-import { reauthenticate } from "./step-up";
+import { codeAt, currentStep, enrolThroughRealFlow, freshStep, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
+import { reauthenticate } from "@/lib/dal/two-factor/step-up";
 import { disableTwoFactor, regenerateRecoveryCodes } from "@/lib/dal/two-factor/settings";
 
 requireTestDatabaseUrl();

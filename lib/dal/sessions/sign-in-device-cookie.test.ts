@@ -7,7 +7,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { completeSecondFactor } from "@/lib/dal/two-factor/second-factor";
 import { createSession, findActiveSession } from "./sessions";
 import { type SignInInput, type SignInResult, signInWithPassword } from "./sign-in";
-import { codeAt, currentStep, enrolThroughRealFlow, freshStep, throttledTestUsers } from "./sign-in-test-fixtures";
+import { codeAt, currentStep, enrolThroughRealFlow, freshStep, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import type { RequestContext } from "@/lib/context/request-context";
 
 requireTestDatabaseUrl();

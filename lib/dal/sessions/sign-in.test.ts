@@ -7,7 +7,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import type { AccountKind } from "@/lib/generated/prisma/client";
 import { findActiveSession } from "./sessions";
 import { type SignInInput, type SignInResult, signInWithPassword } from "./sign-in";
-import { throttledTestUsers } from "./sign-in-test-fixtures";
+import { throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 

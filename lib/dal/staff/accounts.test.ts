@@ -7,7 +7,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { handleAccountJob } from "@/lib/jobs/account-handlers";
 import { createSession } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
-import { throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import {
   changeStaffRole,
   completeStaffSetup,

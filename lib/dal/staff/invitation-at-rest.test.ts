@@ -10,7 +10,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { jobSender, stopJobSender } from "@/lib/queue/sender";
 import { type JobWorker, startJobWorker } from "@/lib/jobs/worker-runtime";
-import { throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import { createStaffAccount } from "./accounts";
 import { staffFixtures } from "./test-fixtures";
 

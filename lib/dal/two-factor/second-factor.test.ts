@@ -6,7 +6,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { completeSecondFactor } from "./second-factor";
 import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
-import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "@/lib/dal/sessions/sign-in-test-fixtures";
+import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 

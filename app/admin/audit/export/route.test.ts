@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { listAuditEntries } from "@/lib/dal/audit/staff-audit";
+import { listAuditEntries } from "@/lib/dal/staff/audit-log";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";

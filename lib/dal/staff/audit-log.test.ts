@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { exportAuditEntries, listAuditEntries, verifyAuditLog } from "./staff-audit";
-import { recordAudit } from "./log";
+import { exportAuditEntries, listAuditEntries, verifyAuditLog } from "./audit-log";
+import { recordAudit } from "@/lib/dal/audit/log";
 import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 

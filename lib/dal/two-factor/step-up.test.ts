@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { issueAccountToken } from "@/lib/dal/accounts/tokens";
 import { completePasswordReset } from "@/lib/dal/accounts/password-reset";
-import { type ActiveSession, createSession, findActiveSession } from "./sessions";
-import { signInWithPassword } from "./sign-in";
+import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions/sessions";
+import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
 import { reauthenticate, type StepUpMethod } from "./step-up";
-import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "./sign-in-test-fixtures";
+import { currentStep, codeAt, freshStep, enrolThroughRealFlow, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 

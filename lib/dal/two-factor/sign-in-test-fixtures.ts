@@ -3,7 +3,7 @@ import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
 import { closeLimiterStore, defaultLimiterStore } from "@/lib/auth/rate-limit/store";
 import { randomIp } from "@/lib/auth/rate-limit/test-support";
 import { db } from "@/lib/db";
-import type { ActiveSession } from "./sessions";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { testUsers } from "@/lib/dal/test-users";
 import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor/settings";
 import type { RequestContext } from "@/lib/context/request-context";
