@@ -1,8 +1,9 @@
 /**
  * Folder cycles for dependency-cruiser. Its own `no-circular` rule sees
  * cycles between modules; this reporter also sees cycles between the folders
- * of lib/ (lib/auth → lib/dal → lib/auth through different modules), which
- * are what keep a layer from being read, tested or replaced on its own.
+ * of lib/ and between the domains of lib/dal (lib/auth → lib/dal → lib/auth
+ * through different modules), which keep a layer or a domain from being
+ * read, tested or replaced on its own.
  *
  * Used as a reporter plugin (`depcruise --output-type plugin:…`): it prints
  * the rule violations dependency-cruiser found plus every folder cycle, and
@@ -13,13 +14,15 @@
 const TEST_FILE = /\.test\.tsx?$|^e2e\//;
 
 /**
- * The unit a dependency is counted between: a folder directly under lib/
- * (`lib/dal`), or the first path segment elsewhere (`app`, `components`, `proxy.ts`).
+ * The unit a dependency is counted between: a domain of the data access layer
+ * (`lib/dal/orders`), another folder directly under lib/ (`lib/auth`), or the
+ * first path segment elsewhere (`app`, `components`, `proxy.ts`).
  * @param {string} path module path relative to the project root
  * @returns {string}
  */
 export function folderOf(path) {
   const parts = path.split("/");
+  if (parts[0] === "lib" && parts[1] === "dal") return parts.length > 3 ? `lib/dal/${parts[2]}` : path;
   if (parts[0] === "lib" && parts.length > 2) return `lib/${parts[1]}`;
   if (parts[0] === "lib") return path;
   return parts[0] ?? path;

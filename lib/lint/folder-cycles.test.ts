@@ -61,14 +61,28 @@ describe("lint: dependencies between folders of lib/", () => {
     expect(output).toContain("lib/beta/three.ts → lib/alpha/one.ts");
   });
 
+  it("fails on a cycle between two domains of the data access layer", async () => {
+    const { exitCode, output } = await lintDependencies(
+      await project({
+        "lib/dal/orders/orders.ts": 'import { audit } from "@/lib/dal/audit/log";\nexport const orders = audit;\n',
+        "lib/dal/audit/log.ts": "export const audit = 1;\n",
+        "lib/dal/audit/order-trail.ts": 'import { orders } from "@/lib/dal/orders/orders";\nexport const trail = orders;\n',
+      }),
+    );
+    expect(exitCode).not.toBe(0);
+    expect(output).toContain("no-folder-cycle: lib/dal/audit ⇄ lib/dal/orders");
+  });
+
   it("passes the same folders when the dependency runs one way", async () => {
     const { exitCode, output } = await lintDependencies(await project(layered));
     expect(output).toContain("no dependency problems");
     expect(exitCode).toBe(0);
   });
 
-  it("counts folders directly under lib/ and leaves tests out (they drive a layer from above)", () => {
-    expect(folderOf("lib/dal/orders/orders.ts")).toBe("lib/dal");
+  it("counts folders directly under lib/ and domains of lib/dal, and leaves tests out (they drive a layer from above)", () => {
+    expect(folderOf("lib/dal/orders/orders.ts")).toBe("lib/dal/orders");
+    expect(folderOf("lib/dal/test-users.ts")).toBe("lib/dal/test-users.ts");
+    expect(folderOf("lib/auth/session/assurance.ts")).toBe("lib/auth");
     expect(folderOf("lib/env.ts")).toBe("lib/env.ts");
     expect(folderOf("app/admin/page.tsx")).toBe("app");
     const modules = [
@@ -80,7 +94,7 @@ describe("lint: dependencies between folders of lib/", () => {
     const withCycle = [...modules, { source: "lib/dal/sessions/assurance.ts", dependencies: [{ resolved: "lib/auth/guard.ts" }] }];
     expect(findFolderCycles(withCycle)).toEqual([
       {
-        folders: ["lib/auth", "lib/dal"],
+        folders: ["lib/auth", "lib/dal/sessions"],
         edges: expect.arrayContaining(["lib/auth/guard.ts → lib/dal/sessions/sessions.ts", "lib/dal/sessions/assurance.ts → lib/auth/guard.ts"]),
       },
     ]);
