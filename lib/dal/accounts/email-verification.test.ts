@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { issueAccountToken } from "./tokens";
+import { issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { confirmEmail } from "./email-verification";
 import { testUsers } from "@/lib/dal/test-users";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { emailChanged } from "@/lib/mail/templates";
-import { cancelAccountTokens, consumeToken, findValidToken } from "./tokens";
+import { cancelAccountTokens, consumeToken, findValidToken } from "@/lib/dal/accounts/internal/tokens";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { endOtherSessions } from "@/lib/dal/sessions/assurance";
+import { endOtherSessions } from "@/lib/dal/sessions/internal/assurance";
 import type { RequestContext } from "@/lib/context/request-context";
 
 export type EmailConfirmation = "verified" | "changed" | "invalid" | "taken";

@@ -9,7 +9,7 @@ import {
   signUpAttemptOnExistingAccount,
   verifyEmail,
 } from "@/lib/mail/templates";
-import { issueAccountToken, tokenLifetimesMs } from "./tokens";
+import { issueAccountToken, tokenLifetimesMs } from "@/lib/dal/accounts/internal/tokens";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 
 /**

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { issueAccountToken } from "./tokens";
+import { issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { sendPasswordResetLink } from "./mail";
 import { completePasswordReset, findPasswordResetAccount } from "./password-reset";
 import { createSession, findActiveSession } from "@/lib/dal/sessions/sessions";

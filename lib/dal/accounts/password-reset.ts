@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { passwordResetCompleted } from "@/lib/mail/templates";
-import { cancelAccountTokens, consumeToken, findValidToken } from "./tokens";
+import { cancelAccountTokens, consumeToken, findValidToken } from "@/lib/dal/accounts/internal/tokens";
 import { enqueueJob, enqueueJobNow } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";

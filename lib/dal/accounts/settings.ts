@@ -3,11 +3,11 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password/hashing";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { db } from "@/lib/db";
 import { passwordChanged } from "@/lib/mail/templates";
-import { cancelAccountTokens } from "./tokens";
+import { cancelAccountTokens } from "@/lib/dal/accounts/internal/tokens";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { endOtherSessions, lockSessionAssurance } from "@/lib/dal/sessions/assurance";
+import { endOtherSessions, lockSessionAssurance } from "@/lib/dal/sessions/internal/assurance";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /** Whether `password` is the signed-in user's current password. */

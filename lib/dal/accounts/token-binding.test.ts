@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { changePassword } from "./settings";
-import { findValidToken, issueAccountToken } from "./tokens";
+import { findValidToken, issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { confirmEmail } from "./email-verification";
 import { completePasswordReset, findPasswordResetAccount } from "./password-reset";
 import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions/sessions";

@@ -4,7 +4,7 @@ import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { consumeToken, findValidToken, issueAccountToken } from "@/lib/dal/accounts/tokens";
+import { consumeToken, findValidToken, issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";

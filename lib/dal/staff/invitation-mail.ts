@@ -3,7 +3,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/transport";
 import { staffInvitation } from "@/lib/mail/templates";
-import { issueAccountToken } from "@/lib/dal/accounts/tokens";
+import { issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { setupLink } from "./accounts";
 
 /**

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recoveryCodeUsed } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { endOtherSessions } from "@/lib/dal/sessions/assurance";
+import { endOtherSessions } from "@/lib/dal/sessions/internal/assurance";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /**

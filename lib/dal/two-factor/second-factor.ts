@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { twoFactorFailed } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordRecoveryCodeUse } from "./recovery-code-use";
-import { lockAccount } from "@/lib/dal/sessions/assurance";
+import { lockAccount } from "@/lib/dal/sessions/internal/assurance";
 import { consumeSecondFactor, type SecondFactorMethod } from "./second-factor-check";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";

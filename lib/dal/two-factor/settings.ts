@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { twoFactorDisabled, twoFactorEnabled } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { endOtherSessions, lockSessionAssurance, stampSecondFactor } from "@/lib/dal/sessions/assurance";
+import { endOtherSessions, lockSessionAssurance, stampSecondFactor } from "@/lib/dal/sessions/internal/assurance";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 

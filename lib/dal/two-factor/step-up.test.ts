@@ -3,7 +3,7 @@ import { hashPassword } from "@/lib/auth/password/hashing";
 import { generateToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { issueAccountToken } from "@/lib/dal/accounts/tokens";
+import { issueAccountToken } from "@/lib/dal/accounts/internal/tokens";
 import { completePasswordReset } from "@/lib/dal/accounts/password-reset";
 import { type ActiveSession, createSession, findActiveSession } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { recordRecoveryCodeUse } from "@/lib/dal/two-factor/recovery-code-use";
 import { consumeSecondFactor, type SecondFactorMethod } from "@/lib/dal/two-factor/second-factor-check";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { lockSessionAssurance } from "@/lib/dal/sessions/assurance";
+import { lockSessionAssurance } from "@/lib/dal/sessions/internal/assurance";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 

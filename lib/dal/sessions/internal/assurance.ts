@@ -3,7 +3,7 @@ import { owesSecondFactor, type SessionAssurance, type SessionAuthMethod, stepUp
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { revokeUserSessions } from "./sessions";
+import { revokeUserSessions } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /** What a session has proven, read again inside the transaction of a change of factors. */
