@@ -33,6 +33,14 @@ module.exports = {
       to: { path: "^(app|components)/|^lib/(actions|guards|next-auth|jobs|payment-gateway|cli)/" },
     },
     {
+      name: "internal-stays-in-the-dal",
+      severity: "error",
+      comment:
+        "A domain's internal modules (lib/dal/<domain>/internal.ts, internal/) are transaction helpers for other DAL domains; they do not check who is asking, so nothing outside the DAL calls them.",
+      from: { pathNot: ["^lib/dal/", TESTS] },
+      to: { path: "^lib/dal/[^/]+/internal(\\.ts$|/)" },
+    },
+    {
       name: "components-render-what-they-are-handed",
       severity: "error",
       comment:

@@ -73,6 +73,17 @@ describe("lint: dependencies between folders of lib/", () => {
     expect(output).toContain("no-folder-cycle: lib/dal/audit ⇄ lib/dal/orders");
   });
 
+  it("fails when code outside the data access layer calls a domain's internal transaction helpers", async () => {
+    const { exitCode, output } = await lintDependencies(
+      await project({
+        "lib/dal/orders/internal.ts": "export const lockOrder = () => 1;\n",
+        "lib/actions/cancel-order.ts": 'import { lockOrder } from "@/lib/dal/orders/internal";\nexport const cancel = lockOrder;\n',
+      }),
+    );
+    expect(exitCode).not.toBe(0);
+    expect(output).toContain("internal-stays-in-the-dal: lib/actions/cancel-order.ts → lib/dal/orders/internal.ts");
+  });
+
   it("passes the same folders when the dependency runs one way", async () => {
     const { exitCode, output } = await lintDependencies(await project(layered));
     expect(output).toContain("no dependency problems");
