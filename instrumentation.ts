@@ -2,6 +2,8 @@ import type { Instrumentation } from "next";
 
 /** Validates the configuration once at start-up, so a misconfigured server fails before serving. */
 export async function register() {
+  // NEXT_RUNTIME is set by Next before any module loads; lib/env.ts cannot load in the edge runtime.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("@/lib/env");
   const { authSecret } = await import("@/lib/auth/secret");
@@ -15,7 +17,7 @@ export async function register() {
   // Connect the job sender (and install the queue schema on a new database) before the
   // first request, so no request's transaction waits for it.
   // A database that is down at start-up must not keep the server from starting (health reports it).
-  const { jobSender } = await import("@/lib/jobs/sender");
+  const { jobSender } = await import("@/lib/queue/sender");
   await jobSender().catch(async (error: unknown) => {
     const { logger } = await import("@/lib/log/logger");
     logger.warn({ err: error }, "job queue not reachable at start-up; will retry on first use");
@@ -27,6 +29,8 @@ export async function register() {
  * text and the error digest), never the message in the response.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  // NEXT_RUNTIME is set by Next before any module loads; lib/env.ts cannot load in the edge runtime.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger } = await import("@/lib/log/logger");
   const requestId = [request.headers["x-request-id"]].flat()[0] ?? "unknown";

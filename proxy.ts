@@ -17,6 +17,8 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Bad request", { status: 400, headers: { [REQUEST_ID_HEADER]: requestId } });
   }
   const nonce = createNonce();
+  // NODE_ENV is inlined by Next at build time; lib/env.ts is server-only and cannot load in the proxy bundle.
+  // eslint-disable-next-line no-restricted-properties
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
 
   const requestHeaders = new Headers(request.headers);

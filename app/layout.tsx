@@ -2,7 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { cartItemCount } from "@/lib/dal/cart/cart";
 import { env } from "@/lib/env";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { getCurrentSession } from "@/lib/guards/current-session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +19,10 @@ export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header shows who is signed in and the cart size; components render what the layout hands them.
+  const signedIn = (await getCurrentSession()) !== null;
+  const cartCount = await cartItemCount(await currentShopper());
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -26,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader shopName={env.SHOP_NAME} />
+        <SiteHeader shopName={env.SHOP_NAME} signedIn={signedIn} cartCount={cartCount} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicProductDTO } from "@/lib/dal/catalog-dto";
+import type { PublicProductDTO } from "@/lib/dal/catalog/dto";
 import { Price } from "./price";
 import { ProductImage } from "./product-image";
 

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getCurrentSession } from "@/lib/auth/current-session";
 import { CartLink } from "./cart/cart-link";
 import { SearchForm } from "./search-form";
 
-export async function SiteHeader({ shopName }: { shopName: string }) {
-  const session = await getCurrentSession();
+/** The site header: shop name, search, account links and the cart link with its item count. */
+export function SiteHeader({ shopName, signedIn, cartCount }: { shopName: string; signedIn: boolean; cartCount: number }) {
   const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline";
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -16,7 +15,7 @@ export async function SiteHeader({ shopName }: { shopName: string }) {
           <SearchForm />
         </div>
         <nav aria-label="Account and cart" className="order-2 ml-auto flex items-center sm:order-3">
-          {session ? (
+          {signedIn ? (
             <>
               <Link href="/account" className={linkClass}>
                 Account
@@ -32,7 +31,7 @@ export async function SiteHeader({ shopName }: { shopName: string }) {
               Sign in
             </Link>
           )}
-          <CartLink className={linkClass} />
+          <CartLink className={linkClass} count={cartCount} />
         </nav>
       </div>
     </header>

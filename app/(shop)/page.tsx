@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AuthNotice } from "@/components/auth/notice";
 import { ProductGrid } from "@/components/product-card";
-import { listCategories, listFeaturedProducts } from "@/lib/dal/catalog";
+import { listCategories, listFeaturedProducts } from "@/lib/dal/catalog/products";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

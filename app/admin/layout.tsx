@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { getCurrentSession } from "@/lib/auth/current-session";
+import { getCurrentSession } from "@/lib/guards/current-session";
 import { hasSecondFactor } from "@/lib/auth/session/assurance";
-import { loadStaffViewer } from "@/lib/dal/staff-members";
+import { loadStaffViewer } from "@/lib/dal/staff/members";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin" }, robots: { index: false } };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/admin/bar-chart";
 import { Price } from "@/components/price";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
-import { getDashboard } from "@/lib/dal/admin-dashboard";
+import { getDashboard } from "@/lib/dal/staff/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { baseCookieOptions, cookieNames } from "@/lib/auth/session/cookies";
 import { requestContext } from "@/lib/auth/request-context";
-import { revokeSessionByToken } from "@/lib/dal/sessions";
+import { revokeSessionByToken } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { AddressFields } from "./address-fields";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveAddressAction } from "@/lib/actions/addresses/save-address";
-import type { AccountAddressDTO } from "@/lib/dal/addresses";
+import type { AccountAddressDTO } from "@/lib/dal/accounts/addresses";
 
 type Props = { address?: AccountAddressDTO; countries: readonly { code: string; name: string }[] };
 

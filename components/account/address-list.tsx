@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { PostalAddress } from "@/components/postal-address";
 import { initialActionState } from "@/lib/actions/action-state";
 import { manageAddressAction } from "@/lib/actions/addresses/manage-address";
-import type { AccountAddressDTO } from "@/lib/dal/addresses";
+import type { AccountAddressDTO } from "@/lib/dal/accounts/addresses";
 
 const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 hover:bg-slate-50";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
-import type { AccountSessionDTO } from "@/lib/dal/my-sessions";
+import type { AccountSessionDTO } from "@/lib/dal/sessions/my-sessions";
 
 const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
 

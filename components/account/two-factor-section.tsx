@@ -12,7 +12,7 @@ import {
   startTwoFactorAction,
   type TwoFactorActionState,
 } from "@/lib/actions/two-factor/manage-two-factor";
-import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor-settings";
+import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { RecoveryCodes } from "./recovery-codes";
 
 const idle: TwoFactorActionState = { status: "idle" };

@@ -8,7 +8,7 @@ import { ProductImage } from "@/components/product-image";
 import { initialActionState } from "@/lib/actions/action-state";
 import { removeCartItemAction } from "@/lib/actions/cart/remove-cart-item";
 import { updateCartItemAction } from "@/lib/actions/cart/update-cart-item";
-import type { CartLineDTO } from "@/lib/dal/cart";
+import type { CartLineDTO } from "@/lib/dal/cart/cart";
 import { QuantityField } from "./quantity-field";
 
 const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 font-medium hover:bg-slate-50";

@@ -1,13 +1,10 @@
 import Link from "next/link";
-import { currentShopper } from "@/lib/cart/current-shopper";
-import { cartItemCount } from "@/lib/dal/cart";
 
 /**
  * The header's cart link with the number of items: shown as "Cart (3)", read
  * out as "Cart, 3 items" (the name starts with the visible word "Cart").
  */
-export async function CartLink({ className }: { className: string }) {
-  const count = await cartItemCount(await currentShopper());
+export function CartLink({ className, count }: { className: string; count: number }) {
   if (count === 0) {
     return (
       <Link href="/cart" className={className}>

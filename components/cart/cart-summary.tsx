@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Price } from "@/components/price";
-import type { CartDTO } from "@/lib/dal/cart";
+import type { CartDTO } from "@/lib/dal/cart/cart";
 
 /** Subtotal and the way to checkout, which waits until every line can be bought as it stands. */
 export function CartSummary({ cart }: { cart: CartDTO }) {

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Price } from "@/components/price";
 import { initialActionState } from "@/lib/actions/action-state";
 import { placeOrderAction } from "@/lib/actions/checkout/place-order";
-import type { CheckoutSummaryDTO } from "@/lib/dal/checkout";
+import type { CheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
 type Props = { summary: CheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
 

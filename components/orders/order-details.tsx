@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
-import type { MyOrderDTO } from "@/lib/dal/my-orders";
+import type { MyOrderDTO } from "@/lib/dal/orders/my-orders";
 import { OrderStatusBadge } from "./order-status";
 
 /** One order as its customer sees it: lines, totals, where it goes and how it was paid. */

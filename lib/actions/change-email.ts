@@ -4,11 +4,11 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
-import { confirmCurrentPassword, requestEmailChange } from "@/lib/dal/account-settings";
-import { normalizeEmail } from "@/lib/dal/normalize-email";
+import { confirmCurrentPassword, requestEmailChange } from "@/lib/dal/accounts/settings";
+import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { currentPasswordField, emailField } from "./schemas";
 

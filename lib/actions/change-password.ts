@@ -5,10 +5,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
-import { changePassword, confirmCurrentPassword } from "@/lib/dal/account-settings";
+import { changePassword, confirmCurrentPassword } from "@/lib/dal/accounts/settings";
 import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { currentPasswordField, newPasswordField } from "./schemas";
 

@@ -3,9 +3,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-session";
+import { getCurrentSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
-import { confirmEmail } from "@/lib/dal/email-verification";
+import { confirmEmail } from "@/lib/dal/accounts/email-verification";
 import type { ActionState } from "./action-state";
 import { tokenField } from "./schemas";
 

@@ -5,10 +5,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { requestContext } from "@/lib/auth/request-context";
-import { revokeMySession, revokeMySessions } from "@/lib/dal/my-sessions";
+import { revokeMySession, revokeMySessions } from "@/lib/dal/sessions/my-sessions";
 import type { ActionState } from "./action-state";
 
 const sessionIdSchema = z.string().min(1).max(40);

@@ -6,8 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
 import { requestContext } from "@/lib/auth/request-context";
-import { normalizeEmail } from "@/lib/dal/normalize-email";
-import { requestPasswordReset } from "@/lib/dal/password-reset";
+import { normalizeEmail } from "@/lib/accounts/normalize-email";
+import { requestPasswordReset } from "@/lib/dal/accounts/password-reset";
 import { type ActionState, fieldErrorsOf, textFields } from "./action-state";
 import { emailField } from "./schemas";
 

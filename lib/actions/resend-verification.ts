@@ -2,8 +2,8 @@
 
 import "server-only";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
-import { requireSession } from "@/lib/auth/current-session";
-import { queueVerificationMail } from "@/lib/dal/account-mail-requests";
+import { requireSession } from "@/lib/guards/current-session";
+import { queueVerificationMail } from "@/lib/dal/accounts/mail-requests";
 import { type ActionState, limitRefusedMessage } from "./action-state";
 
 export async function resendVerificationAction(): Promise<ActionState> {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { requestContext } from "@/lib/auth/request-context";
-import { completePasswordReset, findPasswordResetAccount } from "@/lib/dal/password-reset";
+import { completePasswordReset, findPasswordResetAccount } from "@/lib/dal/accounts/password-reset";
 import { type ActionState, fieldErrorsOf, textFields } from "./action-state";
 import { newPasswordField, tokenField } from "./schemas";
 

@@ -8,7 +8,7 @@ import { hashPassword, PasswordHasherBusyError } from "@/lib/auth/password/hashi
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { limitAction } from "@/lib/auth/rate-limit/action-limits";
 import { requestContext } from "@/lib/auth/request-context";
-import { registerAccount } from "@/lib/dal/registration";
+import { registerAccount } from "@/lib/dal/accounts/registration";
 import { type ActionState, fieldErrorsOf, limitRefusedMessage, textFields } from "./action-state";
 import { emailField, nameField, newPasswordField } from "./schemas";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { AuditContext } from "@/lib/dal/audit-log";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { requestContext } from "./request-context";
+import type { AuditContext } from "@/lib/context/request-context";
 
 /** IP, user agent and request id of the current request (proxy.ts sets the id), for audit entries. */
 export async function auditContext(): Promise<AuditContext> {

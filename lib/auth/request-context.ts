@@ -1,6 +1,6 @@
 import "server-only";
 import { clientIp } from "@/lib/http/client-ip";
-import type { RequestContext } from "@/lib/dal/security-events";
+import type { RequestContext } from "@/lib/context/request-context";
 
 /** IP (from trusted proxy hops only) and user agent of a request, for sessions and security events. */
 export function requestContext(headers: Headers): RequestContext {

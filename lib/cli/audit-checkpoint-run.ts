@@ -1,4 +1,4 @@
-import { recordAuditCheckpoint } from "@/lib/dal/audit-checkpoint";
+import { recordAuditCheckpoint } from "@/lib/dal/audit/checkpoint";
 import { env } from "@/lib/env";
 
 try {

@@ -1,5 +1,5 @@
 import { breakLocation } from "@/lib/audit/hash-chain";
-import { verifyAuditChain } from "@/lib/dal/audit-log";
+import { verifyAuditChain } from "@/lib/dal/audit/log";
 import { env } from "@/lib/env";
 
 const started = performance.now();

@@ -8,12 +8,12 @@
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import pg from "pg";
-import { placeOrder, startPayment } from "@/lib/dal/orders";
-import { processPaymentEvent } from "@/lib/dal/payment-events";
-import type { ActiveSession } from "@/lib/dal/sessions";
+import { placeOrder, startPayment } from "@/lib/dal/orders/orders";
+import { processPaymentEvent } from "@/lib/dal/payments/events";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
-import { testGateway } from "@/lib/payments/test-gateway/gateway";
+import { jobSender, stopJobSender } from "@/lib/queue/sender";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { checkoutSessionObject, stripeEvent } from "@/lib/payments/test-gateway/stripe-objects";
 import { signWebhookPayload, verifyWebhook } from "@/lib/payments/webhook-signature";
 import { percentile } from "./auth-bench-client";

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { listMyOrderDetails } from "@/lib/dal/my-orders";
-import { placeOrder } from "@/lib/dal/orders";
-import type { ActiveSession } from "@/lib/dal/sessions";
+import { listMyOrderDetails } from "@/lib/dal/orders/my-orders";
+import { placeOrder } from "@/lib/dal/orders/orders";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
+import { jobSender, stopJobSender } from "@/lib/queue/sender";
 import { percentile } from "./auth-bench-client";
 import { fieldCryptoTimings } from "./crypto-timing";
 

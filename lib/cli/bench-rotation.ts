@@ -15,7 +15,7 @@ import { applyMigrations } from "@/prisma/tools/migrations";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { type KeyRing, parseKeyRing } from "@/lib/crypto/key-ring";
-import { rotateEncryptedFields } from "@/lib/dal/key-rotation";
+import { rotateEncryptedFields } from "@/lib/dal/operations/key-rotation";
 import { provisionTestDatabase } from "@/lib/dev-db/provision-test-database";
 import { fieldCryptoTimings } from "./crypto-timing";
 import { memoryMiB } from "./process-memory";

@@ -1,6 +1,6 @@
 /**
  * `npm run keys:rotate [-- --dry-run] [--batch-size N]`: re-encrypts every
- * encrypted field under FIELD_ENCRYPTION_CURRENT_KEY (lib/dal/key-rotation.ts).
+ * encrypted field under FIELD_ENCRYPTION_CURRENT_KEY (lib/dal/operations/key-rotation.ts).
  *
  * Procedure: add the new key to FIELD_ENCRYPTION_KEYS and make it current on
  * every app instance and worker first (so nothing new is written under the old
@@ -11,7 +11,7 @@
  */
 import { parseArgs } from "node:util";
 import { keyRing } from "@/lib/crypto/key-ring";
-import { type RotationReport, rotateEncryptedFields } from "@/lib/dal/key-rotation";
+import { type RotationReport, rotateEncryptedFields } from "@/lib/dal/operations/key-rotation";
 import { env } from "@/lib/env";
 
 function fail(message: string): never {

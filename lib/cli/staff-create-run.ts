@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { isStaffRole, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/permissions";
-import { createStaffAccount, setupLink, StaffAccountError } from "@/lib/dal/staff-accounts";
+import { createStaffAccount, setupLink, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { env } from "@/lib/env";
 
 const usage = `Usage: npm run staff:create -- --email <email> --role <${STAFF_ROLES.join("|")}> [--name <name>] [--password-stdin | --setup-link]`;

@@ -9,7 +9,7 @@ import { assertAuditChainKeyConfigured } from "@/lib/audit/chain-key";
 import { assertBlindIndexKeyConfigured } from "@/lib/crypto/blind-index";
 import { assertKeyRingConfigured } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
-import { queues } from "@/lib/jobs/boss";
+import { queues } from "@/lib/queue/boss";
 import { startHealthServer } from "@/lib/jobs/health-server";
 import { startJobWorker } from "@/lib/jobs/worker-runtime";
 import { logger } from "@/lib/log/logger";

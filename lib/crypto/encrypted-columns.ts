@@ -17,7 +17,7 @@ import type { FieldContext } from "./field-encryption";
  * - An order's address snapshot is bound to the order's id: the order outlives
  *   the customer's account (accounting), and erasure removes the snapshot.
  *
- * Identifiers here are interpolated (quoted) into SQL by lib/dal/key-rotation.ts;
+ * Identifiers here are interpolated (quoted) into SQL by lib/dal/operations/key-rotation.ts;
  * they come from the schema, never from input.
  */
 export { type EncryptedColumn, encryptedColumns };

@@ -1,7 +1,7 @@
 import "server-only";
 import { encryptField, type FieldContext } from "@/lib/crypto/field-encryption";
 import { encryptedModels } from "@/lib/generated/data-classes";
-import { readEncryptedField } from "./readable-field";
+import { readEncryptedField } from "@/lib/crypto/readable-field";
 
 type Models = typeof encryptedModels;
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
+import { jobSender, stopJobSender } from "@/lib/queue/sender";
 
 /** The user fields a DAL test may set; anything left out takes the suite's default. */
 export type TestUserFields = Partial<

@@ -5,15 +5,15 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { encryptField } from "@/lib/crypto/field-encryption";
-import { createMyAddress } from "@/lib/dal/addresses";
-import { testCheckoutSettings } from "@/lib/dal/order-test-fixtures";
-import { placeOrder } from "@/lib/dal/orders";
-import { signedInViewer } from "@/lib/dal/session-test-fixtures";
-import type { ActiveSession } from "@/lib/dal/sessions";
-import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/sign-in-test-fixtures";
-import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor-settings";
+import { createMyAddress } from "@/lib/dal/accounts/addresses";
+import { testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
+import { placeOrder } from "@/lib/dal/orders/orders";
+import { signedInViewer } from "@/lib/dal/sessions/test-fixtures";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import { codeAt, currentStep, freshStep, throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
+import { confirmTwoFactorEnrollment, getTwoFactorStatus, startTwoFactorEnrollment } from "@/lib/dal/two-factor/settings";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { jobSender, stopJobSender } from "@/lib/jobs/sender";
+import { jobSender, stopJobSender } from "@/lib/queue/sender";
 
 /**
  * Proof at rest: what someone holding a database dump (a stolen backup) would

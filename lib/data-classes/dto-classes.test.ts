@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { AccountOverviewDTO } from "@/lib/dal/account-settings";
-import type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "@/lib/dal/cart";
+import type { AccountOverviewDTO } from "@/lib/dal/accounts/settings";
+import type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "@/lib/dal/cart/cart";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
   publicCategorySelect,
   publicProductSelect,
   toPublicProduct,
-} from "@/lib/dal/catalog-dto";
-import type { AccountSessionDTO } from "@/lib/dal/my-sessions";
-import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor-settings";
+} from "@/lib/dal/catalog/dto";
+import type { AccountSessionDTO } from "@/lib/dal/sessions/my-sessions";
+import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
-import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "./order-dto-mappings";
+import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "@/lib/dal/orders/dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*

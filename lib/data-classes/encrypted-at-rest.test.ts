@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { plainValuesIn } from "./plain-values";
+import { plainValuesIn } from "@/lib/crypto/plain-values";
 import { dataClasses } from "./schema-classes";
 
 /** Integration test against the test database: every `@encrypted` column holds envelopes only. */

@@ -5,8 +5,8 @@ import {
   sendPasswordResetLink,
   sendSignUpAttemptNotice,
   sendVerificationLink,
-} from "@/lib/dal/account-mail";
-import { sendStaffInvitation } from "@/lib/dal/staff-invitation-mail";
+} from "@/lib/dal/accounts/mail";
+import { sendStaffInvitation } from "@/lib/dal/staff/invitation-mail";
 import { type JobContext, PermanentJobError } from "./job-types";
 
 /** An account job: `kind` picks the handler; the other fields are that kind's data. */

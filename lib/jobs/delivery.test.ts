@@ -9,7 +9,7 @@ import { startSmtpReceiver, type SmtpReceiver } from "@/e2e/support/smtp-receive
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { createMailSender, type MailMessage, type MailSender } from "@/lib/mail/transport";
 import { handleAccountJob } from "./account-handlers";
-import { deadLetterQueue, queues } from "./boss";
+import { deadLetterQueue, queues } from "@/lib/queue/boss";
 import { createMailJobHandler, jobHandlers } from "./handlers";
 import { PermanentJobError } from "./job-types";
 import { type JobWorker, startJobWorker } from "./worker-runtime";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { maskEmail } from "@/lib/mail/mask";
 import { type MailMessage, sendMail } from "@/lib/mail/transport";
 import { handleAccountJob } from "./account-handlers";
-import type { QueueName } from "./boss";
+import type { QueueName } from "@/lib/queue/boss";
 import { handleMaintenanceJob } from "./maintenance-handlers";
 import { handleOrderJob } from "./order-handlers";
 import { handlePaymentEventJob } from "./payment-event-handlers";

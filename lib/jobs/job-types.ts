@@ -1,6 +1,6 @@
 import "server-only";
 import type { Logger } from "pino";
-import type { QueueName } from "./boss";
+import type { QueueName } from "@/lib/queue/boss";
 
 /** What a handler knows about the job it runs (its logger is bound to the queue and job id). */
 export type JobContext = { queue: QueueName; jobId: string; log: Logger };

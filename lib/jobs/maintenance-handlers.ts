@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditCheckpoint } from "@/lib/dal/audit-checkpoint";
-import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/order-limits";
-import { sweepOldRefusalCounts, sweepStaleGuestCarts } from "@/lib/dal/retention";
+import { recordAuditCheckpoint } from "@/lib/dal/audit/checkpoint";
+import { sweepOldRefusalCounts } from "@/lib/dal/audit/refusal-counts";
+import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/orders/limits";
+import { sweepStaleGuestCarts } from "@/lib/dal/cart/retention";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
 /** Maintenance runs on a schedule (see MAINTENANCE_SCHEDULES in worker-runtime.ts). */

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { expireReservation } from "@/lib/dal/order-reservations";
-import { refundStrayPayment } from "@/lib/dal/stray-payments";
-import { paymentGateway } from "@/lib/payments/payment-gateway";
+import { expireReservation } from "@/lib/dal/orders/reservations";
+import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
+import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
 const orderJobSchema = z.discriminatedUnion("type", [

@@ -2,7 +2,7 @@ import "server-only";
 import type { JobResult, JobWithMetadata, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import { logger } from "@/lib/log/logger";
-import { type BossOptions, createWorkerBoss, ensureQueues, type QueueName, queues } from "./boss";
+import { type BossOptions, createWorkerBoss, ensureQueues, type QueueName, queues } from "@/lib/queue/boss";
 import { jobHandlers } from "./handlers";
 import { type JobHandler, PermanentJobError } from "./job-types";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireTestDatabaseUrl, withDatabase } from "@/lib/dev-db/test-database";
-import { createSendOnlyBoss, createWorkerBoss, installJobQueues, queues } from "@/lib/jobs/boss";
+import { createSendOnlyBoss, createWorkerBoss, installJobQueues, queues } from "@/lib/queue/boss";
 import { migrateShopDatabase } from "./migrate-shop-database";
 
 // Two roles, as in production: the owner migrates, the application connects as

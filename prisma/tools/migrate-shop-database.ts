@@ -1,4 +1,4 @@
-import { installJobQueues, JOB_SCHEMA } from "@/lib/jobs/boss";
+import { installJobQueues, JOB_SCHEMA } from "@/lib/queue/boss";
 import { appRoleToGrant, grantAppRole } from "./app-role";
 import { applyMigrations } from "./migrations";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { resetPasswordAction } from "@/lib/actions/reset-password";
-import { findPasswordResetAccount } from "@/lib/dal/password-reset";
+import { findPasswordResetAccount } from "@/lib/dal/accounts/password-reset";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Choose a new password" };

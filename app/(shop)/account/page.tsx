@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ResendVerification } from "@/components/account/resend-verification";
-import { requireSession } from "@/lib/auth/current-session";
-import { getAccountOverview } from "@/lib/dal/account-settings";
+import { requireSession } from "@/lib/guards/current-session";
+import { getAccountOverview } from "@/lib/dal/accounts/settings";
 
 export const metadata: Metadata = { title: "Your account" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { CartSummary } from "@/components/cart/cart-summary";
-import { currentShopper } from "@/lib/cart/current-shopper";
-import { getCartView } from "@/lib/dal/cart";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { getCartView } from "@/lib/dal/cart/cart";
 
 export const metadata: Metadata = { title: "Cart" };
 

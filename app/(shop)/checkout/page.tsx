@@ -3,8 +3,8 @@ import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Price } from "@/components/price";
 import { countryOptions } from "@/lib/addresses/countries";
-import { requireSession } from "@/lib/auth/current-session";
-import { getCheckoutSummary } from "@/lib/dal/checkout";
+import { requireSession } from "@/lib/guards/current-session";
+import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
 import { gatewayMode, pricingRules } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Checkout" };

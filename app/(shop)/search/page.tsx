@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
 import { pageCount, parsePage, parseSearchQuery } from "@/lib/catalog/listing-params";
-import { searchProducts } from "@/lib/dal/catalog-search";
+import { searchProducts } from "@/lib/dal/catalog/search";
 
 export const metadata: Metadata = { title: "Search" };
 

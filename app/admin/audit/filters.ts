@@ -1,4 +1,4 @@
-import type { AuditFilters } from "@/lib/dal/admin-audit";
+import type { AuditFilters } from "@/lib/dal/staff/audit-log";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { VerifyAuditLogForm } from "@/components/admin/audit/verify-audit-log-form";
 import { can } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/dal/admin-audit";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/dal/staff/audit-log";
 import { auditFiltersFrom } from "./filters";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -3,9 +3,9 @@ import { CustomerSearchForm } from "@/components/admin/customers/customer-search
 import { CustomerTable } from "@/components/admin/customers/customer-table";
 import { Pagination } from "@/components/pagination";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { parsePage } from "@/lib/catalog/listing-params";
-import { listCustomersForStaff } from "@/lib/dal/admin-customers";
+import { listCustomersForStaff } from "@/lib/dal/customers/staff-customers";
 
 export const metadata: Metadata = { title: "Customers" };
 

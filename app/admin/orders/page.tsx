@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForStaff } from "@/lib/dal/admin-orders";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForStaff } from "@/lib/dal/orders/staff-orders";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/payments/order-transitions";
 
 export const metadata: Metadata = { title: "Orders" };

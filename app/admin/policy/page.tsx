@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AcceptPolicyForm } from "@/components/admin/accept-policy-form";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { POLICY_SECTIONS, POLICY_VERSION } from "@/lib/staff/data-handling-policy";
 
 export const metadata: Metadata = { title: "Data-handling policy" };

@@ -4,9 +4,9 @@ import { ProductFilters } from "@/components/admin/products/product-filters";
 import { ProductTable } from "@/components/admin/products/product-table";
 import { Pagination } from "@/components/pagination";
 import { can } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { listCategoryOptions, listStaffProducts } from "@/lib/dal/admin-products";
-import { filtersToParams, parseStaffProductFilters } from "@/lib/dal/admin-products-filters";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { listCategoryOptions, listStaffProducts } from "@/lib/dal/catalog/staff-products";
+import { filtersToParams, parseStaffProductFilters } from "@/lib/catalog/staff-product-filters";
 
 export const metadata: Metadata = { title: "Products" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { InviteStaffForm } from "@/components/admin/staff/invite-staff-form";
 import { StaffList } from "@/components/admin/staff/staff-list";
 import { can, canAssignRole, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { listStaff } from "@/lib/dal/staff-accounts";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { listStaff } from "@/lib/dal/staff/accounts";
 
 export const metadata: Metadata = { title: "Staff" };
 

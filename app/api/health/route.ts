@@ -1,5 +1,5 @@
 import { rateLimitStoreStatus } from "@/lib/auth/rate-limit/store-status";
-import { databaseIsUp } from "@/lib/dal/health";
+import { databaseIsUp } from "@/lib/dal/operations/health";
 import { requestLogger } from "@/lib/log/request-logger";
 
 /**

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { uploadProductImage } from "@/lib/dal/admin-products-images";
-import { setProductPublished } from "@/lib/dal/admin-products-publish";
-import { adminProductFixtures, testAuditContext } from "@/lib/dal/admin-products-test-fixtures";
-import type { StaffViewer } from "@/lib/dal/staff-members";
+import { uploadProductImage } from "@/lib/dal/catalog/staff-product-images";
+import { setProductPublished } from "@/lib/dal/catalog/staff-product-publish";
+import { adminProductFixtures, testAuditContext } from "@/lib/dal/catalog/staff-products-test-fixtures";
+import type { StaffViewer } from "@/lib/dal/staff/members";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { testPng } from "@/lib/images/image-test-fixtures";
 
@@ -11,7 +11,7 @@ requireTestDatabaseUrl();
 // The staff lookup reads the request's session cookie, which a test has not got: it answers
 // for "the current request" here, and records whether it was asked at all.
 const asker = vi.hoisted(() => ({ viewer: null as StaffViewer | null, asked: 0 }));
-vi.mock("@/lib/auth/staff-guard", () => ({
+vi.mock("@/lib/guards/staff-guard", () => ({
   findStaffWithPermission: vi.fn(async () => {
     asker.asked += 1;
     return asker.viewer;

@@ -1,5 +1,5 @@
-import { findStaffWithPermission } from "@/lib/auth/staff-guard";
-import { getProductImageFile } from "@/lib/dal/product-images";
+import { findStaffWithPermission } from "@/lib/guards/staff-guard";
+import { getProductImageFile } from "@/lib/dal/catalog/product-images";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TestGatewayForm } from "@/components/checkout/test-gateway-form";
 import { Price } from "@/components/price";
-import { getTestCheckout } from "@/lib/dal/test-gateway";
+import { getTestCheckout } from "@/lib/dal/payments/test-gateway";
 import { gatewayMode } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Test payment", robots: { index: false } };

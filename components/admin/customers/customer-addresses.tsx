@@ -1,5 +1,5 @@
 import { PostalAddress } from "@/components/postal-address";
-import type { StaffCustomerAddressDTO } from "@/lib/dal/admin-customers-dto";
+import type { StaffCustomerAddressDTO } from "@/lib/dal/customers/dto";
 
 export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddressDTO[] }) {
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/catalog/money";
-import type { StaffCustomerOrderDTO } from "@/lib/dal/admin-customers-dto";
+import type { StaffCustomerOrderDTO } from "@/lib/dal/customers/dto";
 import type { OrderStatus } from "@/lib/payments/order-transitions";
 import { formatDate } from "./format-time";
 

@@ -1,4 +1,4 @@
-import type { StaffCustomerDTO } from "@/lib/dal/admin-customers-dto";
+import type { StaffCustomerDTO } from "@/lib/dal/customers/dto";
 import { formatDate } from "./format-time";
 
 export function CustomerProfile({ customer }: { customer: StaffCustomerDTO }) {

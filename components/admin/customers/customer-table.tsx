@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StaffCustomerSummaryDTO } from "@/lib/dal/admin-customers-dto";
+import type { StaffCustomerSummaryDTO } from "@/lib/dal/customers/dto";
 import { formatDate } from "./format-time";
 
 /**

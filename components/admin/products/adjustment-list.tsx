@@ -1,4 +1,4 @@
-import type { InventoryAdjustmentDTO } from "@/lib/dal/inventory";
+import type { InventoryAdjustmentDTO } from "@/lib/dal/catalog/inventory";
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -1,5 +1,5 @@
 import { Price } from "@/components/price";
-import type { StaffProductDTO } from "@/lib/dal/admin-products-dto";
+import type { StaffProductDTO } from "@/lib/dal/catalog/staff-products-dto";
 
 /** The product's fields, read-only, for staff who may look but not edit. */
 export function ProductDetails({ product }: { product: StaffProductDTO }) {

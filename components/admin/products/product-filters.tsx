@@ -1,5 +1,5 @@
 import { MAX_QUERY_LENGTH } from "@/lib/catalog/listing-params";
-import { productStatusFilters, type StaffProductFilters } from "@/lib/dal/admin-products-filters";
+import { productStatusFilters, type StaffProductFilters } from "@/lib/catalog/staff-product-filters";
 
 type Props = { filters: StaffProductFilters; categories: readonly { slug: string; name: string }[] };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Price } from "@/components/price";
-import type { StaffProductSummaryDTO } from "@/lib/dal/admin-products-dto";
+import type { StaffProductSummaryDTO } from "@/lib/dal/catalog/staff-products-dto";
 import { StatusBadge } from "./status-badge";
 
 /** The admin product list: a card per product on phones, a table from the `md` breakpoint. */

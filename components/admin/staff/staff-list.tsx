@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import type { StaffMemberDTO } from "@/lib/dal/staff-accounts";
+import type { StaffMemberDTO } from "@/lib/dal/staff/accounts";
 import { ChangeRoleForm } from "./change-role-form";
 import { DeactivateStaffForm } from "./deactivate-staff-form";
 import type { RoleOption } from "./role-select";

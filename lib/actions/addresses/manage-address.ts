@@ -3,8 +3,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireSession } from "@/lib/auth/current-session";
-import { deleteMyAddress, setMyDefaultAddress } from "@/lib/dal/addresses";
+import { requireSession } from "@/lib/guards/current-session";
+import { deleteMyAddress, setMyDefaultAddress } from "@/lib/dal/accounts/addresses";
 import type { ActionState } from "../action-state";
 
 const idSchema = z.string().min(1).max(40);

@@ -4,8 +4,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { addressFieldNames, addressSchema } from "@/lib/addresses/address-schema";
-import { requireSession } from "@/lib/auth/current-session";
-import { createMyAddress, updateMyAddress } from "@/lib/dal/addresses";
+import { requireSession } from "@/lib/guards/current-session";
+import { createMyAddress, updateMyAddress } from "@/lib/dal/accounts/addresses";
 import { type ActionState, fieldErrorsOf, textFields } from "../action-state";
 
 /** Adds an address, or replaces one of the viewer's when the form carries its id. */

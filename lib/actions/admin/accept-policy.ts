@@ -3,8 +3,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { acceptDataHandlingPolicy } from "@/lib/dal/staff-accounts";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { acceptDataHandlingPolicy } from "@/lib/dal/staff/accounts";
 import { POLICY_VERSION } from "@/lib/staff/data-handling-policy";
 import type { ActionState } from "../action-state";
 

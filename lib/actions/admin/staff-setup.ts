@@ -6,7 +6,7 @@ import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
-import { completeStaffSetup, findStaffSetup } from "@/lib/dal/staff-accounts";
+import { completeStaffSetup, findStaffSetup } from "@/lib/dal/staff/accounts";
 import { type ActionState, fieldErrorsOf, textFields } from "../action-state";
 import { newPasswordField, tokenField } from "../schemas";
 

@@ -3,9 +3,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { addToCartSchema } from "@/lib/cart/cart-schema";
-import { currentShopper } from "@/lib/cart/current-shopper";
-import { syncGuestCartCookie } from "@/lib/cart/guest-cart-cookie";
-import { addCartItem } from "@/lib/dal/cart";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { syncGuestCartCookie } from "@/lib/guards/guest-cart-cookie";
+import { addCartItem } from "@/lib/dal/cart/cart";
 import { type ActionState, textFields } from "../action-state";
 import { cartFailureState, invalidCartInputState, quantityValues } from "./cart-action-state";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { OrderLimitError } from "@/lib/dal/order-limits";
+import type { OrderLimitError } from "@/lib/dal/orders/limits";
 
 /** What the shopper is told when a cap against stock hoarding refuses their order. */
 export function orderLimitMessage(error: OrderLimitError): string {

@@ -3,7 +3,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import type { ActionState } from "../action-state";
 import { paymentPageFor } from "./start-payment";
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { startPayment } from "@/lib/dal/orders";
-import type { ActiveSession } from "@/lib/dal/sessions";
+import { startPayment } from "@/lib/dal/orders/orders";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
-import { paymentGateway } from "@/lib/payments/payment-gateway";
+import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 
 const paymentUrls = (orderId: string) => ({
   successUrl: `${env.SITE_URL}/checkout/success?order=${orderId}`,

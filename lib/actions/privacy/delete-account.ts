@@ -3,11 +3,11 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { cookieNames } from "@/lib/auth/session/cookies";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
-import { deleteMyAccount } from "@/lib/dal/privacy";
+import { deleteMyAccount } from "@/lib/dal/privacy/my-data";
 import { type ActionState, fieldErrorsOf, textFields } from "../action-state";
 import { deleteAccountSchema } from "./delete-account-schema";
 

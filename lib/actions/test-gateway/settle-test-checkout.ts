@@ -3,7 +3,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { settleTestCheckout } from "@/lib/dal/test-gateway";
+import { settleTestCheckout } from "@/lib/dal/payments/test-gateway";
 import { gatewayMode } from "@/lib/payments/config";
 import type { ActionState } from "../action-state";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import {
@@ -12,7 +12,7 @@ import {
   disableTwoFactor,
   regenerateRecoveryCodes,
   startTwoFactorEnrollment,
-} from "@/lib/dal/two-factor-settings";
+} from "@/lib/dal/two-factor/settings";
 import type { ActionState } from "../action-state";
 
 /** An action's outcome plus recovery codes to show once (never stored in the browser). */

@@ -3,9 +3,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
-import { reauthenticate } from "@/lib/dal/step-up";
+import { reauthenticate } from "@/lib/dal/two-factor/step-up";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { type ActionState, retryMessage, TEMPORARILY_UNAVAILABLE, textFields } from "../action-state";
 

@@ -3,11 +3,11 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCookieSession } from "@/lib/auth/current-session";
+import { getCookieSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { baseCookieOptions, cookieNames, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session/cookies";
 import { longestSessionSeconds } from "@/lib/auth/session/lifetimes";
-import { completeSecondFactor } from "@/lib/dal/second-factor";
+import { completeSecondFactor } from "@/lib/dal/two-factor/second-factor";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { type ActionState, retryMessage, TEMPORARILY_UNAVAILABLE, textFields } from "../action-state";
 

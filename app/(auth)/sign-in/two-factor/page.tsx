@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { TwoFactorChallengeForm } from "@/components/auth/two-factor-challenge-form";
-import { getCookieSession } from "@/lib/auth/current-session";
+import { getCookieSession } from "@/lib/guards/current-session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };

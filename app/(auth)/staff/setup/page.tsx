@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { staffSetupAction } from "@/lib/actions/admin/staff-setup";
-import { findStaffSetup } from "@/lib/dal/staff-accounts";
+import { findStaffSetup } from "@/lib/dal/staff/accounts";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Set up your staff account", robots: { index: false } };

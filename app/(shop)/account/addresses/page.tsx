@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AddressList } from "@/components/account/address-list";
 import { countryOptions } from "@/lib/addresses/countries";
-import { requireSession } from "@/lib/auth/current-session";
-import { listMyAddresses } from "@/lib/dal/addresses";
+import { requireSession } from "@/lib/guards/current-session";
+import { listMyAddresses } from "@/lib/dal/accounts/addresses";
 
 export const metadata: Metadata = { title: "Your addresses" };
 

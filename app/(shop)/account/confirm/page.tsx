@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ReauthenticateForm } from "@/components/account/reauthenticate-form";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Confirm it's you" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
-import { requireSession } from "@/lib/auth/current-session";
-import { listMyOrders } from "@/lib/dal/my-orders";
+import { requireSession } from "@/lib/guards/current-session";
+import { listMyOrders } from "@/lib/dal/orders/my-orders";
 
 export const metadata: Metadata = { title: "Your orders" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 
 export const metadata: Metadata = { title: "Your data and privacy" };

@@ -3,9 +3,9 @@ import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
-import { requireSession } from "@/lib/auth/current-session";
-import { listMySessions } from "@/lib/dal/my-sessions";
-import { getTwoFactorStatus } from "@/lib/dal/two-factor-settings";
+import { requireSession } from "@/lib/guards/current-session";
+import { listMySessions } from "@/lib/dal/sessions/my-sessions";
+import { getTwoFactorStatus } from "@/lib/dal/two-factor/settings";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Account security" };

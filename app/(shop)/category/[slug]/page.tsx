@@ -4,7 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
 import { SortLinks } from "@/components/sort-links";
 import { pageCount, parsePage, parseSlug, parseSort } from "@/lib/catalog/listing-params";
-import { getCategory, getCategoryPage } from "@/lib/dal/catalog";
+import { getCategory, getCategoryPage } from "@/lib/dal/catalog/products";
 
 type Props = {
   params: Promise<{ slug: string }>;

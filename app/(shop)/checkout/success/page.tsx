@@ -5,8 +5,8 @@ import { notFound } from "next/navigation";
 import { PaymentStatusRefresher } from "@/components/checkout/payment-status-refresher";
 import { OrderDetails } from "@/components/orders/order-details";
 import { requestContext } from "@/lib/auth/request-context";
-import { requireSession } from "@/lib/auth/current-session";
-import { getMyOrder } from "@/lib/dal/my-orders";
+import { requireSession } from "@/lib/guards/current-session";
+import { getMyOrder } from "@/lib/dal/orders/my-orders";
 
 export const metadata: Metadata = { title: "Thank you" };
 

@@ -5,8 +5,8 @@ import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/price";
 import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
-import { getPurchaseOptions } from "@/lib/dal/cart";
-import { getProduct } from "@/lib/dal/catalog";
+import { getPurchaseOptions } from "@/lib/dal/cart/cart";
+import { getProduct } from "@/lib/dal/catalog/products";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { listAuditEntries } from "@/lib/dal/admin-audit";
-import type { StaffViewer } from "@/lib/dal/staff-members";
-import { orderFixtures } from "@/lib/dal/order-test-fixtures";
+import { listAuditEntries } from "@/lib/dal/staff/audit-log";
+import type { StaffViewer } from "@/lib/dal/staff/members";
+import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 
 requireTestDatabaseUrl();
@@ -9,7 +9,7 @@ requireTestDatabaseUrl();
 // The guard and the request context read Next's request scope, which a test has not got;
 // the export itself runs against the database.
 const guard = vi.hoisted(() => ({ viewer: null as StaffViewer | null }));
-vi.mock("@/lib/auth/staff-guard", () => ({
+vi.mock("@/lib/guards/staff-guard", () => ({
   requireStaffPermission: vi.fn(async () => {
     if (!guard.viewer) throw new Error("no viewer");
     return guard.viewer;

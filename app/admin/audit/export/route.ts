@@ -1,7 +1,7 @@
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { csvRow } from "@/lib/audit/csv";
-import { exportAuditEntries } from "@/lib/dal/admin-audit";
+import { exportAuditEntries } from "@/lib/dal/staff/audit-log";
 import { crossSiteRefused, isCrossSiteRequest } from "@/lib/http/same-origin";
 import { auditFiltersFrom } from "../filters";
 

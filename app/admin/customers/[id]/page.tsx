@@ -7,8 +7,8 @@ import { CustomerProfile } from "@/components/admin/customers/customer-profile";
 import { RevealStatus } from "@/components/admin/customers/reveal-status";
 import { isCustomerId } from "@/lib/actions/admin/customers/customer-id";
 import { can } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { getCustomerForStaff } from "@/lib/dal/admin-customers";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { getCustomerForStaff } from "@/lib/dal/customers/staff-customers";
 
 // The name would be personal data in a tab title and the browser history.
 export const metadata: Metadata = { title: "Customer" };

@@ -5,9 +5,9 @@ import { CancelOrderForm, FulfilOrderForm, RefundOrderForm } from "@/components/
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { can } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
-import { getOrderForStaff } from "@/lib/dal/admin-orders";
+import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
 import { canTransition, REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
 
 export const metadata: Metadata = { title: "Order" };

@@ -17,9 +17,9 @@ import { setProductPublishedAction } from "@/lib/actions/admin/products/set-prod
 import { updateProductAction } from "@/lib/actions/admin/products/update-product";
 import { uploadProductImageAction } from "@/lib/actions/admin/products/upload-product-image";
 import { can } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { listCategoryOptions, getStaffProduct } from "@/lib/dal/admin-products";
-import { listRecentAdjustments } from "@/lib/dal/inventory";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { listCategoryOptions, getStaffProduct } from "@/lib/dal/catalog/staff-products";
+import { listRecentAdjustments } from "@/lib/dal/catalog/inventory";
 
 export const metadata: Metadata = { title: "Product" };
 

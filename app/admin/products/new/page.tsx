@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ProductForm } from "@/components/admin/products/product-form";
 import { createProductAction } from "@/lib/actions/admin/products/create-product";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { listCategoryOptions } from "@/lib/dal/admin-products";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { listCategoryOptions } from "@/lib/dal/catalog/staff-products";
 
 export const metadata: Metadata = { title: "New product" };
 

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { handleAuthPost, withSessionCookieRules } from "@/lib/auth/auth-route";
-import { authOptions } from "@/lib/auth/next-auth-options";
+import { handleAuthPost, withSessionCookieRules } from "@/lib/next-auth/route";
+import { authOptions } from "@/lib/next-auth/options";
 
 const handler = NextAuth(authOptions);
 

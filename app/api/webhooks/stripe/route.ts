@@ -1,6 +1,6 @@
 import { requestContext } from "@/lib/auth/request-context";
-import { processPaymentEvent } from "@/lib/dal/payment-events";
-import { recordRejectedWebhook } from "@/lib/dal/rejected-webhooks";
+import { processPaymentEvent } from "@/lib/dal/payments/events";
+import { recordRejectedWebhook } from "@/lib/dal/payments/rejected-webhooks";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/log/request-logger";
 import { verifyWebhook } from "@/lib/payments/webhook-signature";

@@ -2,9 +2,9 @@
 
 import "server-only";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { breakLocation } from "@/lib/audit/hash-chain";
-import { verifyAuditLog } from "@/lib/dal/admin-audit";
+import { verifyAuditLog } from "@/lib/dal/staff/audit-log";
 import type { ActionState } from "../../action-state";
 
 export async function verifyAuditLogAction(): Promise<ActionState> {

@@ -5,9 +5,9 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
-import { REVEAL_REASON_LENGTH, revealCustomerPii } from "@/lib/dal/pii-reveals";
+import { REVEAL_REASON_LENGTH, revealCustomerPii } from "@/lib/dal/customers/pii-reveals";
 import { type ActionState, fieldErrorsOf, textFields } from "../../action-state";
 import { customerIdField } from "./customer-id";
 

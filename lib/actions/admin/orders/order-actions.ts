@@ -5,13 +5,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { moneyInputSchema } from "@/lib/catalog/money-input";
-import { cancelOrderForStaff, fulfilOrder, OrderActionError } from "@/lib/dal/admin-orders";
-import { RefundError, requestRefund } from "@/lib/dal/refunds";
+import { cancelOrderForStaff, fulfilOrder, OrderActionError } from "@/lib/dal/orders/staff-orders";
+import { RefundError, requestRefund } from "@/lib/dal/payments/refunds";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
-import { paymentGateway } from "@/lib/payments/payment-gateway";
+import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import type { ActionState } from "../../action-state";
 
 const orderId = z.string().min(1).max(40);

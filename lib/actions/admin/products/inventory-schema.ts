@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_STOCK } from "@/lib/dal/inventory";
+import { MAX_STOCK } from "@/lib/dal/catalog/inventory";
 
 /** A stock adjustment as staff type it: a signed whole number ("+20", "-5") and why. */
 export const inventoryAdjustmentSchema = z.object({

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ProductSaveErrorCode } from "@/lib/dal/admin-products-save";
+import type { ProductSaveErrorCode } from "@/lib/dal/catalog/staff-product-save";
 import type { ActionState } from "../../action-state";
 
 /** A refused save as the form shows it: on the field at fault, with what was typed kept. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ProductFields } from "@/lib/dal/admin-products-save";
+import type { ProductFields } from "@/lib/dal/catalog/staff-product-save";
 import { fieldErrorsOf, textFields } from "../../action-state";
 import { priceInputSchema } from "./price-input";
 

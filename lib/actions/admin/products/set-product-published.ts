@@ -5,8 +5,8 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { setProductPublished } from "@/lib/dal/admin-products-publish";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { setProductPublished } from "@/lib/dal/catalog/staff-product-publish";
 import type { ActionState } from "../../action-state";
 import { productIdSchema } from "./product-schema";
 

@@ -4,8 +4,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { changeStaffRole, StaffAccountError } from "@/lib/dal/staff-accounts";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { changeStaffRole, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { type ActionState, fieldErrorsOf } from "../../action-state";
 import { changeStaffRoleSchema, readRoleForm } from "./staff-schemas";
 

@@ -3,8 +3,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { deactivateStaff, StaffAccountError } from "@/lib/dal/staff-accounts";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { deactivateStaff, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { type ActionState, fieldErrorsOf } from "../../action-state";
 import { readMemberForm, staffMemberSchema } from "./staff-schemas";
 

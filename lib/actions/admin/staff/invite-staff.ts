@@ -6,8 +6,8 @@ import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { canAssignRole, ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
-import { createStaffAccount, StaffAccountError } from "@/lib/dal/staff-accounts";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { createStaffAccount, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { type ActionState, fieldErrorsOf } from "../../action-state";
 import { inviteStaffSchema, readInviteForm } from "./staff-schemas";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AddressForm } from "@/components/account/address-form";
 import { countryOptions } from "@/lib/addresses/countries";
-import { requireSession } from "@/lib/auth/current-session";
+import { requireSession } from "@/lib/guards/current-session";
 
 export const metadata: Metadata = { title: "Add an address" };
 

@@ -5,8 +5,8 @@ import { notFound } from "next/navigation";
 import { OrderDetails } from "@/components/orders/order-details";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { requestContext } from "@/lib/auth/request-context";
-import { requireSession } from "@/lib/auth/current-session";
-import { getMyOrder } from "@/lib/dal/my-orders";
+import { requireSession } from "@/lib/guards/current-session";
+import { getMyOrder } from "@/lib/dal/orders/my-orders";
 
 export const metadata: Metadata = { title: "Your order" };
 

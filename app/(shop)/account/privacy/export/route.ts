@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-session";
+import { getCurrentSession } from "@/lib/guards/current-session";
 import { requestContext } from "@/lib/auth/request-context";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { crossSiteRefused, isCrossSiteRequest } from "@/lib/http/same-origin";
-import { exportMyData } from "@/lib/dal/privacy";
+import { exportMyData } from "@/lib/dal/privacy/my-data";
 
 const page = "/account/privacy";
 

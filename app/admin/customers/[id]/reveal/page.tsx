@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { RevealForm } from "@/components/admin/customers/reveal-form";
 import { isCustomerId } from "@/lib/actions/admin/customers/customer-id";
-import { requireStaffPermission } from "@/lib/auth/staff-guard";
+import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
-import { getCustomerForStaff } from "@/lib/dal/admin-customers";
-import { REVEAL_REASON_LENGTH } from "@/lib/dal/pii-reveals";
+import { getCustomerForStaff } from "@/lib/dal/customers/staff-customers";
+import { REVEAL_REASON_LENGTH } from "@/lib/dal/customers/pii-reveals";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reveal personal data" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddressForm } from "@/components/account/address-form";
 import { countryOptions } from "@/lib/addresses/countries";
-import { requireSession } from "@/lib/auth/current-session";
-import { getMyAddress } from "@/lib/dal/addresses";
+import { requireSession } from "@/lib/guards/current-session";
+import { getMyAddress } from "@/lib/dal/accounts/addresses";
 
 export const metadata: Metadata = { title: "Edit address" };
 

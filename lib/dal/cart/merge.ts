@@ -1,0 +1,48 @@
+import "server-only";
+import { purchasableQuantity } from "@/lib/cart/line-problems";
+import { db } from "@/lib/db";
+import { ensureCustomerCart, lockOwnCart } from "./owner";
+
+/**
+ * Moves a guest cart into the customer's account cart, in one transaction:
+ * quantities are added, each capped at what may be bought now (maxPerOrder
+ * and stock; an unpublished or sold-out product is left behind), and the guest
+ * cart is deleted. Running it again, or twice at once, changes nothing more.
+ */
+export async function mergeGuestCart(userId: string, guestTokenHash: string): Promise<void> {
+  // Most requests carry no guest cart, or a stale cookie whose cart was merged: one indexed read, no transaction.
+  const guest = await db.cart.findUnique({ where: { tokenHash: guestTokenHash }, select: { id: true, userId: true } });
+  if (!guest || guest.userId !== null) return;
+
+  await db.$transaction(async (tx) => {
+    const items = await tx.cartItem.findMany({
+      where: { cartId: guest.id },
+      select: { productId: true, quantity: true, product: { select: { published: true, stock: true, maxPerOrder: true } } },
+    });
+    // Deleting first claims the guest cart: a racing merge waits on this row,
+    // then deletes nothing and stops here, so no quantity is added twice.
+    const claimed = await tx.cart.deleteMany({ where: { id: guest.id, userId: null } });
+    if (claimed.count === 0) return;
+
+    await ensureCustomerCart(tx, userId);
+    const cartId = await lockOwnCart(tx, { kind: "customer", userId, guestTokenHash: null });
+    if (!cartId) throw new Error("The customer's cart vanished inside its own transaction.");
+
+    for (const item of items) {
+      const existing = await tx.cartItem.findUnique({
+        where: { cartId_productId: { cartId, productId: item.productId } },
+        select: { quantity: true },
+      });
+      const have = existing?.quantity ?? 0;
+      // Never lower what the account cart already held; only add what may still be bought.
+      const quantity = Math.max(have, Math.min(have + item.quantity, purchasableQuantity(item.product)));
+      if (quantity === have) continue;
+      await tx.cartItem.upsert({
+        where: { cartId_productId: { cartId, productId: item.productId } },
+        create: { cartId, productId: item.productId, quantity },
+        update: { quantity },
+        select: { id: true },
+      });
+    }
+  });
+}

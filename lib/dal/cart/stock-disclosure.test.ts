@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { CartErrorCode } from "@/lib/cart/cart-errors";
+import { CartProblemCode } from "@/lib/cart/line-problems";
+import { db } from "@/lib/db";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { addCartItem, getCartView, getPurchaseOptions } from "./cart";
+import { cartFixtures } from "./test-fixtures";
+
+requireTestDatabaseUrl();
+
+const { product, guestWith } = cartFixtures();
+
+/*
+ * The stock count is internal (schema.prisma); customers see only the public
+ * rule's availability (lib/catalog/stock-availability.ts): a count at or below
+ * five, never a larger one, in DTOs and messages alike.
+ */
+describe("what customers learn of the stock count", () => {
+  it("the add-to-cart limit shows a low count, never a larger one", async () => {
+    const plenty = await product({ stock: 37, maxPerOrder: 50 });
+    const few = await product({ stock: 3, maxPerOrder: 50 });
+    expect(await getPurchaseOptions(plenty.slug)).toEqual({ productId: plenty.id, maxQuantity: 50 });
+    expect(await getPurchaseOptions(few.slug)).toEqual({ productId: few.id, maxQuantity: 3 });
+  });
+
+  it("refusing too many units does not name a larger count", async () => {
+    const plenty = await product({ stock: 37, maxPerOrder: 50 });
+    const refusal = await addCartItem(await guestWith(plenty.id, 1), { productId: plenty.id, quantity: 40 });
+    expect(refusal).toMatchObject({ ok: false, code: CartErrorCode.overStock, message: "Not that many are in stock. You already have 1 in your cart." });
+    expect(JSON.stringify(refusal)).not.toContain("37");
+  });
+
+  it("a cart line over the stock says so without the count, and keeps the per-order limit", async () => {
+    const plenty = await product({ stock: 50, maxPerOrder: 50 });
+    const shopper = await guestWith(plenty.id, 45);
+    await db.product.update({ where: { id: plenty.id }, data: { stock: 37 } });
+    const view = await getCartView(shopper);
+    expect(view.lines[0]).toMatchObject({
+      maxQuantity: 50,
+      problem: { code: CartProblemCode.fewerLeft, message: "Not that many are in stock. Lower the quantity to check out." },
+    });
+    expect(JSON.stringify(view)).not.toContain("37");
+  });
+});

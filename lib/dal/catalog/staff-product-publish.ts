@@ -1,0 +1,42 @@
+import "server-only";
+import { auditValues } from "@/lib/audit/audit-values";
+import { db } from "@/lib/db";
+import { appendAudit } from "@/lib/dal/audit/log";
+import { assertPermission } from "@/lib/dal/staff/permission";
+import type { StaffViewer } from "@/lib/dal/staff/members";
+import type { AuditContext } from "@/lib/context/request-context";
+
+export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" };
+
+/**
+ * Shows a product in the public catalog or hides it ("product.published" /
+ * "product.unpublished"). The flip is one conditional update, so two staff
+ * members pressing the same button write one change and one audit entry.
+ * Hiding a product also keeps it out of new orders (reservations require
+ * `published`); carts show it as no longer available.
+ */
+export async function setProductPublished(
+  viewer: StaffViewer,
+  productId: string,
+  published: boolean,
+  context: AuditContext,
+): Promise<PublishResult> {
+  assertPermission(viewer, "products:write");
+  return db.$transaction(async (tx): Promise<PublishResult> => {
+    const flipped = await tx.product.updateMany({ where: { id: productId, published: !published }, data: { published } });
+    if (flipped.count === 0) {
+      const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
+      return exists ? { ok: true, changed: false } : { ok: false, code: "not_found" };
+    }
+    await appendAudit(tx, {
+      actor: { id: viewer.userId, role: viewer.role },
+      action: published ? "product.published" : "product.unpublished",
+      target: { type: "product", id: productId },
+      before: auditValues("Product", { published: !published }),
+      after: auditValues("Product", { published }),
+      outcome: "success",
+      context,
+    });
+    return { ok: true, changed: true };
+  });
+}

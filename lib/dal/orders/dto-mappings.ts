@@ -1,0 +1,99 @@
+import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/orders/checkout";
+import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/orders/my-orders";
+import type { DtoMapping } from "@/lib/data-classes/dto-audience";
+
+/*
+ * The mapping table of the order and checkout DTOs a customer's browser
+ * receives (see dto-classes.test.ts): every key with the schema columns it is
+ * built from. The mapped types make tsc fail when a DTO gains or loses a key.
+ */
+const orderMoney = (column: string) => ({ fields: [`Order.${column}`, "Order.currency"] });
+const shipAddress = {
+  fields: [
+    "Order.shipRecipientName",
+    "Order.shipLine1",
+    "Order.shipLine2",
+    "Order.shipCity",
+    "Order.shipRegion",
+    "Order.shipPostalCode",
+    "Order.shipPhone",
+    "Order.shipCountry",
+    "Order.addressErasedAt",
+  ],
+  derived: "the decrypted snapshot, or null once erased",
+};
+
+export const myOrderSummary: DtoMapping<MyOrderSummaryDTO> = {
+  dto: "MyOrderSummaryDTO",
+  audience: "owner",
+  keys: {
+    id: { fields: ["Order.id"] },
+    number: { fields: ["Order.number"] },
+    status: { fields: ["Order.status"] },
+    placedAt: { fields: ["Order.createdAt"] },
+    total: orderMoney("totalMinor"),
+    itemCount: { fields: ["OrderItem.quantity"], derived: "a sum of quantities" },
+  },
+};
+
+export const myOrderLine: DtoMapping<MyOrderLineDTO> = {
+  dto: "MyOrderLineDTO",
+  audience: "owner",
+  keys: {
+    name: { fields: ["OrderItem.productName"] },
+    productSlug: { fields: ["Product.slug"] },
+    unitPrice: { fields: ["OrderItem.unitPriceMinor", "Order.currency"] },
+    quantity: { fields: ["OrderItem.quantity"] },
+    lineTotal: { fields: ["OrderItem.lineTotalMinor", "Order.currency"] },
+  },
+};
+
+// Processor ids (checkout session, payment intent) are internal and never part of it.
+export const myOrder: DtoMapping<MyOrderDTO> = {
+  dto: "MyOrderDTO",
+  audience: "owner",
+  keys: {
+    ...myOrderSummary.keys,
+    lines: { fields: [], derived: "MyOrderLineDTOs, mapped on their own" },
+    subtotal: orderMoney("subtotalMinor"),
+    shipping: orderMoney("shippingMinor"),
+    tax: orderMoney("taxMinor"),
+    refunded: orderMoney("refundedMinor"),
+    shippingMethod: { fields: ["Order.shippingMethod"] },
+    shippingAddress: shipAddress,
+    card: { fields: ["Order.cardBrand", "Order.cardLast4"] },
+    canPay: {
+      fields: ["Order.status", "Order.paymentIntentId", "Order.reservationExpiresAt"],
+      derived: "whether the payment page may be opened now",
+    },
+    reservationExpiresAt: { fields: ["Order.reservationExpiresAt"] },
+  },
+};
+
+export const checkoutLine: DtoMapping<CheckoutLineDTO> = {
+  dto: "CheckoutLineDTO",
+  audience: "owner",
+  keys: {
+    name: { fields: ["Product.name"] },
+    quantity: { fields: ["CartItem.quantity"] },
+    unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
+    lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
+    problem: {
+      fields: ["Product.published", "Product.stock", "Product.maxPerOrder", "CartItem.quantity"],
+      derived: "why the line cannot be bought as it is",
+    },
+  },
+};
+
+export const checkoutOption: DtoMapping<CheckoutOptionDTO> = {
+  dto: "CheckoutOptionDTO",
+  audience: "owner",
+  keys: {
+    method: { fields: [], derived: "a shipping method of the shop's configuration" },
+    label: { fields: [], derived: "configuration" },
+    description: { fields: [], derived: "configuration" },
+    shipping: { fields: ["Product.currency"], derived: "the configured price in the cart's currency" },
+    tax: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "the configured rate on goods and shipping" },
+    total: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal, shipping and tax" },
+  },
+};

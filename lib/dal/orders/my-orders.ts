@@ -1,0 +1,157 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Money } from "@/lib/catalog/money";
+import type { OrderStatus } from "@/lib/payments/order-transitions";
+import { openShippingAddress, type ShippingAddress, shippingAddressSelect } from "./shipping-address";
+import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import type { RequestContext } from "@/lib/context/request-context";
+
+/** A customer's own order in their list. */
+export type MyOrderSummaryDTO = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  placedAt: Date;
+  total: Money;
+  itemCount: number;
+};
+
+export type MyOrderLineDTO = { name: string; productSlug: string | null; unitPrice: Money; quantity: number; lineTotal: Money };
+
+/** One of the customer's orders in full: never processor ids, never more card data than brand and last four. */
+export type MyOrderDTO = MyOrderSummaryDTO & {
+  lines: MyOrderLineDTO[];
+  subtotal: Money;
+  shipping: Money;
+  tax: Money;
+  refunded: Money;
+  shippingMethod: "standard" | "express";
+  /** Null once erased with the customer's account data. */
+  shippingAddress: ShippingAddress | null;
+  card: { brand: string; last4: string } | null;
+  /** Unpaid, not yet at the processor, reservation still running: the customer may (re)open the payment page. */
+  canPay: boolean;
+  reservationExpiresAt: Date;
+};
+
+/** The columns of an order summary (the customer's list, the admin's list and both detail views). */
+export const orderSummarySelect = {
+  id: true,
+  number: true,
+  status: true,
+  createdAt: true,
+  totalMinor: true,
+  currency: true,
+  items: { select: { quantity: true } },
+} as const;
+
+type SummaryRow = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;
+
+export function toOrderSummary(row: SummaryRow): MyOrderSummaryDTO {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    placedAt: row.createdAt,
+    total: { amountMinor: row.totalMinor, currency: row.currency },
+    itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
+  };
+}
+
+export async function listMyOrders(viewer: ActiveSession): Promise<MyOrderSummaryDTO[]> {
+  const rows = await db.order.findMany({
+    where: { userId: viewer.userId },
+    select: orderSummarySelect,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map(toOrderSummary);
+}
+
+const detailSelect = {
+  ...orderSummarySelect,
+  ...shippingAddressSelect,
+  subtotalMinor: true,
+  shippingMinor: true,
+  taxMinor: true,
+  refundedMinor: true,
+  shippingMethod: true,
+  cardBrand: true,
+  cardLast4: true,
+  paymentIntentId: true,
+  reservationExpiresAt: true,
+  items: {
+    select: { productName: true, unitPriceMinor: true, quantity: true, lineTotalMinor: true, product: { select: { slug: true } } },
+    orderBy: { productName: "asc" },
+  },
+} as const;
+
+type DetailRow = Prisma.OrderGetPayload<{ select: typeof detailSelect }>;
+
+function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
+  const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
+  return {
+    ...toOrderSummary(row),
+    lines: row.items.map((item) => ({
+      name: item.productName,
+      productSlug: item.product?.slug ?? null,
+      unitPrice: money(item.unitPriceMinor),
+      quantity: item.quantity,
+      lineTotal: money(item.lineTotalMinor),
+    })),
+    subtotal: money(row.subtotalMinor),
+    shipping: money(row.shippingMinor),
+    tax: money(row.taxMinor),
+    refunded: money(row.refundedMinor),
+    shippingMethod: row.shippingMethod,
+    shippingAddress: withAddress ? openShippingAddress(row) : null,
+    card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
+    canPay: row.status === "pending_payment" && row.paymentIntentId === null && row.reservationExpiresAt > now,
+    reservationExpiresAt: row.reservationExpiresAt,
+  };
+}
+
+/**
+ * One of the viewer's orders, or null. Asking for an order that exists but is
+ * someone else's is answered exactly like an unknown id (404), and recorded
+ * as a security event: it is how an enumeration attempt shows up.
+ */
+export async function getMyOrder(
+  viewer: ActiveSession,
+  orderId: string,
+  context: RequestContext,
+  now = new Date(),
+): Promise<MyOrderDTO | null> {
+  const row = await db.order.findFirst({ where: { id: orderId, userId: viewer.userId }, select: detailSelect });
+  if (row) return toMyOrder(row, now);
+  await recordForeignOrderAccess(viewer, orderId, context);
+  return null;
+}
+
+/**
+ * The viewer's orders in full, newest first (the personal-data export). Without
+ * `withAddresses` the address snapshots stay encrypted and come back as null:
+ * a listing that does not show addresses pays no decryption.
+ */
+export async function listMyOrderDetails(
+  viewer: ActiveSession,
+  options: { take?: number; withAddresses?: boolean; now?: Date } = {},
+): Promise<MyOrderDTO[]> {
+  const rows = await db.order.findMany({
+    where: { userId: viewer.userId },
+    select: detailSelect,
+    orderBy: { createdAt: "desc" },
+    take: options.take,
+  });
+  return rows.map((row) => toMyOrder(row, options.now ?? new Date(), options.withAddresses ?? true));
+}
+
+async function recordForeignOrderAccess(viewer: ActiveSession, orderId: string, context: RequestContext) {
+  const exists = await db.order.count({ where: { id: orderId } });
+  if (exists === 0) return;
+  await db.$transaction((tx) =>
+    recordSecurityEvent(tx, { type: "order_access_denied", userId: viewer.userId, context, details: { orderId } }),
+  );
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import type { Money } from "@/lib/catalog/money";
+import { maskEmail } from "@/lib/data-classes/masking";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PaymentGateway } from "@/lib/payments/gateway";
+import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
+import { appendAudit } from "@/lib/dal/audit/log";
+import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
+import { addressCodec } from "@/lib/dal/accounts/address-codec";
+import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
+import { cancelUnpaidOrder, lockOrder } from "./internal";
+import type { StaffViewer } from "@/lib/dal/staff/members";
+import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
+
+export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
+
+export type AdminOrderSummaryDTO = MyOrderSummaryDTO & {
+  /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
+  customer: string;
+};
+
+export const ADMIN_ORDERS_PAGE_SIZE = 50;
+
+function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
+  return {
+    status: filters.status,
+    number: filters.number ? { startsWith: filters.number.toUpperCase() } : undefined,
+    createdAt: filters.from || filters.to ? { gte: filters.from, lt: filters.to } : undefined,
+  };
+}
+
+export async function listOrdersForStaff(
+  viewer: StaffViewer,
+  filters: AdminOrderFilters,
+): Promise<{ orders: AdminOrderSummaryDTO[]; total: number }> {
+  assertPermission(viewer, "orders:read");
+  const where = whereOf(filters);
+  const [rows, total] = await Promise.all([
+    db.order.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
+      take: ADMIN_ORDERS_PAGE_SIZE,
+      select: { ...orderSummarySelect, user: { select: { email: true } } },
+    }),
+    db.order.count({ where }),
+  ]);
+  return {
+    total,
+    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: row.user ? maskEmail(row.user.email) : "—" })),
+  };
+}
+
+export type AdminOrderDTO = AdminOrderSummaryDTO & {
+  customerId: string | null;
+  lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
+  subtotal: Money;
+  shipping: Money;
+  tax: Money;
+  captured: Money;
+  refunded: Money;
+  /** What may still be refunded: captured minus refunds pending or done. */
+  refundable: Money;
+  shippingMethod: string;
+  /** Masked address lines, or null once erased. */
+  shipTo: { name: string; lines: string[]; country: string } | null;
+  card: string | null;
+  riskLevel: string | null;
+  holdReason: string | null;
+  refunds: { amount: Money; reason: string; status: string; createdAt: Date }[];
+  events: { type: string; outcome: string; receivedAt: Date }[];
+};
+
+export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<AdminOrderDTO | null> {
+  assertPermission(viewer, "orders:read");
+  const row = await db.order.findUnique({
+    where: { id: orderId },
+    select: {
+      ...shippingAddressSelect,
+      ...orderSummarySelect,
+      subtotalMinor: true,
+      shippingMinor: true,
+      taxMinor: true,
+      capturedMinor: true,
+      refundedMinor: true,
+      shippingMethod: true,
+      cardBrand: true,
+      cardLast4: true,
+      riskLevel: true,
+      holdReason: true,
+      userId: true,
+      user: { select: { email: true } },
+      items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
+      refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      paymentEvents: { select: { type: true, outcome: true, receivedAt: true }, orderBy: { receivedAt: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
+  const committed = row.refunds.filter((refund) => refund.status !== "failed").reduce((sum, refund) => sum + refund.amountMinor, 0);
+  const address = openShippingAddress(row);
+  const masked = address && addressCodec.maskForStaff(address, false);
+  return {
+    ...toOrderSummary(row),
+    customer: row.user ? maskEmail(row.user.email) : "—",
+    customerId: row.userId,
+    lines: row.items.map((item) => ({
+      name: item.productName,
+      quantity: item.quantity,
+      unitPrice: money(item.unitPriceMinor),
+      lineTotal: money(item.lineTotalMinor),
+    })),
+    subtotal: money(row.subtotalMinor),
+    shipping: money(row.shippingMinor),
+    tax: money(row.taxMinor),
+    captured: money(row.capturedMinor),
+    refunded: money(row.refundedMinor),
+    refundable: money(Math.max(0, row.capturedMinor - committed)),
+    shippingMethod: row.shippingMethod,
+    // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal.
+    shipTo: masked
+      ? {
+          name: masked.recipientName,
+          lines: [masked.line1, masked.line2, masked.city, masked.postalCode].filter((line): line is string => !!line),
+          country: masked.country,
+        }
+      : null,
+    card: row.cardBrand && row.cardLast4 ? `${row.cardBrand} •••• ${row.cardLast4}` : null,
+    riskLevel: row.riskLevel,
+    holdReason: row.holdReason,
+    refunds: row.refunds.map((refund) => ({ amount: money(refund.amountMinor), reason: refund.reason, status: refund.status, createdAt: refund.createdAt })),
+    events: row.paymentEvents,
+  };
+}
+
+export class OrderActionError extends Error {
+  override name = "OrderActionError";
+}
+
+/** Marks a paid order shipped. */
+export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<void> {
+  assertPermission(viewer, "orders:fulfil");
+  await db.$transaction(async (tx) => {
+    if (!(await lockOrder(tx, orderId))) throw new OrderActionError("No such order.");
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+    if (!canTransition(order.status, "fulfilled")) throw new OrderActionError(`A ${order.status.replace("_", " ")} order cannot be marked shipped.`);
+    await tx.order.update({ where: { id: orderId }, data: { status: "fulfilled", fulfilledAt: new Date() } });
+    await appendAudit(tx, {
+      actor: { id: viewer.userId, role: viewer.role },
+      action: "order.fulfilled",
+      target: { type: "order", id: orderId },
+      before: { status: order.status },
+      after: { status: "fulfilled" },
+      outcome: "success",
+      context,
+    });
+  });
+}
+
+/**
+ * Cancels an order that has not been paid: its stock is released and its
+ * hosted checkout closed. A paid order is refunded instead, never cancelled.
+ * An unpaid order held because a stray payment came in (that payment is
+ * refunded on its own) can be cancelled too, or it would hold its stock forever.
+ */
+export async function cancelOrderForStaff(
+  viewer: StaffViewer,
+  input: { orderId: string; reason: string },
+  gateway: PaymentGateway | null,
+  context: AuditContext,
+): Promise<void> {
+  assertPermission(viewer, "orders:cancel");
+  const reason = input.reason.trim();
+  if (reason.length < 3 || reason.length > 500) throw new OrderActionError("Give a reason of 3 to 500 characters.");
+  const sessionId = await db.$transaction(async (tx) => {
+    if (!(await lockOrder(tx, input.orderId))) throw new OrderActionError("No such order.");
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { status: true, paymentIntentId: true, checkoutSessionId: true },
+    });
+    const unpaid = order.status === "pending_payment" || order.status === "on_hold";
+    if (!unpaid || order.paymentIntentId) {
+      throw new OrderActionError("Only an order awaiting payment can be cancelled; refund a paid one.");
+    }
+    await cancelUnpaidOrder(tx, input.orderId, new Date());
+    await appendAudit(tx, {
+      actor: { id: viewer.userId, role: viewer.role },
+      action: "order.cancelled",
+      target: { type: "order", id: input.orderId },
+      before: { status: order.status },
+      after: { status: "cancelled" },
+      reason,
+      outcome: "success",
+      context,
+    });
+    return order.checkoutSessionId;
+  });
+  if (sessionId) await gateway?.expireCheckout(sessionId);
+}

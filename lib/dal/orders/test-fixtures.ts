@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { CheckoutSettings } from "./orders";
+import type { StaffRoleName } from "@/lib/auth/permissions";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import type { StaffViewer } from "@/lib/dal/staff/members";
+import { testUsers } from "@/lib/dal/test-users";
+
+/** Shipping 5.00/15.00 and 10 % tax: round numbers that make the expected totals easy to read. */
+export const testCheckoutSettings: CheckoutSettings = {
+  pricing: { standardMinor: 500, expressMinor: 1500, taxRateBasisPoints: 1000 },
+  reservationMinutes: 30,
+  limits: { openOrdersPerAccount: 3, openOrdersPerAddress: 10, unitsPerProduct: 10 },
+};
+
+export const testAddress = {
+  recipientName: "Ada Shopper",
+  line1: "221 Baker Street",
+  line2: null,
+  city: "Springfield",
+  region: "IL",
+  postalCode: "62704",
+  country: "US",
+  phone: "+1 555 0199",
+  isDefault: false,
+};
+
+export type TestProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean };
+
+/**
+ * Customers, products and carts for the order and payment suites. Products are
+ * the suite's own (own stock, own prices), so suites running in parallel never
+ * share a stock count. Everything is deleted after the file: orders first (they
+ * outlive users), then jobs queued for them, users, and products.
+ */
+export function orderFixtures() {
+  const productIds: string[] = [];
+  const users = testUsers({
+    defaults: { name: "Order Tester", emailVerifiedAt: new Date() },
+    mailJobs: true,
+    cleanUp: async () => {
+      const orders = await db.order.findMany({
+        where: { OR: [{ userId: { in: users.userIds } }, { items: { some: { productId: { in: productIds } } } }] },
+        select: { id: true },
+      });
+      const orderIds = orders.map((order) => order.id);
+      const sessions = await db.testGatewaySession.findMany({ where: { orderId: { in: orderIds } }, select: { paymentIntentId: true } });
+      const references = [...orderIds, ...sessions.map((session) => session.paymentIntentId)];
+      await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'orders' AND data->>'orderId' = ANY(${orderIds})`;
+      await db.$executeRaw`DELETE FROM pgboss.job j WHERE j.name = 'payment-events'
+        AND EXISTS (SELECT 1 FROM unnest(${references}::text[]) AS r(id) WHERE j.data::text LIKE '%' || r.id || '%')`;
+      await db.testGatewaySession.deleteMany({ where: { orderId: { in: orderIds } } });
+      await db.securityAlert.deleteMany({ where: { actorId: { in: users.userIds } } });
+      await db.order.deleteMany({ where: { id: { in: orderIds } } });
+      await db.product.deleteMany({ where: { id: { in: productIds } } });
+    },
+  });
+
+  async function createProduct(fields: TestProductFields = {}) {
+    const audio = await db.category.findUniqueOrThrow({ where: { slug: "audio" }, select: { id: true } });
+    const product = await db.product.create({
+      data: {
+        slug: `vitest-order-${randomUUID()}`,
+        name: `Test Speaker ${productIds.length + 1}`,
+        description: "A product of the order tests.",
+        priceMinor: fields.priceMinor ?? 2500,
+        currency: "USD",
+        stock: fields.stock ?? 20,
+        maxPerOrder: fields.maxPerOrder ?? 10,
+        published: fields.published ?? true,
+        imagePath: "/products/test.svg",
+        categoryId: audio.id,
+      },
+      select: { id: true, name: true, priceMinor: true },
+    });
+    productIds.push(product.id);
+    return product;
+  }
+
+  async function customer(overrides: { emailVerified?: boolean; audience?: "customer" | "staff" } = {}): Promise<ActiveSession> {
+    const user = await users.createUser(overrides.audience === "staff" ? { kind: "staff" } : {});
+    return {
+      sessionId: "test",
+      userId: user.id,
+      audience: overrides.audience ?? "customer",
+      persistent: false,
+      secondFactorPending: false,
+      reauthenticatedAt: new Date(),
+      assurance: { method: "password", passwordVerifiedAt: new Date(), secondFactorVerifiedAt: null },
+      user: { name: user.name, email: user.email, emailVerified: overrides.emailVerified ?? true, twoFactorEnabled: false },
+    };
+  }
+
+  /** A staff member of `role` who accepted the policy and proved a factor just now. */
+  async function staffMember(role: StaffRoleName, overrides: Partial<StaffViewer> = {}): Promise<StaffViewer> {
+    const user = await users.createUser({ kind: "staff" });
+    await db.user.update({ where: { id: user.id }, data: { staffRole: role } });
+    return { userId: user.id, sessionId: "test", role, name: user.name, email: user.email, reauthenticatedAt: new Date(), policyAccepted: true, ...overrides };
+  }
+
+  /** Puts products in the customer's cart (straight into the tables: these suites test orders, not the cart). */
+  async function fillCart(userId: string, lines: { productId: string; quantity: number }[]) {
+    const cart = await db.cart.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
+    for (const line of lines) {
+      await db.cartItem.upsert({
+        where: { cartId_productId: { cartId: cart.id, productId: line.productId } },
+        create: { cartId: cart.id, ...line },
+        update: { quantity: line.quantity },
+      });
+    }
+  }
+
+  const stockOf = async (productId: string) =>
+    (await db.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } })).stock;
+
+  return { users, productIds, createProduct, customer, staffMember, fillCart, stockOf };
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
+import {
+  chargeObject,
+  checkoutSessionObject,
+  stripeEvent,
+  type TestCheckoutState,
+} from "@/lib/payments/test-gateway/stripe-objects";
+import { type PaymentEvent } from "@/lib/payments/webhook-event";
+import { signWebhookPayload, verifyWebhook } from "@/lib/payments/webhook-signature";
+import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
+import { placeOrder, startPayment } from "@/lib/dal/orders/orders";
+import { processPaymentEvent } from "./events";
+
+requireTestDatabaseUrl();
+
+const { createProduct, customer, fillCart, stockOf } = orderFixtures();
+const context = { ip: "192.0.2.10", userAgent: "Stripe/1.0" };
+const secret = "whsec_payment_events_suite_secret";
+const urls = (orderId: string) => ({ successUrl: `http://shop.test/s/${orderId}`, cancelUrl: "http://shop.test/c" });
+
+/** An event as the endpoint receives it: serialised, signed, verified and parsed like a real delivery. */
+function delivered(type: string, object: Record<string, unknown>): PaymentEvent {
+  const payload = JSON.stringify(stripeEvent(type, object));
+  const verified = verifyWebhook(payload, signWebhookPayload(payload, secret), secret);
+  if (!verified.ok || !verified.event) throw new Error(`test event did not verify: ${JSON.stringify(verified)}`);
+  return verified.event;
+}
+
+/** An order awaiting payment with an open hosted checkout at the test gateway; stock 5, 2 reserved. */
+async function pendingOrder() {
+  const buyer = await customer();
+  const product = await createProduct({ priceMinor: 2000, stock: 5 });
+  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  await startPayment(buyer, orderId, testGateway, urls);
+  const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
+  const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };
+  return { orderId, productId: product.id, state, userId: buyer.userId };
+}
+
+const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
+const paid = (state: TestCheckoutState) => delivered("checkout.session.completed", checkoutSessionObject(state));
+
+describe("payment event processing", () => {
+  it("marks the order paid when the amount and currency reconcile, and queues the confirmation", async () => {
+    const { orderId, state } = await pendingOrder();
+    expect(state.amountTotal).toBe(4950); // 2 × 20.00 + 5.00 shipping + 10 % tax
+
+    expect(await processPaymentEvent(paid(state), context)).toBe("applied");
+
+    expect(await order(orderId)).toMatchObject({ status: "paid", capturedMinor: 4950, paymentIntentId: state.paymentIntentId });
+    const mails = await db.$queryRaw<{ subject: string }[]>`
+      SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'text' LIKE ${`%/account/orders/${orderId}%`}`;
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Order ORD-\w+ confirmed/)]);
+  });
+
+  it("processes a redelivered event once", async () => {
+    const { orderId, state } = await pendingOrder();
+    const event = paid(state);
+    const outcomes = await Promise.all([processPaymentEvent(event, context), processPaymentEvent(event, context)]);
+    expect(outcomes.sort()).toEqual(["applied", "duplicate"]);
+    expect(await processPaymentEvent(event, context)).toBe("duplicate");
+    expect(await db.paymentEvent.count({ where: { id: event.id } })).toBe(1);
+    expect((await order(orderId)).status).toBe("paid");
+  });
+
+  it("puts the order on hold and raises a security event when the amount does not match", async () => {
+    const { orderId, state, userId } = await pendingOrder();
+    expect(await processPaymentEvent(paid({ ...state, amountTotal: 100 }), context)).toBe("held");
+    expect(await order(orderId)).toMatchObject({ status: "on_hold", capturedMinor: 100 });
+    const events = await db.securityEvent.findMany({ where: { userId, type: "payment_amount_mismatch" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.details).toMatchObject({ orderId, expectedMinor: 4950, amountMinor: 100 });
+  });
+
+  it("puts the order on hold when the currency does not match", async () => {
+    const { orderId, state } = await pendingOrder();
+    expect(await processPaymentEvent(paid({ ...state, currency: "EUR" }), context)).toBe("held");
+    expect((await order(orderId)).status).toBe("on_hold");
+  });
+
+  it("ignores an expiry that arrives after the payment (out of order)", async () => {
+    const { orderId, productId, state } = await pendingOrder();
+    await processPaymentEvent(paid(state), context);
+    const expired = delivered("checkout.session.expired", checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" }));
+    expect(await processPaymentEvent(expired, context)).toBe("ignored");
+    expect((await order(orderId)).status).toBe("paid");
+    expect(await stockOf(productId)).toBe(3);
+  });
+
+  it("cancels on expiry and releases the stock once", async () => {
+    const { orderId, productId, state } = await pendingOrder();
+    expect(await stockOf(productId)).toBe(3);
+    const expired = checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" });
+    expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("applied");
+    expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("ignored"); // another event id, same news
+    expect((await order(orderId)).status).toBe("cancelled");
+    expect(await stockOf(productId)).toBe(5);
+  });
+
+  it("ignores the expiry of an older hosted checkout of the same order", async () => {
+    const { orderId, state } = await pendingOrder();
+    const old = checkoutSessionObject({ ...state, id: "cs_test_an_earlier_attempt", status: "expired", paymentStatus: "unpaid" });
+    expect(await processPaymentEvent(delivered("checkout.session.expired", old), context)).toBe("ignored");
+    expect((await order(orderId)).status).toBe("pending_payment");
+  });
+
+  it("waits for a delayed payment, then marks it paid; a failed one cancels and releases stock", async () => {
+    const later = await pendingOrder();
+    const unpaid = checkoutSessionObject({ ...later.state, paymentStatus: "unpaid" });
+    expect(await processPaymentEvent(delivered("checkout.session.completed", unpaid), context)).toBe("applied");
+    expect((await order(later.orderId)).status).toBe("pending_payment");
+    const succeeded = delivered("checkout.session.async_payment_succeeded", checkoutSessionObject(later.state));
+    expect(await processPaymentEvent(succeeded, context)).toBe("applied");
+    expect((await order(later.orderId)).status).toBe("paid");
+
+    const declined = await pendingOrder();
+    const declinedSession = checkoutSessionObject({ ...declined.state, paymentStatus: "unpaid" });
+    await processPaymentEvent(delivered("checkout.session.completed", declinedSession), context);
+    expect(await processPaymentEvent(delivered("checkout.session.async_payment_failed", declinedSession), context)).toBe("applied");
+    expect((await order(declined.orderId)).status).toBe("cancelled");
+    expect(await stockOf(declined.productId)).toBe(5);
+  });
+
+  it("holds money that arrives for an order already cancelled", async () => {
+    const { orderId, state, userId } = await pendingOrder();
+    await processPaymentEvent(delivered("checkout.session.expired", checkoutSessionObject({ ...state, status: "expired" })), context);
+    expect(await processPaymentEvent(paid(state), context)).toBe("held");
+    expect((await order(orderId)).status).toBe("on_hold");
+    expect(await db.securityEvent.count({ where: { userId, type: "payment_after_cancellation" } })).toBe(1);
+  });
+
+  it("stores card brand, last four and risk level from the charge, nothing more", async () => {
+    const { orderId, state } = await pendingOrder();
+    await processPaymentEvent(paid(state), context);
+    expect(await processPaymentEvent(delivered("charge.succeeded", chargeObject(state)), context)).toBe("applied");
+    expect(await order(orderId)).toMatchObject({ cardBrand: "visa", cardLast4: "4242", riskLevel: "normal" });
+  });
+
+  it("applies refunds from charge.refunded, and ignores an older (smaller) total arriving late", async () => {
+    const { orderId, state } = await pendingOrder();
+    await processPaymentEvent(paid(state), context);
+    const partial = delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 1000 }));
+    const full = delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 4950 }));
+    expect(await processPaymentEvent(full, context)).toBe("applied");
+    expect(await processPaymentEvent(partial, context)).toBe("ignored");
+    expect(await order(orderId)).toMatchObject({ status: "refunded", refundedMinor: 4950 });
+  });
+
+  it("records a partial refund as partially_refunded", async () => {
+    const { orderId, state } = await pendingOrder();
+    await processPaymentEvent(paid(state), context);
+    await processPaymentEvent(delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 950 })), context);
+    expect(await order(orderId)).toMatchObject({ status: "partially_refunded", refundedMinor: 950 });
+  });
+
+  it("ignores a refund for an order that was never paid", async () => {
+    const { orderId, state } = await pendingOrder();
+    await db.order.update({ where: { id: orderId }, data: { paymentIntentId: state.paymentIntentId } });
+    const refunded = delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 4950 }));
+    expect(await processPaymentEvent(refunded, context)).toBe("ignored");
+    expect((await order(orderId)).status).toBe("pending_payment");
+  });
+
+  it("records events for no order of this shop as unmatched", async () => {
+    const { state } = await pendingOrder();
+    const foreign = checkoutSessionObject({ ...state, orderId: "not-an-order-of-ours" });
+    (foreign.metadata as Record<string, string>).orderId = "not-an-order-of-ours";
+    const event = delivered("checkout.session.completed", foreign);
+    expect(await processPaymentEvent(event, context)).toBe("unmatched");
+    expect(await db.paymentEvent.findUnique({ where: { id: event.id }, select: { outcome: true } })).toEqual({ outcome: "unmatched" });
+  });
+});

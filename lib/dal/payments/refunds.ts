@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { type PaymentGateway } from "@/lib/payments/gateway";
+import { REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { appendAudit } from "@/lib/dal/audit/log";
+import { lockOrder } from "@/lib/dal/orders/internal";
+import type { StaffViewer } from "@/lib/dal/staff/members";
+import { assertPermission } from "@/lib/dal/staff/permission";
+import type { AuditContext } from "@/lib/context/request-context";
+
+export class RefundError extends Error {
+  override name = "RefundError";
+}
+
+export type RefundInput = { orderId: string; amountMinor: number; reason: string };
+
+/**
+ * Asks the gateway to refund part or all of an order's payment. The cap is
+ * what was captured minus every refund not known to have failed, computed
+ * with the order row locked, so two refunds racing cannot together exceed the
+ * payment. The order's own status and refunded amount change only when the
+ * processor's charge.refunded event arrives (see payment-events). Needs
+ * orders:refund, a reason and a recent second factor (step-up); the request is
+ * audited in the transaction that claims the amount.
+ */
+export async function requestRefund(
+  viewer: StaffViewer,
+  input: RefundInput,
+  gateway: PaymentGateway,
+  context: AuditContext,
+): Promise<{ refundId: string }> {
+  assertPermission(viewer, "orders:refund");
+  if (!isRecentlyAuthenticated(viewer)) throw new RefundError("Confirm your second factor again before refunding.");
+  const reason = input.reason.trim();
+  if (reason.length < 3 || reason.length > 500) throw new RefundError("Give a reason of 3 to 500 characters.");
+  const claimed = await db.$transaction(async (tx) => {
+    if (!(await lockOrder(tx, input.orderId))) throw new RefundError("No such order.");
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { status: true, capturedMinor: true, paymentIntentId: true },
+    });
+    if (!REFUNDABLE_STATUSES.includes(order.status) || !order.paymentIntentId) throw new RefundError("This order has no payment to refund.");
+    const committed = await tx.refund.aggregate({
+      where: { orderId: input.orderId, status: { in: ["pending", "succeeded"] } },
+      _sum: { amountMinor: true },
+    });
+    const left = order.capturedMinor - (committed._sum.amountMinor ?? 0);
+    if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor < 1 || input.amountMinor > left) {
+      throw new RefundError(left > 0 ? `Refund between 1 and ${left} (minor units).` : "Everything paid has already been refunded.");
+    }
+    const refund = await tx.refund.create({
+      data: { orderId: input.orderId, amountMinor: input.amountMinor, reason, requestedById: viewer.userId },
+      select: { id: true },
+    });
+    await appendAudit(tx, {
+      actor: { id: viewer.userId, role: viewer.role },
+      action: "order.refund_requested",
+      target: { type: "order", id: input.orderId },
+      before: { capturedMinor: order.capturedMinor, refundableMinor: left },
+      after: { refundId: refund.id, amountMinor: input.amountMinor },
+      reason,
+      outcome: "success",
+      context,
+    });
+    return { refundId: refund.id, paymentIntentId: order.paymentIntentId };
+  });
+  try {
+    const { gatewayRefundId } = await gateway.refund({
+      orderId: input.orderId,
+      refundId: claimed.refundId,
+      paymentIntentId: claimed.paymentIntentId,
+      amountMinor: input.amountMinor,
+    });
+    await db.refund.update({ where: { id: claimed.refundId }, data: { gatewayRefundId } });
+  } catch (error) {
+    await db.refund.update({ where: { id: claimed.refundId }, data: { status: "failed" } });
+    throw error;
+  }
+  return { refundId: claimed.refundId };
+}
