@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./support/fixtures";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { signIn, verifiedCustomer } from "./support/accounts";
 
 const siteUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 
@@ -11,8 +11,7 @@ const siteUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
  */
 test("during a distributed guessing attack the owner's browser still signs in", async ({ page, browser, playwright }) => {
   test.setTimeout(180_000);
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   const deviceCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name.endsWith("shop.trusted-device"));
