@@ -1,5 +1,5 @@
 import { expect, test } from "./support/fixtures";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { newIdentity, signIn, signUpAndVerify, verifiedCustomer } from "./support/accounts";
 import { extractLink, waitForMail } from "./support/mailbox";
 
 test("sign up → verify the mailed link → sign in → sign out", async ({ page, context }) => {
@@ -23,8 +23,7 @@ test("sign up → verify the mailed link → sign in → sign out", async ({ pag
 });
 
 test("remember me gives a persistent session cookie", async ({ page, context }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity, true);
   await expect(page).toHaveURL(/\/account$/);
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("shop.session"));
@@ -33,8 +32,7 @@ test("remember me gives a persistent session cookie", async ({ page, context }) 
 });
 
 test("sign-in failure says the same for an unknown email and a wrong password", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
 
   await signIn(page, { email: identity.email, password: "not the right password at all" });
   await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
@@ -71,8 +69,7 @@ test("forgot password answers the same for an unknown address", async ({ page })
 });
 
 test("password reset through the mailed link ends other sessions; the link works once", async ({ page, browser }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, identity);
@@ -104,8 +101,7 @@ test("password reset through the mailed link ends other sessions; the link works
 });
 
 test("repeated failures are throttled with 429 and Retry-After", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await page.goto("/sign-in");
   let throttled: { status: number; retryAfter: string | null } | null = null;
   for (let attempt = 0; attempt < 8 && !throttled; attempt++) {
@@ -124,8 +120,7 @@ test("repeated failures are throttled with 429 and Retry-After", async ({ page }
 });
 
 test("ending a session from another browser signs that browser out on its next request", async ({ page, browser }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
 
@@ -164,8 +159,7 @@ test("a 1 MB email is refused quickly, before any lookup or hashing", async ({ r
 });
 
 test("signing in from a second browser mails a new-device alert", async ({ page, browser }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
 

@@ -1,9 +1,8 @@
 import { expect, test } from "./support/fixtures";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { signIn, verifiedCustomer } from "./support/accounts";
 
 async function signedInCustomer(page: import("@playwright/test").Page) {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   return identity;

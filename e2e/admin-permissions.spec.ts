@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { can, type Permission, STAFF_ROLES } from "../lib/auth/permissions";
-import { signedInCustomer } from "./support/checkout";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { signInAsStaff } from "./support/staff";
+import { savedState } from "./support/saved-state";
 
 /**
  * The permission matrix in the browser: every admin page and route, as every
@@ -41,27 +40,32 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
   ];
 }
 
+// Only GET requests: every role's saved session serves all of its tests.
 for (const role of STAFF_ROLES) {
-  test(`${role}: every admin page allows or refuses exactly as the permission table says`, async ({ page }) => {
-    const ids = await fixtures();
-    await signInAsStaff(page, role);
-    const outcomes: string[] = [];
-    const expected: string[] = [];
-    for (const [path, permission] of entryPoints(ids)) {
-      const response = await page.request.get(path, { maxRedirects: 0 });
-      const location = response.headers().location ?? "";
-      const refused = [303, 307, 308].includes(response.status()) && location.includes(`/admin?denied=${encodeURIComponent(permission)}`);
-      outcomes.push(`${path} ${response.status() === 200 ? "allowed" : refused ? "refused" : `unexpected ${response.status()} ${location}`}`);
-      expected.push(`${path} ${can(role, permission) ? "allowed" : "refused"}`);
-    }
-    expect(outcomes).toEqual(expected);
+  test.describe(() => {
+    test.use({ storageState: savedState(role) });
+    test(`${role}: every admin page allows or refuses exactly as the permission table says`, async ({ page }) => {
+      const ids = await fixtures();
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const [path, permission] of entryPoints(ids)) {
+        const response = await page.request.get(path, { maxRedirects: 0 });
+        const location = response.headers().location ?? "";
+        const refused = [303, 307, 308].includes(response.status()) && location.includes(`/admin?denied=${encodeURIComponent(permission)}`);
+        outcomes.push(`${path} ${response.status() === 200 ? "allowed" : refused ? "refused" : `unexpected ${response.status()} ${location}`}`);
+        expected.push(`${path} ${can(role, permission) ? "allowed" : "refused"}`);
+      }
+      expect(outcomes).toEqual(expected);
+    });
   });
 }
 
-test("a customer gets 404 from every admin page", async ({ page }) => {
-  const ids = await fixtures();
-  await signedInCustomer(page);
-  for (const [path] of entryPoints(ids)) {
-    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
-  }
+test.describe(() => {
+  test.use({ storageState: savedState("customer") });
+  test("a customer gets 404 from every admin page", async ({ page }) => {
+    const ids = await fixtures();
+    for (const [path] of entryPoints(ids)) {
+      expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+    }
+  });
 });

@@ -6,7 +6,10 @@ import { type Page, request as playwrightRequest } from "@playwright/test";
 import sharp from "sharp";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { signInAsStaff } from "./support/staff";
+import { savedState } from "./support/saved-state";
+
+// A catalog manager's saved session (e2e/auth.setup.ts): these tests change products, not the account.
+test.use({ storageState: savedState("catalog_manager") });
 
 const filesDir = path.join("test-results", "admin-products");
 
@@ -54,7 +57,6 @@ const injectedRan = (page: Page) => page.evaluate(() => (window as unknown as { 
 
 test("HTML typed into a product is stored as typed and shown escaped, in the admin and in the shop", async ({ page }) => {
   const dialogs = watchForInjectedScript(page);
-  await signInAsStaff(page, "catalog_manager");
   const name = `Lantern <b>bold</b> <img src=x onerror="window.__xss=1"> ${randomBytes(3).toString("hex")}`;
   const description = `<script>window.__xss=2;alert("xss")</script><img src="x" onerror="window.__xss=3">Plain words after.`;
   const { url, slug } = await createProduct(page, { name, description });
@@ -80,7 +82,6 @@ test("HTML typed into a product is stored as typed and shown escaped, in the adm
 });
 
 test("the product form ignores fields it does not own (mass assignment)", async ({ page }) => {
-  await signInAsStaff(page, "catalog_manager");
   const { slug } = await createProduct(page, { name: "Mass Assignment Lantern", description: "Only the form's fields are saved." });
   // A tampered request: extra fields added to the real form before it is sent.
   await page.locator("form", { has: page.getByRole("button", { name: "Save product" }) }).evaluate((form) => {
@@ -105,7 +106,6 @@ test("the product form ignores fields it does not own (mass assignment)", async 
 });
 
 test("a real image is re-encoded and served; a text file renamed .png and an oversized file are refused", async ({ page }) => {
-  await signInAsStaff(page, "catalog_manager");
   const name = `Image Lantern ${randomBytes(3).toString("hex")}`;
   const { slug } = await createProduct(page, { name, description: "Has a picture." });
   const productImage = page.getByRole("img", { name });
@@ -154,7 +154,6 @@ test("a real image is re-encoded and served; a text file renamed .png and an ove
 });
 
 test("stock changes through adjustments with a reason, and never below zero", async ({ page }) => {
-  await signInAsStaff(page, "catalog_manager");
   const { slug } = await createProduct(page, { name: "Inventory Lantern", description: "Counted carefully." });
   const adjustments = page.getByRole("list", { name: "Recent stock adjustments" });
 
@@ -183,7 +182,6 @@ test("stock changes through adjustments with a reason, and never below zero", as
 });
 
 test("the product pages have no WCAG 2.1 A/AA violations, errors shown included", async ({ page }) => {
-  await signInAsStaff(page, "catalog_manager");
   const axe = async () =>
     (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
       (violation) => `${violation.id}: ${violation.help}`,
@@ -201,17 +199,19 @@ test("the product pages have no WCAG 2.1 A/AA violations, errors shown included"
   expect(await axe()).toEqual([]);
 });
 
-test("support staff may look at products but not open the editor", async ({ page }) => {
-  await signInAsStaff(page, "support");
-  await page.goto("/admin/products/new");
-  await expect(page).toHaveURL(/\/admin\?denied=products%3Awrite$/);
-  await expect(page.getByText("Your role does not allow that")).toContainText("products:write");
+test.describe(() => {
+  test.use({ storageState: savedState("support") });
+  test("support staff may look at products but not open the editor", async ({ page }) => {
+    await page.goto("/admin/products/new");
+    await expect(page).toHaveURL(/\/admin\?denied=products%3Awrite$/);
+    await expect(page.getByText("Your role does not allow that")).toContainText("products:write");
 
-  await page.goto("/admin/products");
-  await expect(page.getByRole("heading", { name: "Products", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "New product" })).toHaveCount(0);
-  await page.getByRole("table").getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/admin\/products\/[^/]+$/);
-  await expect(page.getByRole("heading", { name: "Details" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /Save product|Publish|Upload image|Adjust stock/ })).toHaveCount(0);
+    await page.goto("/admin/products");
+    await expect(page.getByRole("heading", { name: "Products", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New product" })).toHaveCount(0);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/admin\/products\/[^/]+$/);
+    await expect(page.getByRole("heading", { name: "Details" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Save product|Publish|Upload image|Adjust stock/ })).toHaveCount(0);
+  });
 });

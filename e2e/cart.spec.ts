@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { signIn, verifiedCustomer } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 const header = (page: Page) => page.getByRole("navigation", { name: "Account and cart" });
@@ -83,8 +83,7 @@ test("more than the product allows is refused on the product page", async ({ pag
 });
 
 test("a guest cart joins the account's cart at sign-in", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   await addToCart(page, "true-wireless-earbuds", 1);

@@ -1,15 +1,14 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { signIn, verifiedCustomer } from "./support/accounts";
 import { sql } from "./support/database";
 
 const streetLine = "42 Privacy Mews";
 
 /** A verified, signed-in customer with one saved address. */
 async function customerWithAddress(page: Page) {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/addresses/new");

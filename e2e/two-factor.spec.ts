@@ -1,12 +1,11 @@
 import { expect, test } from "./support/fixtures";
-import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
+import { signIn, verifiedCustomer } from "./support/accounts";
 import { sql } from "./support/database";
 import { waitForMail } from "./support/mailbox";
 import { answerChallenge, enrolTwoFactor, nextCode } from "./support/two-factor";
 
 test("enrol, sign out, sign in with a code; the same code is refused the second time", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   const { secret } = await enrolTwoFactor(page);
@@ -30,8 +29,7 @@ test("enrol, sign out, sign in with a code; the same code is refused the second 
 });
 
 test("a session that passed the password but not the code cannot open the account", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   await enrolTwoFactor(page);
@@ -52,8 +50,7 @@ test("a session that passed the password but not the code cannot open the accoun
 });
 
 test("a recovery code works once", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   const { recoveryCodes } = await enrolTwoFactor(page);
@@ -76,8 +73,7 @@ test("a recovery code works once", async ({ page }) => {
 });
 
 test("turning two-factor off demands a fresh code first", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   const { secret } = await enrolTwoFactor(page);
@@ -96,8 +92,7 @@ test("turning two-factor off demands a fresh code first", async ({ page }) => {
 });
 
 test("the admin answers 404 to customers and sends staff without two-factor to enrol", async ({ page }) => {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
+  const identity = await verifiedCustomer();
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/account$/);
   expect((await page.goto("/admin"))?.status()).toBe(404);

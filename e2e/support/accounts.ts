@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { extractLink, waitForMail } from "./mailbox";
+import { createAccounts } from "./seeded-accounts";
 
 /** A fresh identity per test, so tests never share accounts or rate-limit counters. */
 export function newIdentity() {
@@ -13,6 +14,17 @@ export function newIdentity() {
 }
 
 export type Identity = ReturnType<typeof newIdentity>;
+
+/**
+ * A new customer whose address is already confirmed, written directly with the
+ * app's own hashing (e2e/support/create-accounts.ts). For tests about what
+ * happens after sign-up; the sign-up form and the mailed link have their own
+ * specs (accounts.spec.ts).
+ */
+export async function verifiedCustomer(): Promise<Identity> {
+  const [account] = await createAccounts(["customer"]);
+  return { name: account!.name, email: account!.email, password: account!.password };
+}
 
 /** Signs up through the form and confirms the address from the mailed link. */
 export async function signUpAndVerify(page: Page, identity: Identity): Promise<void> {

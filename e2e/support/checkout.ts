@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { newIdentity, signIn, signUpAndVerify } from "./accounts";
+import { signIn } from "./accounts";
+import { createAccounts } from "./seeded-accounts";
 
 export async function addToCart(page: Page, slug: string, quantity: number) {
   await page.goto(`/products/${slug}`);
@@ -8,12 +9,16 @@ export async function addToCart(page: Page, slug: string, quantity: number) {
   await expect(page.getByRole("status")).toContainText("Added to your cart.");
 }
 
+/**
+ * A new verified customer (written by e2e/support/create-accounts.ts), signed
+ * in on `page` through the sign-in form: the customer's cart and orders are
+ * the test's own. Sign-up and the mailed link have their own specs.
+ */
 export async function signedInCustomer(page: Page) {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
-  await signIn(page, identity);
+  const [identity] = await createAccounts(["customer"]);
+  await signIn(page, identity!);
   await expect(page).toHaveURL(/\/account$/);
-  return identity;
+  return identity!;
 }
 
 /** Checkout with a new address and express delivery, up to the test payment page. */

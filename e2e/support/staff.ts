@@ -1,27 +1,25 @@
 import { expect, type Page } from "@playwright/test";
-import { newIdentity, signIn, signUpAndVerify } from "./accounts";
-import { sql } from "./database";
-import { enrolTwoFactor } from "./two-factor";
+import { signIn } from "./accounts";
+import { createAccounts, type StaffRole } from "./seeded-accounts";
+import { answerChallenge, currentCode } from "./two-factor";
 
-export type StaffRole = "owner" | "admin" | "catalog_manager" | "fulfilment" | "support" | "auditor";
+export type { StaffRole } from "./seeded-accounts";
 
 /**
- * A staff member of `role`, signed in on `page` with two-factor enrolled and
- * the data-handling policy accepted, as the admin requires. The account starts
- * as a customer sign-up (the quickest real path to a verified address) and is
- * made staff in the database, as `npm run staff:create` would.
+ * A new staff member of `role` (two-factor enrolled, data-handling policy
+ * accepted: written by e2e/support/create-accounts.ts), signed in on `page`
+ * through the sign-in form and the code challenge. For tests that change the
+ * account or its session (step-up, audit entries by actor); a test that only
+ * needs "a signed-in X" uses the saved state of e2e/auth.setup.ts instead.
+ * Enrolment and the policy page have their own specs (two-factor.spec.ts).
  */
 export async function signInAsStaff(page: Page, role: StaffRole) {
-  const identity = newIdentity();
-  await signUpAndVerify(page, identity);
-  await sql(`UPDATE "User" SET kind = 'staff', "staffRole" = $2 WHERE email = $1`, [identity.email, role]);
-  await signIn(page, identity);
+  const [account] = await createAccounts([role]);
+  const secret = account!.secret!;
+  await signIn(page, account!);
+  await answerChallenge(page, currentCode(secret));
   await expect(page).toHaveURL(/\/account/);
-  const { secret } = await enrolTwoFactor(page);
   await page.goto("/admin");
-  await expect(page).toHaveURL(/\/admin\/policy$/);
-  await page.getByLabel("I have read this policy and will follow it").check();
-  await page.getByRole("button", { name: "Accept and continue" }).click();
   await expect(page).toHaveURL(/\/admin$/);
-  return { ...identity, secret };
+  return { ...account!, secret };
 }

@@ -40,9 +40,9 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
   };
 }
 
-/** Applies every pending migration to the database at `url`; returns their names. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const migrationsList = await readMigrationList();
+/** Applies every pending migration of `dir` to the database at `url`; returns their names. */
+export async function applyMigrations(url: string, dir = migrationsDir): Promise<string[]> {
+  const migrationsList = await readMigrationList(dir);
   const result = await withSchemaEngine(parsePgUrl(url), await readSchema(), (engine) =>
     engine.applyMigrations({ migrationsList, filters: noFilters }),
   );

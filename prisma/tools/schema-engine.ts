@@ -14,6 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { readInternalChar } from "./internal-char";
 
 const require = createRequire(import.meta.url);
 
@@ -70,11 +71,11 @@ function sendScriptsWhole<T extends ScriptAdapter>(adapter: T): T {
 
 class WholeScriptPg extends PrismaPg {
   override async connect() {
-    return sendScriptsWhole(await super.connect());
+    return readInternalChar(sendScriptsWhole(await super.connect()));
   }
 
   override async connectToShadowDb() {
-    return sendScriptsWhole(await super.connectToShadowDb());
+    return readInternalChar(sendScriptsWhole(await super.connectToShadowDb()));
   }
 }
 
