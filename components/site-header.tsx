@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { CartLink } from "./cart/cart-link";
 import { SearchForm } from "./search-form";
@@ -22,6 +23,7 @@ export async function SiteHeader({ shopName }: { shopName: string }) {
                 Account
               </Link>
               <form action="/sign-out" method="post">
+                <CsrfField />
                 <button type="submit" className={linkClass}>
                   Sign out
                 </button>
