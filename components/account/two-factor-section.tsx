@@ -25,12 +25,12 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret
 export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
   const [confirmState, confirm] = useActionState(confirmTwoFactorAction, idle);
   const [manageState, manage] = useActionState(
-    async (_previous: TwoFactorActionState, formData: FormData) => {
+    async (previous: TwoFactorActionState, formData: FormData) => {
       const intent = formData.get("intent");
-      if (intent === "start") return startTwoFactorAction();
-      if (intent === "cancel") return cancelTwoFactorAction();
-      if (intent === "disable") return disableTwoFactorAction();
-      return regenerateRecoveryCodesAction();
+      if (intent === "start") return startTwoFactorAction(previous, formData);
+      if (intent === "cancel") return cancelTwoFactorAction(previous, formData);
+      if (intent === "disable") return disableTwoFactorAction(previous, formData);
+      return regenerateRecoveryCodesAction(previous, formData);
     },
     idle,
   );

@@ -13,7 +13,7 @@ type Returns<B extends string> = string | ((bound: B | undefined) => string);
  */
 export function publicAction<S extends z.ZodType | undefined = undefined, B extends z.ZodType<string> | undefined = undefined, R extends ActionState = ActionState>(
   options: ActionOptions<"public", S, B, R>,
-  handler: (context: ActionContext<"public", S, B>) => Promise<R>,
+  handler: (context: ActionContext<"public", S, B>) => Promise<NoInfer<R>>,
 ): BuiltAction<B, R> {
   return defineAction({ audience: "public" }, options, handler);
 }
@@ -21,7 +21,7 @@ export function publicAction<S extends z.ZodType | undefined = undefined, B exte
 /** An action for a signed-in session (customers, and staff on their own account pages); without one, sign-in and back to `returnTo`. */
 export function customerAction<S extends z.ZodType | undefined = undefined, B extends z.ZodType<string> | undefined = undefined, R extends ActionState = ActionState>(
   options: ActionOptions<"customer", S, B, R> & { returnTo: Returns<string> },
-  handler: (context: ActionContext<"customer", S, B>) => Promise<R>,
+  handler: (context: ActionContext<"customer", S, B>) => Promise<NoInfer<R>>,
 ): BuiltAction<B, R> {
   return defineAction({ audience: "customer", returnTo: options.returnTo }, options, handler);
 }
@@ -32,7 +32,7 @@ export function customerAction<S extends z.ZodType | undefined = undefined, B ex
  */
 export function staffAction<S extends z.ZodType | undefined = undefined, B extends z.ZodType<string> | undefined = undefined, R extends ActionState = ActionState>(
   options: ActionOptions<"staff", S, B, R> & { permission: Permission; returnTo: Returns<string>; skipPolicy?: boolean },
-  handler: (context: ActionContext<"staff", S, B>) => Promise<R>,
+  handler: (context: ActionContext<"staff", S, B>) => Promise<NoInfer<R>>,
 ): BuiltAction<B, R> {
   return defineAction({ audience: "staff", permission: options.permission, returnTo: options.returnTo, skipPolicy: options.skipPolicy }, options, handler);
 }

@@ -62,12 +62,16 @@ export type ActionOptions<A extends ActionAudience, S extends z.ZodType | undefi
   /** A recent second factor: before reading the form, or once it is valid (the page to come back to may depend on it). */
   stepUp?: { when: "first" | "after-input"; returnTo: (input: Parsed<S> | undefined, bound: string | undefined) => string };
   /** Rate limits consumed once the form is valid; a refusal shows `message` with when to retry. */
-  rateLimit?: { policies: (viewer: Viewer[A], request: RequestContext) => [ActionPolicy, string][]; message: string };
+  rateLimit?: {
+    policies: (viewer: Viewer[A], request: RequestContext) => [ActionPolicy, string][];
+    /** The refusal's text: "too many" words (the wait is added), or the whole text from the seconds to wait. */
+    message: string | ((retryAfterSeconds: number) => string);
+  };
   errors?: ErrorMessages;
   state?: StateOf<R>;
 };
 
-type Handler<A extends ActionAudience, S, B, R> = (context: ActionContext<A, S, B>) => Promise<R>;
+type Handler<A extends ActionAudience, S, B, R> = (context: ActionContext<A, S, B>) => Promise<NoInfer<R>>;
 
 /** A form action for useActionState: (previous state, form data). */
 export type FormAction<R> = (previous: R, formData: FormData) => Promise<R>;
@@ -111,7 +115,11 @@ export function defineAction<A extends ActionAudience, S extends z.ZodType | und
       if (options.rateLimit) {
         const decisions = await Promise.all(options.rateLimit.policies(viewer, request).map(([policy, key]) => limitAction(policy, key)));
         const limit = strictest(decisions);
-        if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, options.rateLimit.message), values } as R;
+        if (!limit.allowed) {
+          const { message } = options.rateLimit;
+          const text = typeof message === "string" || limit.scope === "store" ? limitRefusedMessage(limit, String(message)) : message(limit.retryAfterSeconds);
+          return { status: "error", message: text, values } as R;
+        }
       }
       const fail = (code: string) => errorState(options.errors, code, values);
       const context = { viewer, input, bound: boundId, formData: body, values, request, fail } as ActionContext<A, S, B>;
