@@ -104,7 +104,7 @@ export function defineAction<A extends ActionAudience, S extends z.ZodType | und
       // Read (not yet trusted) first, so a refused token still keeps what was typed.
       const parsed = options.input && form ? parseForm(options.input, form) : null;
       const values = parsed?.values ?? {};
-      if (!form || !(await hasValidCsrfToken(form))) return { status: "error", message: CSRF_REFUSED, values } as R;
+      if (!(await hasValidCsrfToken(form)) || !form) return { status: "error", message: CSRF_REFUSED, values } as R;
       if (bound && !bound.success) notFound();
       const body = form;
       const request = requestContext(await headers());

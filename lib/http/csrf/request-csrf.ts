@@ -34,3 +34,16 @@ export async function reissueCsrfCookies(): Promise<void> {
   const jar = await cookies();
   for (const cookie of csrfCookiesToIssue(jar)) jar.set(cookie.name, cookie.value, cookie.options);
 }
+
+/**
+ * For state-changing route handlers: the token from the `x-csrf-token` header
+ * (fetch) or, for a form post, the `csrf_token` field, checked like an action's.
+ * Reads the body of a form post; the handler gets the parsed form back.
+ */
+export async function checkRouteCsrf(request: Request): Promise<{ ok: boolean; form: FormData | null }> {
+  if (request.headers.get(CSRF_HEADER)) return { ok: await hasValidCsrfToken(request.headers), form: null };
+  const type = request.headers.get("content-type") ?? "";
+  const isForm = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+  const form = isForm ? await request.formData().catch(() => null) : null;
+  return { ok: await hasValidCsrfToken(form), form };
+}
