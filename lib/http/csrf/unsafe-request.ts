@@ -1,3 +1,5 @@
+import "server-only";
+
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
