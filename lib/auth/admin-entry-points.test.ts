@@ -67,6 +67,20 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Actions that demand a second factor proven within the step-up window (sensitive changes, PII, money). */
+const STEP_UP_ACTIONS = [
+  "lib/actions/change-email.ts#changeEmailAction",
+  "lib/actions/change-password.ts#changePasswordAction",
+  "lib/actions/manage-sessions.ts#revokeOtherSessionsAction",
+  "lib/actions/manage-sessions.ts#signOutEverywhereAction",
+  "lib/actions/privacy/delete-account.ts#deleteAccountAction",
+  "lib/actions/two-factor/manage-two-factor.ts#startTwoFactorAction",
+  "lib/actions/two-factor/manage-two-factor.ts#disableTwoFactorAction",
+  "lib/actions/two-factor/manage-two-factor.ts#regenerateRecoveryCodesAction",
+  "lib/actions/admin/customers/reveal-customer-pii.ts#revealCustomerPiiAction",
+  "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
+];
+
 const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));
 
 /** Every module of server actions: the files marked "use server" (other files are shared helpers, not endpoints). */
@@ -115,6 +129,14 @@ describe("admin entry points", () => {
       for (const [name, value] of await exportsOf(file)) if (actionMeta(value)?.audience === "public") publicActions.push(`${file}#${name}`);
     }
     expect(publicActions.sort()).toEqual(Object.keys(PUBLIC_ACTIONS).sort());
+  });
+
+  it("demands step-up on exactly the listed actions", async () => {
+    const stepUp: string[] = [];
+    for (const file of actionModules) {
+      for (const [name, value] of await exportsOf(file)) if (actionMeta(value)?.stepUp) stepUp.push(`${file}#${name}`);
+    }
+    expect(stepUp.sort()).toEqual([...STEP_UP_ACTIONS].sort());
   });
 
   it("refuses an exported function that did not go through the pipeline (the check bites)", () => {
