@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { CsrfRoot } from "@/components/forms/csrf-root";
+import { CsrfTokenProvider } from "@/components/forms/csrf-context";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/lib/env";
+import { csrfCookies } from "@/lib/http/csrf/csrf-cookies";
+import { currentCsrfToken } from "@/lib/http/csrf/request-csrf";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,11 +19,14 @@ export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The anti-CSRF token proxy.ts issued for this request, for every <CsrfField /> on the page
+  // (forms are client components, so the field reads it from context).
+  const csrf = { token: await currentCsrfToken(), cookieName: csrfCookies.token };
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
-        <CsrfRoot>
+        <CsrfTokenProvider source={csrf}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -33,7 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter shopName={env.SHOP_NAME} />
-        </CsrfRoot>
+        </CsrfTokenProvider>
       </body>
     </html>
   );
