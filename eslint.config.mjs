@@ -10,6 +10,19 @@ const prismaImports = {
   ],
 };
 
+// Server actions (ARCHITECTURE.md): every export of a "use server" module is built by the action
+// pipeline (lib/actions/pipeline), which checks the session, permission, anti-CSRF token and form.
+const inServerModule = "Program:has(> ExpressionStatement[directive='use server'])";
+const builtByPipeline = "[init.type='CallExpression'][init.callee.name=/^(publicAction|customerAction|staffAction)$/]";
+const pipelineOnly = "Build server actions with publicAction, customerAction or staffAction (lib/actions/pipeline/audiences.ts).";
+const serverActionRules = [
+  { selector: `${inServerModule} > ExportNamedDeclaration > FunctionDeclaration`, message: pipelineOnly },
+  { selector: `${inServerModule} > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator:not(${builtByPipeline})`, message: pipelineOnly },
+  { selector: `${inServerModule} > ExportNamedDeclaration[exportKind='value'][specifiers.length>0]`, message: pipelineOnly },
+  { selector: `${inServerModule} > ExportDefaultDeclaration`, message: pipelineOnly },
+  { selector: ":function > BlockStatement > ExpressionStatement[directive='use server']", message: `No inline server actions. ${pipelineOnly}` },
+];
+
 const config = [
   { ignores: [".next/**", ".next-*/**", "dist/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
@@ -35,6 +48,11 @@ const config = [
         { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
       ],
     },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/cli/**"],
+    rules: { "no-restricted-syntax": ["error", ...serverActionRules] },
   },
   // Commands end with an explicit process.exit(code) (lib/cli/run-cli.ts): an exit hook of the
   // embedded PostgreSQL package exits with 0 on beforeExit, so a bare exitCode would be lost.

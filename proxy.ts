@@ -1,11 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { csrfCookiesToIssue } from "@/lib/auth/csrf/csrf-cookies";
+import { isRefusedCrossSite } from "@/lib/auth/csrf/unsafe-request";
 import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
+import { env } from "@/lib/env";
 
 /**
- * Runs before every page and route handler: a fresh CSP nonce and request id
- * per request. Next reads the nonce from the *request's* CSP header and stamps
- * it on its own scripts, so the policy is set on the request and the response.
+ * Runs before every page, route handler and server action: a fresh CSP nonce
+ * and request id per request. Next reads the nonce from the *request's* CSP
+ * header and stamps it on its own scripts, so the policy is set on the request
+ * and the response. A cross-site request with an unsafe method is refused with
+ * 403 here, and the anti-CSRF cookies are issued (on the request too, so the
+ * page rendered now puts the same token in its forms).
  *
  * Authorization never lives here (a matcher can miss Server Functions); the
  * data access layer checks every call itself.
@@ -16,6 +22,11 @@ export function proxy(request: NextRequest) {
   if (!isWellFormedPath(request.nextUrl.pathname)) {
     return new NextResponse("Bad request", { status: 400, headers: { [REQUEST_ID_HEADER]: requestId } });
   }
+  if (isRefusedCrossSite(request.method, request.nextUrl.pathname, request.headers, new URL(env.SITE_URL).origin)) {
+    return new NextResponse("Cross-site request refused", { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
+  }
+  const csrfCookies = csrfCookiesToIssue(request.cookies);
+  for (const cookie of csrfCookies) request.cookies.set(cookie.name, cookie.value);
   const nonce = createNonce();
   // NODE_ENV is inlined by Next at build time; lib/env.ts is server-only and cannot load in the proxy bundle.
   // eslint-disable-next-line no-restricted-properties
@@ -29,6 +40,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const cookie of csrfCookies) response.cookies.set(cookie.name, cookie.value, cookie.options);
   return response;
 }
 

@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CsrfTokenProvider } from "@/components/forms/csrf-context";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { cartItemCount } from "@/lib/dal/cart/cart";
 import { env } from "@/lib/env";
 import { currentShopper } from "@/lib/guards/current-shopper";
 import { getCurrentSession } from "@/lib/guards/current-session";
+import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
+import { currentCsrfToken } from "@/lib/auth/csrf/request-csrf";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,20 +26,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header shows who is signed in and the cart size; components render what the layout hands them.
   const signedIn = (await getCurrentSession()) !== null;
   const cartCount = await cartItemCount(await currentShopper());
+  // The anti-CSRF token proxy.ts issued for this request, for every <CsrfField /> on the page
+  // (forms are client components, so the field reads it from context).
+  const csrf = { token: await currentCsrfToken(), cookieName: csrfCookies.token };
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          Skip to content
-        </a>
-        <SiteHeader shopName={env.SHOP_NAME} signedIn={signedIn} cartCount={cartCount} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
-          {children}
-        </main>
-        <SiteFooter shopName={env.SHOP_NAME} />
+        <CsrfTokenProvider source={csrf}>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          >
+            Skip to content
+          </a>
+          <SiteHeader shopName={env.SHOP_NAME} signedIn={signedIn} cartCount={cartCount} />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+            {children}
+          </main>
+          <SiteFooter shopName={env.SHOP_NAME} />
+        </CsrfTokenProvider>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { CartLink } from "./cart/cart-link";
 import { SearchForm } from "./search-form";
 
@@ -21,6 +22,7 @@ export function SiteHeader({ shopName, signedIn, cartCount }: { shopName: string
                 Account
               </Link>
               <form action="/sign-out" method="post">
+                <CsrfField />
                 <button type="submit" className={linkClass}>
                   Sign out
                 </button>

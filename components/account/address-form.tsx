@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AddressFields } from "./address-fields";
@@ -16,6 +17,7 @@ export function AddressForm({ address, countries }: Props) {
   const errors = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       {address && <input type="hidden" name="id" value={address.id} />}
       <AddressFields value={value} errors={errors} countries={countries} />

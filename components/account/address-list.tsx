@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { PostalAddress } from "@/components/postal-address";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -24,6 +25,7 @@ export function AddressList({ addresses, countryNames }: { addresses: AccountAdd
               badge={address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
             />
             <form action={manage} className="flex flex-wrap gap-2">
+              <CsrfField />
               <input type="hidden" name="id" value={address.id} />
               <Link href={`/account/addresses/${address.id}/edit`} className={buttonClass}>
                 Edit

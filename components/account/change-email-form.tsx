@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { EmailField } from "@/components/forms/email-field";
@@ -12,6 +13,7 @@ export function ChangeEmailForm() {
   const [state, formAction] = useActionState(changeEmailAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <EmailField
         label="New email"

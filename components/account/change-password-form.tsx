@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/password-field";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -12,6 +13,7 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
   const [state, formAction] = useActionState(changePasswordAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <TextField
         label="Current password"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -12,6 +13,7 @@ export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, initialActionState);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <TextField
         label="Type DELETE to confirm"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -17,6 +18,7 @@ export function ReauthenticateForm({ method, returnTo }: { method: keyof typeof 
   const field = labels[method];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <input type="hidden" name="method" value={method} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <TextField

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
@@ -37,6 +38,7 @@ export function SessionList({ sessions }: { sessions: AccountSessionDTO[] }) {
             </div>
             {!session.current && (
               <form action={revoke}>
+                <CsrfField />
                 <input type="hidden" name="sessionId" value={session.id} />
                 <button type="submit" className={buttonClass}>
                   Sign out this device
@@ -48,11 +50,13 @@ export function SessionList({ sessions }: { sessions: AccountSessionDTO[] }) {
       </ul>
       <div className="flex flex-wrap gap-2">
         <form action={revokeOthers}>
+          <CsrfField />
           <button type="submit" className={buttonClass}>
             Sign out all other devices
           </button>
         </form>
         <form action={signOutEverywhere}>
+          <CsrfField />
           <button type="submit" className={buttonClass}>
             Sign out everywhere
           </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -24,12 +25,12 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret
 export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
   const [confirmState, confirm] = useActionState(confirmTwoFactorAction, idle);
   const [manageState, manage] = useActionState(
-    async (_previous: TwoFactorActionState, formData: FormData) => {
+    async (previous: TwoFactorActionState, formData: FormData) => {
       const intent = formData.get("intent");
-      if (intent === "start") return startTwoFactorAction();
-      if (intent === "cancel") return cancelTwoFactorAction();
-      if (intent === "disable") return disableTwoFactorAction();
-      return regenerateRecoveryCodesAction();
+      if (intent === "start") return startTwoFactorAction(previous, formData);
+      if (intent === "cancel") return cancelTwoFactorAction(previous, formData);
+      if (intent === "disable") return disableTwoFactorAction(previous, formData);
+      return regenerateRecoveryCodesAction(previous, formData);
     },
     idle,
   );
@@ -46,6 +47,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
             {status.recoveryCodesLeft} unused recovery {status.recoveryCodesLeft === 1 ? "code" : "codes"} left.
           </p>
           <form action={manage} className="flex flex-wrap gap-2">
+            <CsrfField />
             <button type="submit" name="intent" value="regenerate" className={buttonClass}>
               Create new recovery codes
             </button>
@@ -63,6 +65,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
             Key: <code data-testid="totp-secret" className="font-mono">{grouped(status.enrollment.secret)}</code>
           </p>
           <form action={confirm} className="flex flex-col gap-3" noValidate>
+            <CsrfField />
             <TextField
               label="Authentication code"
               name="code"
@@ -75,6 +78,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
             <SubmitButton pendingText="Checking…">Turn on two-factor authentication</SubmitButton>
           </form>
           <form action={manage}>
+            <CsrfField />
             <button type="submit" name="intent" value="cancel" className={buttonClass}>
               Cancel
             </button>
@@ -82,6 +86,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
         </div>
       ) : (
         <form action={manage} className="flex flex-col gap-2">
+          <CsrfField />
           <p>Protect your account with a code from an authenticator app on your phone, asked for at every sign-in.</p>
           <button type="submit" name="intent" value="start" className={`${buttonClass} self-start`}>
             Set up two-factor authentication

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
@@ -20,6 +21,7 @@ export function SetPasswordForm({ token, userInputs, action, label, submitText }
   const [state, formAction] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <NewPasswordField label={label} errors={state.fieldErrors?.password} userInputs={userInputs} />

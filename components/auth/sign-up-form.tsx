@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { EmailField } from "@/components/forms/email-field";
@@ -15,6 +16,7 @@ export function SignUpForm({ shopName }: { shopName: string }) {
   const [email, setEmail] = useState("");
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <TextField
         label="Name"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -11,6 +12,7 @@ export function TwoFactorChallengeForm({ method, callbackUrl }: { method: "totp"
   const totp = method === "totp";
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <input type="hidden" name="method" value={method} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -14,6 +15,7 @@ export function AddToCartForm({ productId, maxQuantity }: PurchaseOptionsDTO) {
   const [state, formAction] = useActionState(addToCartAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
+      <CsrfField />
       <input type="hidden" name="productId" value={productId} />
       <div className="flex flex-wrap items-end gap-3">
         <QuantityField

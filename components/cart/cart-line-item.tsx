@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { Price } from "@/components/price";
 import { ProductImage } from "@/components/product-image";
@@ -45,6 +46,7 @@ export function CartLineItem({ line }: { line: CartLineDTO }) {
         <FormMessage state={updated} />
         <FormMessage state={removed} />
         <form action={update} className="flex flex-wrap items-end gap-2" noValidate>
+          <CsrfField />
           <input type="hidden" name="itemId" value={line.id} />
           <QuantityField
             id={`quantity-${line.id}`}

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { AddressFields } from "@/components/account/address-fields";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Price } from "@/components/price";
@@ -29,6 +30,7 @@ export function CheckoutForm({ summary, countries }: Props) {
 
   return (
     <form action={formAction} className="flex flex-col gap-6" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-semibold">Shipping address</legend>

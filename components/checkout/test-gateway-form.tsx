@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { settleTestCheckoutAction } from "@/lib/actions/test-gateway/settle-test-checkout";
@@ -16,6 +17,7 @@ export function TestGatewayForm({ sessionId }: { sessionId: string }) {
   const [state, formAction, pending] = useActionState(settleTestCheckoutAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-3">
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="sessionId" value={sessionId} />
       {outcomes.map((outcome) => (

@@ -1,12 +1,11 @@
 "use server";
 
 import "server-only";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getCurrentSession } from "@/lib/guards/current-session";
-import { requestContext } from "@/lib/auth/request-context";
 import { confirmEmail } from "@/lib/dal/accounts/email-verification";
-import type { ActionState } from "./action-state";
+import { publicAction } from "./pipeline/audiences";
 import { tokenField } from "./schemas";
 
 const messages = {
@@ -15,13 +14,18 @@ const messages = {
 } as const;
 
 /** Confirms an address from a mailed link. A POST, never the GET of the link: mail scanners follow links. */
-export async function confirmEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = tokenField.safeParse(formData.get("token"));
-  if (!parsed.success) return { status: "error", message: messages.invalid };
-  // A browser signed in to the account keeps its session when the change ends the others.
-  const current = await getCurrentSession();
-  const outcome = await confirmEmail(parsed.data, requestContext(await headers()), current);
-  if (outcome === "verified") redirect("/sign-in?notice=email-verified");
-  if (outcome === "changed") redirect("/account?notice=email-changed");
-  return { status: "error", message: messages[outcome] };
-}
+export const confirmEmailAction = publicAction(
+  {
+    input: { fields: ["token"], schema: z.object({ token: tokenField }) },
+    invalid: () => ({ status: "error", message: messages.invalid }),
+    errors: messages,
+  },
+  async ({ input, request, fail }) => {
+    // A browser signed in to the account keeps its session when the change ends the others.
+    const current = await getCurrentSession();
+    const outcome = await confirmEmail(input.token, request, current);
+    if (outcome === "verified") redirect("/sign-in?notice=email-verified");
+    if (outcome === "changed") redirect("/account?notice=email-changed");
+    return fail(outcome);
+  },
+);

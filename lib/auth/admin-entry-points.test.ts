@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { actionMeta } from "@/lib/actions/pipeline/action-brand";
 import { can, type Permission, PERMISSIONS, STAFF_ROLES } from "./permissions";
 
 /**
  * Every admin entry point (page, route handler, server action) and the
- * permission it demands. The test below reads the source: a new page or
- * action that is not listed here, or that guards with another permission, or
- * an exported action whose body does not call the guard first, fails it.
+ * permission it demands. Pages and routes are read from the source (they call
+ * the guard); server actions are checked by construction: each export of a
+ * "use server" module must be built by the action pipeline, whose brand names
+ * its audience and permission. A new page or action that is not listed here,
+ * or that demands another permission, fails the test.
  * The browser test e2e/admin-permissions.spec.ts walks the pages as each role.
  */
 export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
@@ -43,6 +46,20 @@ const PUBLIC_BY_DESIGN: Record<string, string> = {
   "lib/actions/admin/staff-setup.ts": "the invitee has no session yet: the single-use set-up token is the credential",
 };
 
+/** Actions anyone may call (the anti-CSRF token still applies), and why each needs no session. */
+const PUBLIC_ACTIONS: Record<string, string> = {
+  "lib/actions/admin/staff-setup.ts#staffSetupAction": PUBLIC_BY_DESIGN["lib/actions/admin/staff-setup.ts"]!,
+  "lib/actions/sign-up.ts#signUpAction": "creates the account",
+  "lib/actions/request-password-reset.ts#requestPasswordResetAction": "the user cannot sign in",
+  "lib/actions/reset-password.ts#resetPasswordAction": "the mailed single-use token is the credential",
+  "lib/actions/confirm-email.ts#confirmEmailAction": "the mailed single-use token is the credential",
+  "lib/actions/two-factor/verify-second-factor.ts#verifySecondFactorAction": "the pending sign-in is not a session yet; the action checks it first",
+  "lib/actions/cart/add-to-cart.ts#addToCartAction": "guests have carts",
+  "lib/actions/cart/update-cart-item.ts#updateCartItemAction": "guests have carts",
+  "lib/actions/cart/remove-cart-item.ts#removeCartItemAction": "guests have carts",
+  "lib/actions/test-gateway/settle-test-checkout.ts#settleTestCheckoutAction": "plays the payment provider's page: the checkout id is the capability",
+};
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -50,11 +67,32 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const entryFiles = [
-  ...filesUnder("app/admin").filter((file) => /\/(page\.tsx|route\.ts)$/.test(file)),
-  // Server actions are the files marked "use server"; other files there are shared helpers, not endpoints.
-  ...filesUnder("lib/actions/admin").filter((file) => file.endsWith(".ts") && /^["']use server["']/m.test(readFileSync(file, "utf8"))),
-].filter((file) => !(file in PUBLIC_BY_DESIGN));
+/** Actions that demand a second factor proven within the step-up window (sensitive changes, PII, money). */
+const STEP_UP_ACTIONS = [
+  "lib/actions/change-email.ts#changeEmailAction",
+  "lib/actions/change-password.ts#changePasswordAction",
+  "lib/actions/manage-sessions.ts#revokeOtherSessionsAction",
+  "lib/actions/manage-sessions.ts#signOutEverywhereAction",
+  "lib/actions/privacy/delete-account.ts#deleteAccountAction",
+  "lib/actions/two-factor/manage-two-factor.ts#startTwoFactorAction",
+  "lib/actions/two-factor/manage-two-factor.ts#disableTwoFactorAction",
+  "lib/actions/two-factor/manage-two-factor.ts#regenerateRecoveryCodesAction",
+  "lib/actions/admin/customers/reveal-customer-pii.ts#revealCustomerPiiAction",
+  "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
+];
+
+const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));
+
+/** Every module of server actions: the files marked "use server" (other files are shared helpers, not endpoints). */
+const actionModules = [...filesUnder("lib/actions"), ...filesUnder("app")].filter(isServerModule);
+
+const pageEntries = filesUnder("app/admin").filter((file) => /\/(page\.tsx|route\.ts)$/.test(file));
+const adminActionModules = actionModules.filter((file) => file.startsWith("lib/actions/admin/") && !(file in PUBLIC_BY_DESIGN));
+const entryFiles = [...pageEntries, ...adminActionModules];
+
+async function exportsOf(file: string): Promise<[string, unknown][]> {
+  return Object.entries(await import(/* @vite-ignore */ resolve(file)));
+}
 
 const guardCalls = (source: string) => [...source.matchAll(/requireStaffPermission\(\s*"([a-z_]+:[a-z_]+)"/g)].map((match) => match[1]);
 
@@ -63,24 +101,48 @@ describe("admin entry points", () => {
     expect(entryFiles.sort()).toEqual(Object.keys(ADMIN_ENTRY_POINTS).sort());
   });
 
-  it.each(entryFiles.map((file) => [file]))("%s demands exactly its listed permissions", (file) => {
+  it.each(pageEntries.map((file) => [file]))("the page or route %s demands exactly its listed permissions", (file) => {
     const source = readFileSync(file, "utf8");
     expect([...new Set(guardCalls(source))].sort()).toEqual([...(ADMIN_ENTRY_POINTS[file] ?? [])].sort());
     for (const permission of guardCalls(source)) expect(PERMISSIONS).toContain(permission);
   });
 
-  it.each(entryFiles.filter((file) => file.startsWith("lib/actions/")).map((file) => [file]))(
-    "every server action in %s calls the guard before anything else it awaits",
-    (file) => {
-      const source = readFileSync(file, "utf8");
-      const actions = source.split(/\nexport async function /).slice(1);
-      expect(actions.length).toBeGreaterThan(0);
-      for (const body of actions) {
-        const firstAwait = /await\s+([A-Za-z_.]+)\(/.exec(body)?.[1];
-        expect(firstAwait, body.slice(0, 60)).toBe("requireStaffPermission");
-      }
-    },
-  );
+  it.each(actionModules.map((file) => [file]))("%s exports only actions built by the pipeline", async (file) => {
+    const exported = await exportsOf(file);
+    expect(exported.length).toBeGreaterThan(0);
+    for (const [name, value] of exported) expect(actionMeta(value), `${file}#${name}`).toBeDefined();
+  });
+
+  it.each(adminActionModules.map((file) => [file]))("every action in %s is a staff action demanding its listed permissions", async (file) => {
+    const permissions = new Set<string | undefined>();
+    for (const [name, value] of await exportsOf(file)) {
+      const meta = actionMeta(value);
+      expect(meta?.audience, `${file}#${name}`).toBe("staff");
+      permissions.add(meta?.permission);
+    }
+    expect([...permissions].sort()).toEqual([...(ADMIN_ENTRY_POINTS[file] ?? [])].sort());
+  });
+
+  it("lets only the listed actions run without a session", async () => {
+    const publicActions: string[] = [];
+    for (const file of actionModules) {
+      for (const [name, value] of await exportsOf(file)) if (actionMeta(value)?.audience === "public") publicActions.push(`${file}#${name}`);
+    }
+    expect(publicActions.sort()).toEqual(Object.keys(PUBLIC_ACTIONS).sort());
+  });
+
+  it("demands step-up on exactly the listed actions", async () => {
+    const stepUp: string[] = [];
+    for (const file of actionModules) {
+      for (const [name, value] of await exportsOf(file)) if (actionMeta(value)?.stepUp) stepUp.push(`${file}#${name}`);
+    }
+    expect(stepUp.sort()).toEqual([...STEP_UP_ACTIONS].sort());
+  });
+
+  it("refuses an exported function that did not go through the pipeline (the check bites)", () => {
+    const handWritten = async () => ({ status: "success" as const });
+    expect(actionMeta(handWritten)).toBeUndefined();
+  });
 
   it("gives each role exactly the entry points its permissions allow (the matrix)", () => {
     const matrix = Object.fromEntries(

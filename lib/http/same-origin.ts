@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
  * cheat sheet): browsers send Sec-Fetch-Site on every request, and Origin on
  * every POST. A request is accepted only when Sec-Fetch-Site says same-origin,
  * or, from older browsers, when Origin is this shop's own origin. A request with
- * neither header is refused. (Server Actions get Next's built-in Origin check.)
+ * neither header is refused. (proxy.ts applies the same rule to every unsafe
+ * request first; state-changing routes also check the anti-CSRF token.)
  */
 export function isSameOriginRequest(headers: Headers, allowedOrigin = new URL(env.SITE_URL).origin): boolean {
   const fetchSite = headers.get("sec-fetch-site");

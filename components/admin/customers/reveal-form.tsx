@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -13,6 +14,7 @@ export function RevealForm({ customerId, minLength, maxLength }: Props) {
   const [state, formAction] = useActionState(revealCustomerPiiAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="customerId" value={customerId} />
       <ReasonField defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} minLength={minLength} maxLength={maxLength} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -11,6 +12,7 @@ export function FulfilOrderForm({ orderId }: { orderId: string }) {
   const [state, formAction] = useActionState(fulfilOrderAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-2">
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="orderId" value={orderId} />
       <SubmitButton pendingText="Saving…">Mark as shipped</SubmitButton>
@@ -22,6 +24,7 @@ export function CancelOrderForm({ orderId }: { orderId: string }) {
   const [state, formAction] = useActionState(cancelOrderAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-2">
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="orderId" value={orderId} />
       <TextField label="Reason for cancelling" name="reason" id="cancel-reason" required maxLength={500} defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
@@ -34,6 +37,7 @@ export function RefundOrderForm({ orderId, refundable }: { orderId: string; refu
   const [state, formAction] = useActionState(refundOrderAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-2">
+      <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="orderId" value={orderId} />
       <TextField

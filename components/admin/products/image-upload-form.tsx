@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
@@ -30,6 +31,7 @@ export function ImageUploadForm({ action }: Props) {
         if (size > MAX_IMAGE_UPLOAD_BYTES) event.preventDefault();
       }}
     >
+      <CsrfField />
       <FormMessage state={state} />
       <div className="flex flex-col gap-1">
         <label htmlFor="image" className="font-medium">

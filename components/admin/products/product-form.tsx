@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -39,6 +40,7 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
   const errors = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <TextField label="Name" name="name" required maxLength={120} defaultValue={value("name")} errors={errors("name")} />
       <TextField

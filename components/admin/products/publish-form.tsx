@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
@@ -12,6 +13,7 @@ export function PublishForm({ action, published }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-3">
+      <CsrfField />
       <FormMessage state={state} />
       <p>{published ? "Shoppers can see and buy this product." : "Shoppers cannot see this product."}</p>
       <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { deactivateStaffAction } from "@/lib/actions/admin/staff/deactivate-staff";
@@ -16,6 +17,7 @@ export function DeactivateStaffForm({ member }: { member: { id: string; name: st
     <details className="rounded border border-red-200 px-3" open={state.status === "error" || undefined}>
       <summary className="flex min-h-11 cursor-pointer items-center font-medium text-red-800">Deactivate…</summary>
       <form action={formAction} className="flex flex-col gap-2 pb-3">
+        <CsrfField />
         <FormMessage state={message} />
         <p>{member.name} will be signed out everywhere and can no longer sign in. Their history stays in the audit log.</p>
         <input type="hidden" name="userId" value={member.id} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CsrfField } from "@/components/forms/csrf-field";
 import { EmailField } from "@/components/forms/email-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -14,6 +15,7 @@ export function InviteStaffForm({ roles }: { roles: readonly RoleOption[] }) {
   const [state, formAction] = useActionState(inviteStaffAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <CsrfField />
       <FormMessage state={state} />
       <EmailField defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <TextField label="Name" name="name" autoComplete="off" required maxLength={100} defaultValue={state.values?.name} errors={state.fieldErrors?.name} />

@@ -3,20 +3,24 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireSession } from "@/lib/guards/current-session";
 import { deleteMyAddress, setMyDefaultAddress } from "@/lib/dal/accounts/addresses";
-import type { ActionState } from "../action-state";
+import { customerAction } from "../pipeline/audiences";
 
-const idSchema = z.string().min(1).max(40);
+const notFound = "That address was not found.";
 
 /** Deletes or marks as default one of the viewer's addresses, chosen by the button pressed. */
-export async function manageAddressAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const viewer = await requireSession("/account/addresses");
-  const id = idSchema.safeParse(formData.get("id"));
-  const intent = formData.get("intent");
-  const done =
-    id.success && (intent === "delete" ? await deleteMyAddress(viewer, id.data) : await setMyDefaultAddress(viewer, id.data));
-  revalidatePath("/account/addresses");
-  if (!done) return { status: "error", message: "That address was not found." };
-  return { status: "success", message: intent === "delete" ? "The address was deleted." : "That is now your default address." };
-}
+export const manageAddressAction = customerAction(
+  {
+    returnTo: "/account/addresses",
+    input: { fields: ["id", "intent"], schema: z.object({ id: z.string().min(1).max(40), intent: z.string() }) },
+    invalid: () => ({ status: "error", message: notFound }),
+    errors: { not_found: notFound },
+  },
+  async ({ viewer, input, fail }) => {
+    const remove = input.intent === "delete";
+    const done = remove ? await deleteMyAddress(viewer, input.id) : await setMyDefaultAddress(viewer, input.id);
+    revalidatePath("/account/addresses");
+    if (!done) return fail("not_found");
+    return { status: "success", message: remove ? "The address was deleted." : "That is now your default address." };
+  },
+);

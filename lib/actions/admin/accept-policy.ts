@@ -2,17 +2,30 @@
 
 import "server-only";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { acceptDataHandlingPolicy } from "@/lib/dal/staff/accounts";
 import { POLICY_VERSION } from "@/lib/staff/data-handling-policy";
-import type { ActionState } from "../action-state";
+import { staffAction } from "../pipeline/audiences";
 
-export async function acceptPolicyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const viewer = await requireStaffPermission("dashboard:read", { skipPolicy: true, returnTo: "/admin/policy" });
+const messages = {
   // The version shown must be the version in force: a page left open across a change accepts nothing.
-  if (formData.get("version") !== POLICY_VERSION) return { status: "error", message: "The policy changed meanwhile: read the new version." };
-  if (formData.get("accept") !== "on") return { status: "error", message: "Tick the box to confirm you have read and accept the policy." };
-  await acceptDataHandlingPolicy(viewer, POLICY_VERSION, await auditContext());
-  redirect("/admin");
-}
+  policy_changed: "The policy changed meanwhile: read the new version.",
+  not_accepted: "Tick the box to confirm you have read and accept the policy.",
+};
+
+export const acceptPolicyAction = staffAction(
+  {
+    permission: "dashboard:read",
+    skipPolicy: true,
+    returnTo: "/admin/policy",
+    input: { fields: ["version", "accept"], schema: z.object({ version: z.string(), accept: z.string() }) },
+    errors: messages,
+  },
+  async ({ viewer, input, fail }) => {
+    if (input.version !== POLICY_VERSION) return fail("policy_changed");
+    if (input.accept !== "on") return fail("not_accepted");
+    await acceptDataHandlingPolicy(viewer, POLICY_VERSION, await auditContext());
+    redirect("/admin");
+  },
+);

@@ -1,12 +1,6 @@
 import "server-only";
-import type { z } from "zod";
 import { type CartFailure, quantityErrorCodes } from "@/lib/cart/cart-errors";
-import { type ActionState, fieldErrorsOf } from "../action-state";
-
-/** The form's typed quantity, kept so a refused value stays in the field (bounded: it is echoed back). */
-export function quantityValues(quantity: string): Record<string, string> {
-  return { quantity: quantity.slice(0, 12) };
-}
+import type { ActionState } from "../action-state";
 
 /** A refused cart change as form state: quantity problems beside the field, anything else at the top. */
 export function cartFailureState(failure: CartFailure, values: Record<string, string>): ActionState {
@@ -15,7 +9,7 @@ export function cartFailureState(failure: CartFailure, values: Record<string, st
 }
 
 /** Form input the schema refused: a bad id has no field of its own, so its message goes to the top. */
-export function invalidCartInputState(error: z.ZodError, idField: string, values: Record<string, string>): ActionState {
-  const { [idField]: idErrors, ...fieldErrors } = fieldErrorsOf(error);
+export function invalidCartInputState(errors: Record<string, string[] | undefined>, idField: string, values: Record<string, string>): ActionState {
+  const { [idField]: idErrors, ...fieldErrors } = errors;
   return { status: "error", message: idErrors?.[0], fieldErrors, values };
 }

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { settleTestCheckout } from "@/lib/dal/payments/test-gateway";
 import { gatewayMode } from "@/lib/payments/config";
-import type { ActionState } from "../action-state";
+import { publicAction } from "../pipeline/audiences";
 
 const settleSchema = z.object({
   sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{10,60}$/),
@@ -17,11 +17,16 @@ const settleSchema = z.object({
  * needs no shop session (the unguessable checkout id is the capability); it
  * exists only while the offline test gateway is the shop's gateway.
  */
-export async function settleTestCheckoutAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  if (gatewayMode() !== "test") notFound();
-  const parsed = settleSchema.safeParse({ sessionId: formData.get("sessionId"), outcome: formData.get("outcome") });
-  if (!parsed.success) return { status: "error", message: "Choose one of the outcomes." };
-  const next = await settleTestCheckout(parsed.data.sessionId, parsed.data.outcome);
-  if (!next) return { status: "error", message: "This test checkout is no longer open." };
-  redirect(next);
-}
+export const settleTestCheckoutAction = publicAction(
+  {
+    input: { fields: ["sessionId", "outcome"], schema: settleSchema },
+    invalid: () => ({ status: "error", message: "Choose one of the outcomes." }),
+    errors: { closed: "This test checkout is no longer open." },
+  },
+  async ({ input, fail }) => {
+    if (gatewayMode() !== "test") notFound();
+    const next = await settleTestCheckout(input.sessionId, input.outcome);
+    if (!next) return fail("closed");
+    redirect(next);
+  },
+);

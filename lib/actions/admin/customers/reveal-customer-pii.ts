@@ -5,10 +5,8 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/guards/staff-guard";
-import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { REVEAL_REASON_LENGTH, revealCustomerPii } from "@/lib/dal/customers/pii-reveals";
-import { type ActionState, fieldErrorsOf, textFields } from "../../action-state";
+import { staffAction } from "../../pipeline/audiences";
 import { customerIdField } from "./customer-id";
 
 const { min, max } = REVEAL_REASON_LENGTH;
@@ -22,27 +20,31 @@ const revealSchema = z.object({
     .max(max, `Use at most ${max} characters.`),
 });
 
+const revealPage = (customerId: string) => `/admin/customers/${customerId}/reveal`;
+
 /**
  * Reveals one customer's personal data to the viewer for a few minutes. The
  * form reads only the customer id and the reason; the DAL re-checks the
  * permission, the reason and the recent second factor, and audits the grant.
  */
-export async function revealCustomerPiiAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const viewer = await requireStaffPermission("customers:reveal_pii", { returnTo: "/admin/customers" });
-  const fields = textFields(formData, ["customerId", "reason"]);
-  const values = { reason: fields.reason.slice(0, max) };
-  const parsed = revealSchema.safeParse(fields);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-
-  const customerPage = `/admin/customers/${parsed.data.customerId}`;
-  // The reveal page asked for the factor already; a window that ran out meanwhile asks again.
-  requireRecentAuthentication(viewer, `${customerPage}/reveal`);
-  const result = await revealCustomerPii(viewer, parsed.data, await auditContext());
-  if (!result.ok) {
-    if (result.refusal === "not_a_customer") notFound();
-    if (result.refusal === "step_up_required") redirect(`/account/confirm?returnTo=${encodeURIComponent(`${customerPage}/reveal`)}`);
-    return { status: "error", fieldErrors: { reason: [`Give a reason of ${min} to ${max} characters.`] }, values };
-  }
-  revalidatePath(customerPage);
-  redirect(customerPage);
-}
+export const revealCustomerPiiAction = staffAction(
+  {
+    permission: "customers:reveal_pii",
+    returnTo: "/admin/customers",
+    input: { fields: ["customerId", "reason"], schema: revealSchema, echo: { reason: max } },
+    // The reveal page asked for the factor already; a window that ran out meanwhile asks again.
+    stepUp: { when: "after-input", returnTo: (input) => revealPage(input?.customerId ?? "") },
+    errors: { invalid_reason: { field: "reason", message: `Give a reason of ${min} to ${max} characters.` } },
+  },
+  async ({ viewer, input, fail }) => {
+    const customerPage = `/admin/customers/${input.customerId}`;
+    const result = await revealCustomerPii(viewer, input, await auditContext());
+    if (!result.ok) {
+      if (result.refusal === "not_a_customer") notFound();
+      if (result.refusal === "step_up_required") redirect(`/account/confirm?returnTo=${encodeURIComponent(revealPage(input.customerId))}`);
+      return fail("invalid_reason");
+    }
+    revalidatePath(customerPage);
+    redirect(customerPage);
+  },
+);

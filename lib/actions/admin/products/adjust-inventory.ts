@@ -2,34 +2,36 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
 import { auditContext } from "@/lib/auth/audit-context";
-import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { adjustInventory, MAX_STOCK } from "@/lib/dal/catalog/inventory";
-import { type ActionState, fieldErrorsOf, textFields } from "../../action-state";
+import { staffAction } from "../../pipeline/audiences";
 import { inventoryAdjustmentSchema } from "./inventory-schema";
 import { productIdSchema } from "./product-schema";
 
+const productPage = (id: string | undefined) => (id ? `/admin/products/${id}` : "/admin/products");
+
 /** Adds or removes units of a product's stock, with a reason (the product id is bound by the page). */
-export async function adjustInventoryAction(productId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
-  const id = productIdSchema.safeParse(productId);
-  const viewer = await requireStaffPermission("inventory:write", { returnTo: id.success ? `/admin/products/${id.data}` : "/admin/products" });
-  if (!id.success) notFound();
-  const raw = textFields(formData, ["delta", "reason"]);
-  const values = { delta: raw.delta.slice(0, 20), reason: raw.reason.slice(0, 300) };
-  const parsed = inventoryAdjustmentSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await adjustInventory(viewer, id.data, parsed.data, await auditContext());
-  if (!result.ok) {
-    const message =
-      result.code === "below_zero"
-        ? `Only ${result.stock} in stock: stock cannot go below 0. Nothing was changed.`
-        : result.code === "above_maximum"
-          ? `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} units. Nothing was changed.`
-          : "This product no longer exists.";
-    return { status: "error", message, values };
-  }
-  revalidatePath(`/admin/products/${id.data}`);
-  revalidatePath("/admin/products");
-  return { status: "success", message: `Stock is now ${result.stock}.` };
-}
+export const adjustInventoryAction = staffAction(
+  {
+    permission: "inventory:write",
+    returnTo: productPage,
+    bound: productIdSchema,
+    input: { fields: ["delta", "reason"], schema: inventoryAdjustmentSchema, echo: { delta: 20, reason: 300 } },
+    errors: {
+      above_maximum: `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} units. Nothing was changed.`,
+      not_found: "This product no longer exists.",
+    },
+  },
+  async ({ viewer, bound: id, input, values, fail }) => {
+    const result = await adjustInventory(viewer, id, input, await auditContext());
+    if (!result.ok) {
+      if (result.code === "below_zero") {
+        return { status: "error", message: `Only ${result.stock} in stock: stock cannot go below 0. Nothing was changed.`, values };
+      }
+      return fail(result.code);
+    }
+    revalidatePath(`/admin/products/${id}`);
+    revalidatePath("/admin/products");
+    return { status: "success", message: `Stock is now ${result.stock}.` };
+  },
+);

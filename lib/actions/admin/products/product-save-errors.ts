@@ -1,15 +1,10 @@
 import "server-only";
 import type { ProductSaveErrorCode } from "@/lib/dal/catalog/staff-product-save";
-import type { ActionState } from "../../action-state";
+import type { ErrorCopy } from "../../pipeline/error-copy";
 
-/** A refused save as the form shows it: on the field at fault, with what was typed kept. */
-export function refusedSave(code: ProductSaveErrorCode, values: Record<string, string>): ActionState {
-  switch (code) {
-    case "slug_taken":
-      return { status: "error", fieldErrors: { slug: ["Another product already uses this slug."] }, values };
-    case "unknown_category":
-      return { status: "error", fieldErrors: { categoryId: ["Choose a category from the list."] }, values };
-    case "not_found":
-      return { status: "error", message: "This product no longer exists.", values };
-  }
-}
+/** A refused save as the form shows it: on the field at fault (what was typed is kept). */
+export const productSaveErrors: Record<ProductSaveErrorCode, ErrorCopy> = {
+  slug_taken: { field: "slug", message: "Another product already uses this slug." },
+  unknown_category: { field: "categoryId", message: "Choose a category from the list." },
+  not_found: "This product no longer exists.",
+};

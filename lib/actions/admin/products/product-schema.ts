@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ProductFields } from "@/lib/dal/catalog/staff-product-save";
-import { fieldErrorsOf, textFields } from "../../action-state";
+import { parseForm } from "../../pipeline/form-input";
 import { priceInputSchema } from "./price-input";
 
 /** The text inputs of the product form; nothing else is read from it. */
@@ -39,18 +39,25 @@ export type ProductFormResult =
   | { ok: false; fieldErrors: Record<string, string[] | undefined>; values: Record<string, string> };
 
 /**
- * Reads the product form: only the fields listed above, by name. Whatever
- * else a request carries (stock, currency, published, id, createdAt…) is
- * never looked at, so it cannot be mass-assigned. `values` echoes what was
- * typed so the form keeps it on error.
+ * How the product form is read: only the fields listed above, by name.
+ * Whatever else a request carries (stock, currency, published, id,
+ * createdAt…) is never looked at, so it cannot be mass-assigned. What was
+ * typed is echoed so the form keeps it on error.
  */
+export const productFormInput = {
+  fields: productTextFields,
+  extra: (formData: FormData) => ({ featured: formData.get("featured") === "on" }),
+  schema: productSchema,
+  echo: (raw: Record<string, string>, formData: FormData) => ({
+    ...Object.fromEntries(productTextFields.map((name) => [name, (raw[name] ?? "").slice(0, 4000)])),
+    featured: formData.get("featured") === "on" ? "on" : "",
+  }),
+};
+
+/** Reads the product form as the create and update actions do. */
 export function parseProductForm(formData: FormData): ProductFormResult {
-  const text = textFields(formData, productTextFields);
-  const featured = formData.get("featured") === "on";
-  const values = { ...Object.fromEntries(productTextFields.map((name) => [name, text[name].slice(0, 4000)])), featured: featured ? "on" : "" };
-  const parsed = productSchema.safeParse({ ...text, featured });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
-  return { ok: true, fields: parsed.data, values };
+  const parsed = parseForm(productFormInput, formData);
+  return parsed.ok ? { ok: true, fields: parsed.data, values: parsed.values } : { ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values };
 }
 
 /** A product id bound to an action: client-controlled like any argument, so checked. */

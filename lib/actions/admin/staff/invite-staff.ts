@@ -6,34 +6,34 @@ import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { canAssignRole, ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { createStaffAccount, StaffAccountError } from "@/lib/dal/staff/accounts";
-import { type ActionState, fieldErrorsOf } from "../../action-state";
-import { inviteStaffSchema, readInviteForm } from "./staff-schemas";
+import { staffAction } from "../../pipeline/audiences";
+import { inviteStaffSchema } from "./staff-schemas";
 
 /**
  * Invites a staff member: the account is created with an unusable password
  * and a single-use set-up link is mailed. The role is re-checked here and in
  * the DAL: nobody grants a permission they lack, whatever the form offered.
  */
-export async function inviteStaffAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const viewer = await requireStaffPermission("staff:manage", { returnTo: "/admin/staff" });
-  const fields = readInviteForm(formData);
-  const values = { email: fields.email.slice(0, 254), name: fields.name.slice(0, 100), role: fields.role.slice(0, 40) };
-  const parsed = inviteStaffSchema.safeParse(fields);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-  const { email, name, role } = parsed.data;
-  if (!canAssignRole(viewer.role, role)) {
-    return { status: "error", fieldErrors: { role: [`You cannot give the ${ROLE_LABELS[role]} role.`] }, values };
-  }
-  // A hash of random bytes nobody ever sees: no password matches it until the link sets one.
-  const placeholderHash = await hashPassword(randomBytes(32).toString("base64url"));
-  try {
-    await createStaffAccount({ email, name, role, passwordHash: null, placeholderHash }, viewer, await auditContext());
-  } catch (error) {
-    if (error instanceof StaffAccountError) return { status: "error", message: error.message, values };
-    throw error;
-  }
-  revalidatePath("/admin/staff");
-  return { status: "success", message: `Invitation sent to ${email}.` };
-}
+export const inviteStaffAction = staffAction(
+  {
+    permission: "staff:manage",
+    returnTo: "/admin/staff",
+    input: { fields: ["email", "name", "role"], schema: inviteStaffSchema, echo: { email: 254, name: 100, role: 40 } },
+  },
+  async ({ viewer, input: { email, name, role }, values }) => {
+    if (!canAssignRole(viewer.role, role)) {
+      return { status: "error", fieldErrors: { role: [`You cannot give the ${ROLE_LABELS[role]} role.`] }, values };
+    }
+    // A hash of random bytes nobody ever sees: no password matches it until the link sets one.
+    const placeholderHash = await hashPassword(randomBytes(32).toString("base64url"));
+    try {
+      await createStaffAccount({ email, name, role, passwordHash: null, placeholderHash }, viewer, await auditContext());
+    } catch (error) {
+      if (error instanceof StaffAccountError) return { status: "error", message: error.message, values };
+      throw error;
+    }
+    revalidatePath("/admin/staff");
+    return { status: "success", message: `Invitation sent to ${email}.` };
+  },
+);
