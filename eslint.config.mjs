@@ -32,6 +32,20 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Promise habits, checked with type information: a promise nobody awaits loses its rejection
+  // (an unhandled rejection ends the process), and a promise-returning callback where a void one is
+  // expected (an event handler, a timer) is not awaited by its caller. `void` alone does not count
+  // as handling (ignoreVoid: false): a promise started on purpose still needs its `.catch`.
+  // Type-aware rules need the TypeScript program, so they run on TypeScript files only; the plain
+  // JavaScript config files (*.js, *.mjs, *.cjs) keep the untyped rules above.
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: false }],
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
   // Layers (README "Architecture"): only lib/dal reaches Prisma; only lib/env.ts reads process.env.
   // The other dependency rules (folder cycles, components, DAL direction) are in .dependency-cruiser.cjs.
   {

@@ -21,7 +21,8 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
         <button
           type="button"
           className="min-h-11 rounded border border-slate-400 bg-white px-3"
-          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
+          // The browser may refuse the clipboard (no permission): the codes stay on screen and in the download.
+          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
         >
           {copied ? "Copied" : "Copy codes"}
         </button>

@@ -47,8 +47,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
   }
 
+  // React does not await a submit handler: a request that fails outright (network down, an answer
+  // that is not next-auth's JSON) ends here, with a message and the button back, not a stuck form.
+  function onSubmitEvent(event: React.FormEvent<HTMLFormElement>) {
+    void onSubmit(event).catch(() => {
+      setMessage(messageFor("Unavailable", 503));
+      setPending(false);
+    });
+  }
+
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmitEvent} className="flex flex-col gap-4" noValidate>
       <FormMessage state={{ status: message ? "error" : "idle", message: message ?? undefined }} />
       <TextField
         label="Email"

@@ -1,6 +1,7 @@
 import "server-only";
 import { type ChildProcess, spawn } from "node:child_process";
 import { childProcessEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 /** Runs a command with inherited output; resolves with its exit code (never rejects on failure). */
 export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
@@ -37,7 +38,16 @@ export function onShutdown(cleanup: () => Promise<void>): void {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void cleanup().finally(() => process.exit(0));
+      exitAfter(cleanup, 0);
     });
   }
+}
+
+/** Runs `cleanup`, logs it if it fails, then exits with `code` either way. */
+export function exitAfter(cleanup: () => Promise<void>, code: number): void {
+  // Called from listeners (signals, a child's exit), which cannot be awaited: cleanup runs on its
+  // own and the process exits once it settles; a failed cleanup is logged rather than lost.
+  void cleanup()
+    .catch((error: unknown) => logger.error({ err: error }, "cleanup before exit failed"))
+    .finally(() => process.exit(code));
 }

@@ -5,7 +5,7 @@ import { auditSettings } from "./local-audit-settings";
 import type { DemoConveniences } from "./demo-conveniences";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
-import { onShutdown, startProcess } from "./processes";
+import { exitAfter, onShutdown, startProcess } from "./processes";
 import { runtimeNodeArgs } from "./runtime-entries";
 import type { ShopDatabase } from "./shop-database";
 
@@ -84,6 +84,6 @@ function stopTogether(children: ChildProcess[], database: ShopDatabase) {
   };
   onShutdown(stopAll);
   for (const child of children) {
-    child.on("exit", (code) => void stopAll().finally(() => process.exit(code ?? 0)));
+    child.on("exit", (code) => exitAfter(stopAll, code ?? 0));
   }
 }
