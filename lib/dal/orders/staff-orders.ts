@@ -4,7 +4,9 @@ import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
+import type { OrderStatus } from "@/lib/payments/order-transitions";
+import { canCancelOrder, canRefundOrder, canShipOrder } from "@/lib/payments/order-next-steps";
+import { can } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { addressCodec } from "@/lib/dal/accounts/address-codec";
@@ -71,6 +73,8 @@ export type AdminOrderDTO = AdminOrderSummaryDTO & {
   holdReason: string | null;
   refunds: { amount: Money; reason: string; status: string; createdAt: Date }[];
   events: { type: string; outcome: string; receivedAt: Date }[];
+  /** What this viewer may do to the order now: the mutations' own rules and the viewer's permissions. */
+  actions: { cancel: boolean; refund: boolean; ship: boolean };
 };
 
 export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<AdminOrderDTO | null> {
@@ -90,6 +94,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       cardLast4: true,
       riskLevel: true,
       holdReason: true,
+      paymentIntentId: true,
       userId: true,
       user: { select: { email: true } },
       items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
@@ -102,6 +107,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const committed = row.refunds.filter((refund) => refund.status !== "failed").reduce((sum, refund) => sum + refund.amountMinor, 0);
   const address = openShippingAddress(row);
   const masked = address && addressCodec.maskForStaff(address, false);
+  const refundableMinor = Math.max(0, row.capturedMinor - committed);
   return {
     ...toOrderSummary(row),
     customer: row.user ? maskEmail(row.user.email) : "—",
@@ -117,7 +123,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     tax: money(row.taxMinor),
     captured: money(row.capturedMinor),
     refunded: money(row.refundedMinor),
-    refundable: money(Math.max(0, row.capturedMinor - committed)),
+    refundable: money(refundableMinor),
     shippingMethod: row.shippingMethod,
     // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal.
     shipTo: masked
@@ -132,6 +138,11 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     holdReason: row.holdReason,
     refunds: row.refunds.map((refund) => ({ amount: money(refund.amountMinor), reason: refund.reason, status: refund.status, createdAt: refund.createdAt })),
     events: row.paymentEvents,
+    actions: {
+      cancel: can(viewer.role, "orders:cancel") && canCancelOrder(row),
+      refund: can(viewer.role, "orders:refund") && canRefundOrder({ ...row, refundableMinor }),
+      ship: can(viewer.role, "orders:fulfil") && canShipOrder(row),
+    },
   };
 }
 
@@ -145,7 +156,7 @@ export async function fulfilOrder(viewer: StaffViewer, orderId: string, context:
   await db.$transaction(async (tx) => {
     if (!(await lockOrder(tx, orderId))) throw new OrderActionError("No such order.");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-    if (!canTransition(order.status, "fulfilled")) throw new OrderActionError(`A ${order.status.replace("_", " ")} order cannot be marked shipped.`);
+    if (!canShipOrder(order)) throw new OrderActionError(`A ${order.status.replace("_", " ")} order cannot be marked shipped.`);
     await tx.order.update({ where: { id: orderId }, data: { status: "fulfilled", fulfilledAt: new Date() } });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
@@ -180,8 +191,7 @@ export async function cancelOrderForStaff(
       where: { id: input.orderId },
       select: { status: true, paymentIntentId: true, checkoutSessionId: true },
     });
-    const unpaid = order.status === "pending_payment" || order.status === "on_hold";
-    if (!unpaid || order.paymentIntentId) {
+    if (!canCancelOrder(order)) {
       throw new OrderActionError("Only an order awaiting payment can be cancelled; refund a paid one.");
     }
     await cancelUnpaidOrder(tx, input.orderId, new Date());

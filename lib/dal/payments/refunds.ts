@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
-import { REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
+import { hasRefundablePayment } from "@/lib/payments/order-next-steps";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { lockOrder } from "@/lib/dal/orders/internal";
@@ -40,7 +40,7 @@ export async function requestRefund(
       where: { id: input.orderId },
       select: { status: true, capturedMinor: true, paymentIntentId: true },
     });
-    if (!REFUNDABLE_STATUSES.includes(order.status) || !order.paymentIntentId) throw new RefundError("This order has no payment to refund.");
+    if (!hasRefundablePayment(order) || !order.paymentIntentId) throw new RefundError("This order has no payment to refund.");
     const committed = await tx.refund.aggregate({
       where: { orderId: input.orderId, status: { in: ["pending", "succeeded"] } },
       _sum: { amountMinor: true },
