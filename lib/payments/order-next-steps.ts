@@ -35,3 +35,8 @@ export function hasRefundablePayment(order: OrderFacts): boolean {
 export function canRefundOrder(order: OrderFacts & { refundableMinor: number }): boolean {
   return hasRefundablePayment(order) && order.refundableMinor > 0;
 }
+
+/** The customer can pay an order that awaits payment while its stock is still reserved. */
+export function canPayOrder(order: OrderFacts & { reservationExpiresAt: Date }, now: Date): boolean {
+  return order.status === "pending_payment" && order.paymentIntentId === null && order.reservationExpiresAt > now;
+}

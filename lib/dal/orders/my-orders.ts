@@ -1,4 +1,5 @@
 import "server-only";
+import { canPayOrder } from "@/lib/payments/order-next-steps";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Money } from "@/lib/catalog/money";
@@ -108,7 +109,7 @@ function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
     shippingMethod: row.shippingMethod,
     shippingAddress: withAddress ? openShippingAddress(row) : null,
     card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
-    canPay: row.status === "pending_payment" && row.paymentIntentId === null && row.reservationExpiresAt > now,
+    canPay: canPayOrder(row, now),
     reservationExpiresAt: row.reservationExpiresAt,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { canPayOrder } from "@/lib/payments/order-next-steps";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { notEnoughStock } from "@/lib/catalog/stock-availability";
@@ -228,7 +229,7 @@ export async function startPayment(
           items: { select: { productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
         },
       });
-      if (order.status !== "pending_payment" || order.paymentIntentId || order.reservationExpiresAt <= now) return null;
+      if (!canPayOrder(order, now)) return null;
       if (order.checkoutSessionId) {
         const current = await gateway.retrieveCheckout(order.checkoutSessionId);
         // Paid (or a delayed payment under way): its result comes by webhook; a second page would take a second payment.
