@@ -146,17 +146,26 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   };
 }
 
-export class OrderActionError extends Error {
-  override name = "OrderActionError";
-}
+/** Why a staff order change was refused; the action turns the code into text. */
+export const OrderActionError = {
+  notFound: "not_found",
+  invalidReason: "invalid_reason",
+  cannotShip: "cannot_ship",
+  notCancellable: "not_cancellable",
+} as const;
+
+export type OrderActionErrorCode = (typeof OrderActionError)[keyof typeof OrderActionError];
+
+/** A refused change says why, and in what status it found the order (when it found one). */
+export type OrderActionResult = { ok: true } | { ok: false; code: OrderActionErrorCode; status?: OrderStatus };
 
 /** Marks a paid order shipped. */
-export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<void> {
+export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<OrderActionResult> {
   assertPermission(viewer, "orders:fulfil");
-  await db.$transaction(async (tx) => {
-    if (!(await lockOrder(tx, orderId))) throw new OrderActionError("No such order.");
+  return db.$transaction(async (tx): Promise<OrderActionResult> => {
+    if (!(await lockOrder(tx, orderId))) return { ok: false, code: OrderActionError.notFound };
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-    if (!canShipOrder(order)) throw new OrderActionError(`A ${order.status.replace("_", " ")} order cannot be marked shipped.`);
+    if (!canShipOrder(order)) return { ok: false, code: OrderActionError.cannotShip, status: order.status };
     await tx.order.update({ where: { id: orderId }, data: { status: "fulfilled", fulfilledAt: new Date() } });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
@@ -167,6 +176,7 @@ export async function fulfilOrder(viewer: StaffViewer, orderId: string, context:
       outcome: "success",
       context,
     });
+    return { ok: true };
   });
 }
 
@@ -181,19 +191,17 @@ export async function cancelOrderForStaff(
   input: { orderId: string; reason: string },
   gateway: PaymentGateway | null,
   context: AuditContext,
-): Promise<void> {
+): Promise<OrderActionResult> {
   assertPermission(viewer, "orders:cancel");
   const reason = input.reason.trim();
-  if (reason.length < 3 || reason.length > 500) throw new OrderActionError("Give a reason of 3 to 500 characters.");
-  const sessionId = await db.$transaction(async (tx) => {
-    if (!(await lockOrder(tx, input.orderId))) throw new OrderActionError("No such order.");
+  if (reason.length < 3 || reason.length > 500) return { ok: false, code: OrderActionError.invalidReason };
+  const outcome = await db.$transaction(async (tx): Promise<OrderActionResult & { sessionId?: string | null }> => {
+    if (!(await lockOrder(tx, input.orderId))) return { ok: false, code: OrderActionError.notFound };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: input.orderId },
       select: { status: true, paymentIntentId: true, checkoutSessionId: true },
     });
-    if (!canCancelOrder(order)) {
-      throw new OrderActionError("Only an order awaiting payment can be cancelled; refund a paid one.");
-    }
+    if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.status };
     await cancelUnpaidOrder(tx, input.orderId, new Date());
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
@@ -205,7 +213,9 @@ export async function cancelOrderForStaff(
       outcome: "success",
       context,
     });
-    return order.checkoutSessionId;
+    return { ok: true, sessionId: order.checkoutSessionId };
   });
-  if (sessionId) await gateway?.expireCheckout(sessionId);
+  if (!outcome.ok) return outcome;
+  if (outcome.sessionId) await gateway?.expireCheckout(outcome.sessionId);
+  return { ok: true };
 }
