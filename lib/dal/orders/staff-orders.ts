@@ -8,7 +8,7 @@ import type { OrderStatus } from "@/lib/payments/order-transitions";
 import { canCancelOrder, canRefundOrder, canShipOrder } from "@/lib/payments/order-next-steps";
 import { can } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/dal/audit/log";
-import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
+import { type CustomerOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { addressCodec } from "@/lib/dal/accounts/address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
@@ -18,7 +18,7 @@ import type { AuditContext } from "@/lib/context/request-context";
 
 export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
 
-export type AdminOrderSummaryDTO = MyOrderSummaryDTO & {
+export type StaffOrderSummaryDTO = CustomerOrderSummaryDTO & {
   /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
   customer: string;
 };
@@ -36,7 +36,7 @@ function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
 export async function listOrdersForStaff(
   viewer: StaffViewer,
   filters: AdminOrderFilters,
-): Promise<{ orders: AdminOrderSummaryDTO[]; total: number }> {
+): Promise<{ orders: StaffOrderSummaryDTO[]; total: number }> {
   assertPermission(viewer, "orders:read");
   const where = whereOf(filters);
   const [rows, total] = await Promise.all([
@@ -55,7 +55,7 @@ export async function listOrdersForStaff(
   };
 }
 
-export type AdminOrderDTO = AdminOrderSummaryDTO & {
+export type StaffOrderDTO = StaffOrderSummaryDTO & {
   customerId: string | null;
   lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
@@ -77,7 +77,7 @@ export type AdminOrderDTO = AdminOrderSummaryDTO & {
   actions: { cancel: boolean; refund: boolean; ship: boolean };
 };
 
-export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<AdminOrderDTO | null> {
+export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<StaffOrderDTO | null> {
   assertPermission(viewer, "orders:read");
   const row = await db.order.findUnique({
     where: { id: orderId },
