@@ -7,13 +7,13 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { AddressFields } from "./address-fields";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveAddressAction } from "@/lib/actions/addresses/save-address";
-import type { AccountAddressDTO } from "@/lib/dal/accounts/addresses";
+import type { CustomerAddressDTO } from "@/lib/dal/accounts/addresses";
 
-type Props = { address?: AccountAddressDTO; countries: readonly { code: string; name: string }[] };
+type Props = { address?: CustomerAddressDTO; countries: readonly { code: string; name: string }[] };
 
 export function AddressForm({ address, countries }: Props) {
   const [state, formAction] = useActionState(saveAddressAction, initialActionState);
-  const value = (name: keyof AccountAddressDTO) => state.values?.[name] ?? String(address?.[name] ?? "");
+  const value = (name: keyof CustomerAddressDTO) => state.values?.[name] ?? String(address?.[name] ?? "");
   const errors = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>

@@ -7,11 +7,11 @@ import { FormMessage } from "@/components/forms/form-message";
 import { PostalAddress } from "@/components/postal-address";
 import { initialActionState } from "@/lib/actions/action-state";
 import { manageAddressAction } from "@/lib/actions/addresses/manage-address";
-import type { AccountAddressDTO } from "@/lib/dal/accounts/addresses";
+import type { CustomerAddressDTO } from "@/lib/dal/accounts/addresses";
 
 const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 hover:bg-slate-50";
 
-export function AddressList({ addresses, countryNames }: { addresses: AccountAddressDTO[]; countryNames: Record<string, string> }) {
+export function AddressList({ addresses, countryNames }: { addresses: CustomerAddressDTO[]; countryNames: Record<string, string> }) {
   const [state, manage] = useActionState(manageAddressAction, initialActionState);
   return (
     <div className="flex flex-col gap-3">

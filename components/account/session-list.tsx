@@ -5,7 +5,7 @@ import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
-import type { AccountSessionDTO } from "@/lib/dal/sessions/my-sessions";
+import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
 
 const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
 
@@ -16,7 +16,7 @@ function describe(userAgent: string | null): string {
   return `${browser} on ${system}`;
 }
 
-export function SessionList({ sessions }: { sessions: AccountSessionDTO[] }) {
+export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
   const [revokeState, revoke] = useActionState(revokeSessionAction, initialActionState);
   const [othersState, revokeOthers] = useActionState(revokeOtherSessionsAction, initialActionState);
   const [, signOutEverywhere] = useActionState(signOutEverywhereAction, initialActionState);

@@ -13,7 +13,7 @@ import {
   startTwoFactorAction,
   type TwoFactorActionState,
 } from "@/lib/actions/two-factor/manage-two-factor";
-import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
+import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { RecoveryCodes } from "./recovery-codes";
 
 const idle: TwoFactorActionState = { status: "idle" };
@@ -22,7 +22,7 @@ const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slat
 /** Groups a base32 key in fours so it can be typed into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
-export function TwoFactorSection({ status }: { status: TwoFactorStatusDTO }) {
+export function TwoFactorSection({ status }: { status: CustomerTwoFactorStatusDTO }) {
   const [confirmState, confirm] = useActionState(confirmTwoFactorAction, idle);
   const [manageState, manage] = useActionState(
     async (previous: TwoFactorActionState, formData: FormData) => {

@@ -7,11 +7,11 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { addToCartAction } from "@/lib/actions/cart/add-to-cart";
-import type { PurchaseOptionsDTO } from "@/lib/dal/cart/cart";
+import type { PublicPurchaseOptionsDTO } from "@/lib/dal/cart/cart";
 import { QuantityField } from "./quantity-field";
 
 /** "Add to cart" on a product page; works without JavaScript too (a plain form post). */
-export function AddToCartForm({ productId, maxQuantity }: PurchaseOptionsDTO) {
+export function AddToCartForm({ productId, maxQuantity }: PublicPurchaseOptionsDTO) {
   const [state, formAction] = useActionState(addToCartAction, initialActionState);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>

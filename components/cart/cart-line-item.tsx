@@ -9,13 +9,13 @@ import { ProductImage } from "@/components/product-image";
 import { initialActionState } from "@/lib/actions/action-state";
 import { removeCartItemAction } from "@/lib/actions/cart/remove-cart-item";
 import { updateCartItemAction } from "@/lib/actions/cart/update-cart-item";
-import type { CartLineDTO } from "@/lib/dal/cart/cart";
+import type { CustomerCartLineDTO } from "@/lib/dal/cart/cart";
 import { QuantityField } from "./quantity-field";
 
 const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 font-medium hover:bg-slate-50";
 
 /** One cart line: its product, prices, any problem, and a form to change the quantity or remove it. */
-export function CartLineItem({ line }: { line: CartLineDTO }) {
+export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
   const [updated, update] = useActionState(updateCartItemAction, initialActionState);
   const [removed, remove] = useActionState(removeCartItemAction, initialActionState);
   // An unpublished product's page is gone: its name is shown without a link to a 404.

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Price } from "@/components/price";
-import type { CartDTO } from "@/lib/dal/cart/cart";
+import type { CustomerCartDTO } from "@/lib/dal/cart/cart";
 
 /** Subtotal and the way to checkout, which waits until every line can be bought as it stands. */
-export function CartSummary({ cart }: { cart: CartDTO }) {
+export function CartSummary({ cart }: { cart: CustomerCartDTO }) {
   return (
     <section aria-labelledby="cart-summary" className="flex flex-col gap-3 rounded border border-slate-200 p-4">
       <h2 id="cart-summary" className="text-lg font-semibold">

@@ -8,9 +8,9 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Price } from "@/components/price";
 import { initialActionState } from "@/lib/actions/action-state";
 import { placeOrderAction } from "@/lib/actions/checkout/place-order";
-import type { CheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
+import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
-type Props = { summary: CheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
+type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
 
 const choiceClass = "flex min-h-11 cursor-pointer items-start gap-3 rounded border border-slate-300 p-3 has-[:checked]:border-brand-700";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
-import type { MyOrderDTO } from "@/lib/dal/orders/my-orders";
+import type { CustomerOrderDTO } from "@/lib/dal/orders/my-orders";
 import { OrderStatusBadge } from "./order-status";
 
 /** One order as its customer sees it: lines, totals, where it goes and how it was paid. */
-export function OrderDetails({ order }: { order: MyOrderDTO }) {
+export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
   const address = order.shippingAddress;
   return (
     <div className="flex flex-col gap-6">

@@ -3,16 +3,17 @@ import {
   MAX_PAGE,
   MAX_QUERY_LENGTH,
   PAGE_SIZE,
+  listingParamsSchema,
   pageCount,
-  parsePage,
-  parseSearchQuery,
   parseSlug,
-  parseSort,
   sortOptions,
   type SortOption,
 } from "./listing-params";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
-describe("parsePage", () => {
+const listing = (raw: RawSearchParams) => parseSearchParams(listingParamsSchema, raw);
+
+describe("listing page", () => {
   it.each<[string | string[] | undefined, number]>([
     [undefined, 1],
     ["-1", 1],
@@ -28,18 +29,18 @@ describe("parsePage", () => {
     [String(MAX_PAGE + 1), MAX_PAGE],
     [["3", "4"], 3],
   ])("page=%j → %d", (page, expected) => {
-    expect(parsePage({ page })).toBe(expected);
+    expect(listing({ page }).page).toBe(expected);
   });
 
   it("ignores other parameters", () => {
-    expect(parsePage({ sort: "7", q: "3" })).toBe(1);
+    expect(listing({ sort: "7", q: "3" }).page).toBe(1);
   });
 });
 
-describe("parseSort", () => {
+describe("listing sort", () => {
   it("passes every valid sort option through", () => {
     for (const sort of Object.keys(sortOptions) as SortOption[]) {
-      expect(parseSort({ sort })).toBe(sort);
+      expect(listing({ sort }).sort).toBe(sort);
     }
   });
 
@@ -52,42 +53,42 @@ describe("parseSort", () => {
     [["price-desc", "name"], "price-desc"],
     [["<script>", "name"], "featured"],
   ])("sort=%j → %s", (sort, expected) => {
-    expect(parseSort({ sort })).toBe(expected);
+    expect(listing({ sort }).sort).toBe(expected);
   });
 });
 
-describe("parseSearchQuery", () => {
+describe("listing search text (q)", () => {
   it("returns an empty string when q is missing", () => {
-    expect(parseSearchQuery({})).toBe("");
+    expect(listing({}).q).toBe("");
   });
 
   it("trims and collapses whitespace", () => {
-    expect(parseSearchQuery({ q: "  studio \t\n  headphones  " })).toBe("studio headphones");
+    expect(listing({ q: "  studio \t\n  headphones  " }).q).toBe("studio headphones");
   });
 
   it("strips control and format characters", () => {
-    expect(parseSearchQuery({ q: "head\u0000phones" })).toBe("head phones");
-    expect(parseSearchQuery({ q: "\u202eenohp\u202c" })).toBe("enohp");
-    expect(parseSearchQuery({ q: "a\u200bb\u0007c\u001bd" })).toBe("a b c d");
-    expect(parseSearchQuery({ q: "kettle\u0000" })).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e]/);
+    expect(listing({ q: "head\u0000phones" }).q).toBe("head phones");
+    expect(listing({ q: "\u202eenohp\u202c" }).q).toBe("enohp");
+    expect(listing({ q: "a\u200bb\u0007c\u001bd" }).q).toBe("a b c d");
+    expect(listing({ q: "kettle\u0000" }).q).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e]/);
   });
 
   it("keeps ordinary non-ASCII letters", () => {
-    expect(parseSearchQuery({ q: "café  ÜBER" })).toBe("café ÜBER");
+    expect(listing({ q: "café  ÜBER" }).q).toBe("café ÜBER");
   });
 
   it("truncates to MAX_QUERY_LENGTH", () => {
-    const query = parseSearchQuery({ q: "x".repeat(MAX_QUERY_LENGTH * 3) });
+    const query = listing({ q: "x".repeat(MAX_QUERY_LENGTH * 3) }).q;
     expect(query).toHaveLength(MAX_QUERY_LENGTH);
   });
 
   it("truncates after collapsing whitespace", () => {
-    const query = parseSearchQuery({ q: `${" ".repeat(200)}${"y".repeat(MAX_QUERY_LENGTH)}` });
+    const query = listing({ q: `${" ".repeat(200)}${"y".repeat(MAX_QUERY_LENGTH)}` }).q;
     expect(query).toBe("y".repeat(MAX_QUERY_LENGTH));
   });
 
   it("uses the first value of an array", () => {
-    expect(parseSearchQuery({ q: [" lamp ", "chair"] })).toBe("lamp");
+    expect(listing({ q: [" lamp ", "chair"] }).q).toBe("lamp");
   });
 });
 

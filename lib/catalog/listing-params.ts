@@ -19,12 +19,6 @@ export const sortOptions = {
 
 export type SortOption = keyof typeof sortOptions;
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 // Number.isInteger, not .int(): zod's int() rejects integers beyond 2^53, which would send a huge page to page 1.
 const pageSchema = z.coerce
   .number()
@@ -32,24 +26,20 @@ const pageSchema = z.coerce
   .catch(1)
   .transform((page) => Math.min(Math.max(page, 1), MAX_PAGE));
 const sortSchema = z.enum(Object.keys(sortOptions) as [SortOption, ...SortOption[]]).catch("featured");
-
-export function parsePage(raw: RawParams): number {
-  return pageSchema.parse(first(raw.page) ?? 1);
-}
-
-export function parseSort(raw: RawParams): SortOption {
-  return sortSchema.parse(first(raw.sort));
-}
-
 /** The search text: trimmed, whitespace collapsed, control characters removed, bounded. */
-export function parseSearchQuery(raw: RawParams): string {
-  const text = first(raw.q) ?? "";
-  return text
-    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, MAX_QUERY_LENGTH);
-}
+const searchQuerySchema = z
+  .string()
+  .catch("")
+  .transform((text) =>
+    text
+      .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH),
+  );
+
+/** A listing's page (1…MAX_PAGE), sort and search text; read with `parseSearchParams`. */
+export const listingParamsSchema = z.object({ page: pageSchema, sort: sortSchema, q: searchQuerySchema });
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

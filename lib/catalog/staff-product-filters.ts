@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { parsePage, parseSearchQuery } from "@/lib/catalog/listing-params";
+import { listingParamsSchema } from "@/lib/catalog/listing-params";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 export const ADMIN_PRODUCTS_PAGE_SIZE = 50;
 
@@ -16,29 +17,25 @@ export type StaffProductFilters = {
   page: number;
 };
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-const statusSchema = z.enum(Object.keys(productStatusFilters) as [ProductStatusFilter, ...ProductStatusFilter[]]).catch("all");
-const categorySchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(120)
-  .nullable()
-  .catch(null);
+const staffProductParamsSchema = z.object({
+  q: listingParamsSchema.shape.q,
+  category: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(120)
+    .nullable()
+    .catch(null),
+  status: z.enum(Object.keys(productStatusFilters) as [ProductStatusFilter, ...ProductStatusFilter[]]).catch("all"),
+  page: listingParamsSchema.shape.page,
+});
 
 /**
  * Parses the list's search parameters leniently: an invalid value falls back
  * to "no filter", so a hand-edited URL gets a normal page, never an error.
  */
-export function parseStaffProductFilters(raw: RawParams): StaffProductFilters {
-  return {
-    query: parseSearchQuery(raw),
-    category: categorySchema.parse(first(raw.category) || null),
-    status: statusSchema.parse(first(raw.status)),
-    page: parsePage(raw),
-  };
+export function parseStaffProductFilters(raw: RawSearchParams): StaffProductFilters {
+  const { q, category, status, page } = parseSearchParams(staffProductParamsSchema, raw);
+  return { query: q, category, status, page };
 }
 
 /** The filters as URL parameters, without the defaults (for pagination links). */

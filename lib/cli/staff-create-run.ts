@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { isStaffRole, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/permissions";
+import { staffAccountMessage } from "@/lib/actions/admin/staff/staff-account-messages";
 import { createStaffAccount, setupLink, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { env } from "@/lib/env";
 
@@ -89,6 +90,6 @@ try {
   console.log(`Sign in at ${env.SITE_URL}/sign-in; two-factor authentication is set up at the first sign-in.`);
   process.exit(0);
 } catch (error) {
-  if (error instanceof StaffAccountError) fail(error.message);
+  if (error instanceof StaffAccountError) fail(staffAccountMessage(error));
   throw error;
 }

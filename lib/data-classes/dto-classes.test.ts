@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AccountOverviewDTO } from "@/lib/dal/accounts/settings";
-import type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "@/lib/dal/cart/cart";
+import type { CustomerAccountOverviewDTO } from "@/lib/dal/accounts/settings";
+import type { CustomerCartDTO, CustomerCartLineDTO, PublicPurchaseOptionsDTO } from "@/lib/dal/cart/cart";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
@@ -8,10 +8,10 @@ import {
   publicProductSelect,
   toPublicProduct,
 } from "@/lib/dal/catalog/dto";
-import type { AccountSessionDTO } from "@/lib/dal/sessions/my-sessions";
-import type { TwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
+import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
+import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
-import { checkoutLine, checkoutOption, myOrder, myOrderLine, myOrderSummary } from "@/lib/dal/orders/dto-mappings";
+import { customerCheckoutLine, customerCheckoutOption, customerOrder, customerOrderLine, customerOrderSummary } from "@/lib/dal/orders/dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*
@@ -43,8 +43,8 @@ const publicCategory: DtoMapping<PublicCategoryDTO> = {
   },
 };
 
-const accountSession: DtoMapping<AccountSessionDTO> = {
-  dto: "AccountSessionDTO",
+const customerSession: DtoMapping<CustomerSessionDTO> = {
+  dto: "CustomerSessionDTO",
   audience: "owner",
   keys: {
     id: { fields: ["Session.id"] },
@@ -57,8 +57,8 @@ const accountSession: DtoMapping<AccountSessionDTO> = {
   },
 };
 
-const twoFactorStatus: DtoMapping<TwoFactorStatusDTO> = {
-  dto: "TwoFactorStatusDTO",
+const customerTwoFactorStatus: DtoMapping<CustomerTwoFactorStatusDTO> = {
+  dto: "CustomerTwoFactorStatusDTO",
   audience: "owner",
   keys: {
     enabled: { fields: ["User.totpEnabledAt"], derived: "totpEnabledAt !== null" },
@@ -73,8 +73,8 @@ const twoFactorStatus: DtoMapping<TwoFactorStatusDTO> = {
   },
 };
 
-const accountOverview: DtoMapping<AccountOverviewDTO> = {
-  dto: "AccountOverviewDTO",
+const customerAccountOverview: DtoMapping<CustomerAccountOverviewDTO> = {
+  dto: "CustomerAccountOverviewDTO",
   audience: "owner",
   keys: {
     name: { fields: ["User.name"] },
@@ -85,8 +85,8 @@ const accountOverview: DtoMapping<AccountOverviewDTO> = {
 };
 
 // A cart's owner is whoever holds it: the signed-in customer, or the browser with the guest cart cookie.
-const cartLine: DtoMapping<CartLineDTO> = {
-  dto: "CartLineDTO",
+const customerCartLine: DtoMapping<CustomerCartLineDTO> = {
+  dto: "CustomerCartLineDTO",
   audience: "owner",
   keys: {
     id: { fields: ["CartItem.id"] },
@@ -107,8 +107,8 @@ const cartLine: DtoMapping<CartLineDTO> = {
   },
 };
 
-const cart: DtoMapping<CartDTO> = {
-  dto: "CartDTO",
+const customerCart: DtoMapping<CustomerCartDTO> = {
+  dto: "CustomerCartDTO",
   audience: "owner",
   keys: {
     lines: { fields: [], derived: "CartLineDTOs, mapped on their own" },
@@ -118,8 +118,8 @@ const cart: DtoMapping<CartDTO> = {
   },
 };
 
-const purchaseOptions: DtoMapping<PurchaseOptionsDTO> = {
-  dto: "PurchaseOptionsDTO",
+const publicPurchaseOptions: DtoMapping<PublicPurchaseOptionsDTO> = {
+  dto: "PublicPurchaseOptionsDTO",
   audience: "public",
   keys: {
     productId: { fields: ["Product.id"] },
@@ -134,23 +134,27 @@ const purchaseOptions: DtoMapping<PurchaseOptionsDTO> = {
 const browserDtos = [
   publicProduct,
   publicCategory,
-  accountSession,
-  twoFactorStatus,
-  accountOverview,
-  cartLine,
-  cart,
-  purchaseOptions,
-  myOrderSummary,
-  myOrderLine,
-  myOrder,
-  checkoutLine,
-  checkoutOption,
+  customerSession,
+  customerTwoFactorStatus,
+  customerAccountOverview,
+  customerCartLine,
+  customerCart,
+  publicPurchaseOptions,
+  customerOrderSummary,
+  customerOrderLine,
+  customerOrder,
+  customerCheckoutLine,
+  customerCheckoutOption,
 ];
 
 describe("browser DTOs by data class", () => {
   it.each(browserDtos.map((mapping) => [mapping.dto, mapping] as const))("%s keeps its audience's rule", (_, mapping) => {
     const violations = dtoClassViolations(mapping, dataClasses);
     expect(violations, violations.join("\n")).toEqual([]);
+  });
+
+  it.each(browserDtos.map((mapping) => [mapping.dto, mapping] as const))("%s is named for its audience", (_, mapping) => {
+    expect(mapping.dto.startsWith(mapping.audience === "public" ? "Public" : "Customer")).toBe(true);
   });
 
   it("has no confidential field in any browser DTO except the documented enrolment secret", () => {
@@ -162,7 +166,7 @@ describe("browser DTOs by data class", () => {
             .map((name) => `${mapping.dto}.${key} <- ${name}${source.exception ? " (exception)" : ""}`),
       ),
     );
-    expect(confidential).toEqual(["TwoFactorStatusDTO.enrollment <- User.totpPendingSecret (exception)"]);
+    expect(confidential).toEqual(["CustomerTwoFactorStatusDTO.enrollment <- User.totpPendingSecret (exception)"]);
   });
 
   it("maps the keys a PublicProductDTO really has, and every column its query selects", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createTestCheckout, expireTestCheckout, readTestCheckoutState, refundTestPayment, TestRefundError } from "@/lib/dal/payments/test-gateway";
+import { createTestCheckout, expireTestCheckout, readTestCheckoutState, refundTestPayment, TestRefundError, type TestRefundErrorCode } from "@/lib/dal/payments/test-gateway";
 import {
   checkoutIdempotencyKey,
   type CreateCheckoutInput,
@@ -8,6 +8,12 @@ import {
   PaymentGatewayError,
   refundIdempotencyKey,
 } from "@/lib/payments/gateway";
+
+/** The test processor's refusals, worded as the staff member who asked for the refund sees them. */
+const testRefundMessages: Record<TestRefundErrorCode, string> = {
+  no_captured_payment: "No captured payment to refund.",
+  exceeds_payment: "The refund exceeds what is left of the payment.",
+};
 
 /** The test payment page of a hosted test checkout. */
 export function testCheckoutUrl(sessionId: string): string {
@@ -28,7 +34,7 @@ export const testGateway: PaymentGateway = {
       const gatewayRefundId = await refundTestPayment(request.paymentIntentId, request.amountMinor, refundIdempotencyKey(request.refundId));
       return { gatewayRefundId };
     } catch (error) {
-      if (error instanceof TestRefundError) throw new PaymentGatewayError(error.message);
+      if (error instanceof TestRefundError) throw new PaymentGatewayError(testRefundMessages[error.code]);
       throw error;
     }
   },

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
-import { pageCount, parsePage, parseSearchQuery } from "@/lib/catalog/listing-params";
+import { listingParamsSchema, pageCount } from "@/lib/catalog/listing-params";
 import { searchProducts } from "@/lib/dal/catalog/search";
+import { parseSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Search" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const query = parseSearchQuery(params);
-  const page = parsePage(params);
+  const { q: query, page } = parseSearchParams(listingParamsSchema, await searchParams);
   const { products, total } = await searchProducts(query, page);
   return (
     <div className="flex flex-col gap-4">

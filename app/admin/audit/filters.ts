@@ -1,19 +1,27 @@
+import { z } from "zod";
 import type { AuditFilters } from "@/lib/dal/staff/audit-log";
+import { endOfDay, parseSearchParams, searchDay, searchText, startOfDay, type RawSearchParams } from "@/lib/http/search-params";
 
-type Params = Record<string, string | string[] | undefined>;
-
-const text = (value: string | string[] | undefined, max: number) => (typeof value === "string" ? value.trim().slice(0, max) : "");
-const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(`${value}T00:00:00Z`) : undefined);
+/** The audit log's query string (the page, its form and the export read the same one). */
+export const auditParamsSchema = z.object({
+  actor: searchText(254),
+  action: searchText(80).pipe(z.string().regex(/^[a-z_.]{1,80}$/).optional()).catch(undefined),
+  targetType: searchText(40).pipe(z.string().regex(/^[a-z_]{1,40}$/).optional()).catch(undefined),
+  targetId: searchText(80),
+  from: searchDay,
+  to: searchDay,
+  page: z.coerce.number().int().catch(1).transform((page) => Math.min(Math.max(page, 1), 10_000)),
+});
 
 /** The audit log's filters from a query string (the page and the export read the same ones). */
-export function auditFiltersFrom(params: Params): AuditFilters {
-  const to = day(text(params.to, 10));
+export function auditFiltersFrom(raw: RawSearchParams): AuditFilters {
+  const params = parseSearchParams(auditParamsSchema, raw);
   return {
-    actorEmail: text(params.actor, 254) || undefined,
-    action: /^[a-z_.]{1,80}$/.test(text(params.action, 80)) ? text(params.action, 80) : undefined,
-    targetType: /^[a-z_]{1,40}$/.test(text(params.targetType, 40)) ? text(params.targetType, 40) : undefined,
-    targetId: text(params.targetId, 80) || undefined,
-    from: day(text(params.from, 10)),
-    to: to ? new Date(to.getTime() + 86_400_000) : undefined,
+    actorEmail: params.actor,
+    action: params.action,
+    targetType: params.targetType,
+    targetId: params.targetId,
+    from: params.from ? startOfDay(params.from) : undefined,
+    to: params.to ? endOfDay(params.to) : undefined,
   };
 }

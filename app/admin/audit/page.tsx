@@ -4,7 +4,8 @@ import { VerifyAuditLogForm } from "@/components/admin/audit/verify-audit-log-fo
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/dal/staff/audit-log";
-import { auditFiltersFrom } from "./filters";
+import { parseSearchParams } from "@/lib/http/search-params";
+import { auditFiltersFrom, auditParamsSchema } from "./filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,7 +18,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("audit:read", { returnTo: "/admin/audit" });
   const params = await searchParams;
   const filters = auditFiltersFrom(params);
-  const page = Math.min(Math.max(Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1, 1), 10_000);
+  const { page } = parseSearchParams(auditParamsSchema, params);
   const { entries, total } = await listAuditEntries(viewer, filters, page);
   const query = new URLSearchParams(
     Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && key !== "page" ? [[key, value]] : [])),

@@ -4,19 +4,24 @@ import { CustomerTable } from "@/components/admin/customers/customer-table";
 import { Pagination } from "@/components/pagination";
 import { auditContext } from "@/lib/auth/audit-context";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
-import { parsePage } from "@/lib/catalog/listing-params";
+import { listingParamsSchema } from "@/lib/catalog/listing-params";
 import { listCustomersForStaff } from "@/lib/dal/customers/staff-customers";
+import { parseSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Customers" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const customerSearchSchema = z.object({
+  q: z.string().catch("").transform((text) => text.trim().slice(0, 254)),
+  page: listingParamsSchema.shape.page,
+});
+
 export default async function AdminCustomersPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("customers:read", { returnTo: "/admin/customers" });
-  const params = await searchParams;
-  const raw = Array.isArray(params.q) ? params.q[0] : params.q;
-  const query = (raw ?? "").trim().slice(0, 254);
-  const result = await listCustomersForStaff(viewer, { query, page: parsePage(params) }, await auditContext());
+  const { q: query, page } = parseSearchParams(customerSearchSchema, await searchParams);
+  const result = await listCustomersForStaff(viewer, { query, page }, await auditContext());
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Customers</h1>

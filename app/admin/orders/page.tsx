@@ -4,24 +4,28 @@ import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForStaff } from "@/lib/dal/orders/staff-orders";
-import { ORDER_STATUSES, type OrderStatus } from "@/lib/payments/order-transitions";
+import { ORDER_STATUSES } from "@/lib/payments/order-transitions";
+import { endOfDay, parseSearchParams, searchDay, startOfDay } from "@/lib/http/search-params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Orders" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 40) : "");
-const date = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(`${value}T00:00:00Z`) : undefined);
+const orderFiltersSchema = z.object({
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  number: z.string().regex(/^[A-Za-z0-9-]{1,20}$/).optional().catch(undefined),
+  from: searchDay,
+  to: searchDay,
+  page: z.coerce.number().int().catch(1).transform((page) => Math.min(Math.max(page, 1), 10_000)),
+});
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("orders:read", { returnTo: "/admin/orders" });
-  const params = await searchParams;
-  const status = (ORDER_STATUSES as readonly string[]).includes(text(params.status)) ? (text(params.status) as OrderStatus) : undefined;
-  const page = Math.min(Math.max(Number.parseInt(text(params.page), 10) || 1, 1), 10_000);
-  const from = date(text(params.from));
-  const toDay = date(text(params.to));
-  const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
-  const number = /^[A-Za-z0-9-]{1,20}$/.test(text(params.number)) ? text(params.number) : undefined;
+  const params = parseSearchParams(orderFiltersSchema, await searchParams);
+  const { status, number, page } = params;
+  const from = params.from ? startOfDay(params.from) : undefined;
+  const to = params.to ? endOfDay(params.to) : undefined;
   const { orders, total } = await listOrdersForStaff(viewer, { status, number, from, to, page });
   const pages = Math.max(1, Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE));
   const field = "min-h-11 rounded border border-slate-400 px-3";
@@ -46,11 +50,11 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">From</span>
-          <input type="date" name="from" defaultValue={text(params.from)} className={field} />
+          <input type="date" name="from" defaultValue={params.from ?? ""} className={field} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">To</span>
-          <input type="date" name="to" defaultValue={text(params.to)} className={field} />
+          <input type="date" name="to" defaultValue={params.to ?? ""} className={field} />
         </label>
         <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 font-medium text-white">
           Filter

@@ -1,9 +1,9 @@
-import type { InventoryAdjustmentDTO } from "@/lib/dal/catalog/inventory";
+import type { StaffInventoryAdjustmentDTO } from "@/lib/dal/catalog/inventory";
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The product's recent stock adjustments, newest first. */
-export function AdjustmentList({ adjustments }: { adjustments: readonly InventoryAdjustmentDTO[] }) {
+export function AdjustmentList({ adjustments }: { adjustments: readonly StaffInventoryAdjustmentDTO[] }) {
   if (adjustments.length === 0) return <p className="text-slate-700">No stock adjustments yet.</p>;
   return (
     <ul aria-label="Recent stock adjustments" className="flex flex-col divide-y divide-slate-200 rounded border border-slate-200">

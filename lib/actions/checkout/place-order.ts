@@ -9,6 +9,7 @@ import { CheckoutError, placeOrder } from "@/lib/dal/orders/orders";
 import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { customerAction } from "../pipeline/audiences";
+import { checkoutErrorMessage } from "./checkout-error-messages";
 import { checkoutChoiceSchema } from "./checkout-schema";
 import { orderLimitMessage, placeOrderThrottledMessage } from "./order-limit-messages";
 import { paymentPageFor } from "./start-payment";
@@ -66,8 +67,8 @@ export const placeOrderAction = customerAction(
     } catch (error) {
       if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
       if (!(error instanceof CheckoutError)) throw error;
-      const fieldErrors = error.field === "address" ? { addressChoice: [error.message] } : undefined;
-      return { status: "error", message: error.message, fieldErrors, values };
+      const { message, field } = checkoutErrorMessage(error);
+      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values };
     }
     const url = await paymentPageFor(viewer, orderId);
     redirect(url ?? `/account/orders/${orderId}?payment=unavailable`);

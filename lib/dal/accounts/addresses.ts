@@ -15,7 +15,7 @@ import type { ActiveSession } from "@/lib/dal/sessions/sessions";
  * or anyone else's, does not decrypt (it shows as UNREADABLE_VALUE); every
  * query names the owner, so another customer's address id finds nothing (V8.2.2).
  */
-export type AccountAddressDTO = { id: string } & AddressText & { country: string; isDefault: boolean };
+export type CustomerAddressDTO = { id: string } & AddressText & { country: string; isDefault: boolean };
 
 /** The columns of an address row, for any DAL query that decrypts one with toAccountAddress. */
 export const addressRowSelect = { ...addressCodec.select, country: true, isDefault: true } as const;
@@ -23,7 +23,7 @@ export const addressRowSelect = { ...addressCodec.select, country: true, isDefau
 export type AddressRow = { id: string; userId: string; country: string; isDefault: boolean } & EncryptedValues<"Address">;
 
 /** Decrypts an address row (each value bound to its owning user and row) into the owner's view of it. */
-export function toAccountAddress(row: AddressRow): AccountAddressDTO {
+export function toAccountAddress(row: AddressRow): CustomerAddressDTO {
   return { id: row.id, ...addressCodec.open(row), country: row.country, isDefault: row.isDefault };
 }
 
@@ -36,7 +36,7 @@ function sealed(ownerId: string, addressId: string, input: AddressInput) {
   };
 }
 
-export async function listMyAddresses(viewer: ActiveSession): Promise<AccountAddressDTO[]> {
+export async function listMyAddresses(viewer: ActiveSession): Promise<CustomerAddressDTO[]> {
   const rows = await db.address.findMany({
     where: { userId: viewer.userId },
     select: addressRowSelect,
@@ -46,7 +46,7 @@ export async function listMyAddresses(viewer: ActiveSession): Promise<AccountAdd
 }
 
 /** One of the viewer's addresses, or null (also for another customer's id). */
-export async function getMyAddress(viewer: ActiveSession, id: string): Promise<AccountAddressDTO | null> {
+export async function getMyAddress(viewer: ActiveSession, id: string): Promise<CustomerAddressDTO | null> {
   const row = await db.address.findFirst({ where: { id, userId: viewer.userId }, select: addressRowSelect });
   return row ? toAccountAddress(row) : null;
 }
@@ -68,7 +68,7 @@ export async function addAddress(tx: Prisma.TransactionClient, userId: string, i
 }
 
 /** One of `userId`'s addresses inside a caller's transaction, or null for anyone else's id. */
-export async function findOwnAddress(tx: Prisma.TransactionClient, userId: string, id: string): Promise<AccountAddressDTO | null> {
+export async function findOwnAddress(tx: Prisma.TransactionClient, userId: string, id: string): Promise<CustomerAddressDTO | null> {
   const row = await tx.address.findFirst({ where: { id, userId }, select: addressRowSelect });
   return row ? toAccountAddress(row) : null;
 }

@@ -70,9 +70,9 @@ export async function requestEmailChange(
   });
 }
 
-export type AccountOverviewDTO = { name: string; email: string; emailVerified: boolean; memberSince: Date };
+export type CustomerAccountOverviewDTO = { name: string; email: string; emailVerified: boolean; memberSince: Date };
 
-export async function getAccountOverview(viewer: ActiveSession): Promise<AccountOverviewDTO> {
+export async function getAccountOverview(viewer: ActiveSession): Promise<CustomerAccountOverviewDTO> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
     select: { name: true, email: true, emailVerifiedAt: true, createdAt: true },

@@ -14,11 +14,11 @@ import { purchasableQuantity } from "@/lib/cart/line-problems";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type CartDTO, cartLineSelect, emptyCart, type PurchaseOptionsDTO, toCart } from "./dto";
+import { type CustomerCartDTO, cartLineSelect, emptyCart, type PublicPurchaseOptionsDTO, toCart } from "./dto";
 import { mergeGuestCart } from "./merge";
 import { type CartOwner, cartOwner, ensureCustomerCart, lockOwnCart, type Shopper } from "./owner";
 
-export type { CartDTO, CartLineDTO, PurchaseOptionsDTO } from "./dto";
+export type { CustomerCartDTO, CustomerCartLineDTO, PublicPurchaseOptionsDTO } from "./dto";
 export type { Shopper } from "./owner";
 
 /**
@@ -53,7 +53,7 @@ export async function resolveCart(shopper: Shopper): Promise<string | null> {
 }
 
 /** The cart as its owner sees it, priced from the products as they are now. */
-export async function getCartView(shopper: Shopper): Promise<CartDTO> {
+export async function getCartView(shopper: Shopper): Promise<CustomerCartDTO> {
   const cartId = await resolveCart(shopper);
   if (!cartId) return emptyCart;
   const rows = await db.cartItem.findMany({
@@ -73,7 +73,7 @@ export async function cartItemCount(shopper: Shopper): Promise<number> {
 }
 
 /** The "Add to cart" form's id and quantity limit for a published product, or null. */
-export async function getPurchaseOptions(slug: string): Promise<PurchaseOptionsDTO | null> {
+export async function getPurchaseOptions(slug: string): Promise<PublicPurchaseOptionsDTO | null> {
   const row = await db.product.findFirst({
     where: { slug, published: true },
     select: { id: true, published: true, stock: true, maxPerOrder: true },

@@ -7,7 +7,7 @@ import type { Money } from "@/lib/catalog/money";
  * the product on every view, never stored in the cart: a changed price shows
  * at once, and nothing a browser sent can set one.
  */
-export type CartLineDTO = {
+export type CustomerCartLineDTO = {
   /** The cart item's id: the handle for "Update" and "Remove", only ever matched within the owner's cart. */
   id: string;
   slug: string;
@@ -21,8 +21,8 @@ export type CartLineDTO = {
   problem: CartLineProblem | null;
 };
 
-export type CartDTO = {
-  lines: CartLineDTO[];
+export type CustomerCartDTO = {
+  lines: CustomerCartLineDTO[];
   /** Units across all lines: what the header shows. */
   itemCount: number;
   /** One total per currency, in the order the lines first use it (a shop normally has one). */
@@ -32,9 +32,9 @@ export type CartDTO = {
 };
 
 /** What the "Add to cart" form needs: the product's id and the most one order may take now (0: out of stock). */
-export type PurchaseOptionsDTO = { productId: string; maxQuantity: number };
+export type PublicPurchaseOptionsDTO = { productId: string; maxQuantity: number };
 
-export const emptyCart: CartDTO = { lines: [], itemCount: 0, subtotals: [], hasProblems: false };
+export const emptyCart: CustomerCartDTO = { lines: [], itemCount: 0, subtotals: [], hasProblems: false };
 
 export const cartLineSelect = {
   id: true,
@@ -68,7 +68,7 @@ type CartLineRow = {
   };
 };
 
-function toCartLine({ id, quantity, product }: CartLineRow): CartLineDTO {
+function toCartLine({ id, quantity, product }: CartLineRow): CustomerCartLineDTO {
   return {
     id,
     slug: product.slug,
@@ -82,7 +82,7 @@ function toCartLine({ id, quantity, product }: CartLineRow): CartLineDTO {
   };
 }
 
-export function toCart(rows: CartLineRow[]): CartDTO {
+export function toCart(rows: CartLineRow[]): CustomerCartDTO {
   const lines = rows.map(toCartLine);
   const totals = new Map<string, number>();
   for (const line of lines) {

@@ -22,7 +22,7 @@ export type InventoryErrorCode = (typeof InventoryError)[keyof typeof InventoryE
 export type InventoryResult = { ok: true; stock: number } | { ok: false; code: InventoryErrorCode; stock?: number };
 
 /** A stock change as the product's admin page lists it. */
-export type InventoryAdjustmentDTO = {
+export type StaffInventoryAdjustmentDTO = {
   id: string;
   delta: number;
   reason: string;
@@ -77,7 +77,7 @@ export async function adjustInventory(
 }
 
 /** The product's latest stock adjustments, newest first. */
-export async function listRecentAdjustments(viewer: StaffViewer, productId: string, limit = 20): Promise<InventoryAdjustmentDTO[]> {
+export async function listRecentAdjustments(viewer: StaffViewer, productId: string, limit = 20): Promise<StaffInventoryAdjustmentDTO[]> {
   assertPermission(viewer, "products:read");
   const rows = await db.inventoryAdjustment.findMany({
     where: { productId },

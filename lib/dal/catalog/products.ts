@@ -35,7 +35,7 @@ export async function listFeaturedProducts(limit = 8): Promise<PublicProductDTO[
   return rows.map(toPublicProduct);
 }
 
-export type CategoryPageDTO = {
+export type PublicCategoryPageDTO = {
   category: PublicCategoryDTO;
   products: PublicProductDTO[];
   total: number;
@@ -55,7 +55,7 @@ export async function getCategory(slug: string): Promise<PublicCategoryDTO | nul
 }
 
 /** One page of a category's published products, or null for an unknown category. */
-export async function getCategoryPage(slug: string, page: number, sort: SortOption): Promise<CategoryPageDTO | null> {
+export async function getCategoryPage(slug: string, page: number, sort: SortOption): Promise<PublicCategoryPageDTO | null> {
   const category = await findCategory(slug);
   if (!category) return null;
   const where = { categoryId: category.id, published: true };

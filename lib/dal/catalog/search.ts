@@ -12,11 +12,11 @@ import { type PublicProductDTO, publicProductSelect, toPublicProduct } from "./d
  * The tsvector expression must stay identical to the index
  * "sql_product_search_idx" (prisma/migrations/*_catalog_search) to use it.
  */
-export type SearchResultDTO = { products: PublicProductDTO[]; total: number };
+export type PublicSearchResultDTO = { products: PublicProductDTO[]; total: number };
 
 type RankedId = { id: string };
 
-export async function searchProducts(query: string, page: number): Promise<SearchResultDTO> {
+export async function searchProducts(query: string, page: number): Promise<PublicSearchResultDTO> {
   if (!query) return { products: [], total: 0 };
   const offset = (page - 1) * PAGE_SIZE;
   const [ranked, counted] = await Promise.all([

@@ -15,7 +15,7 @@ import type { StaffViewer } from "@/lib/dal/staff/members";
 
 export type StaffProductPageDTO = { products: StaffProductSummaryDTO[]; total: number; pages: number };
 
-export type CategoryOptionDTO = { id: string; name: string; slug: string };
+export type StaffCategoryOptionDTO = { id: string; name: string; slug: string };
 
 function whereOf(filters: StaffProductFilters): Prisma.ProductWhereInput {
   return {
@@ -50,7 +50,7 @@ export async function getStaffProduct(viewer: StaffViewer, productId: string): P
 }
 
 /** The categories a product may be filed under (the form's choices and the list's filter). */
-export async function listCategoryOptions(viewer: StaffViewer): Promise<CategoryOptionDTO[]> {
+export async function listCategoryOptions(viewer: StaffViewer): Promise<StaffCategoryOptionDTO[]> {
   assertPermission(viewer, "products:read");
   return db.category.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
 }

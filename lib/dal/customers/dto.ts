@@ -1,5 +1,5 @@
 import "server-only";
-import { type AccountAddressDTO, type AddressRow, toAccountAddress } from "@/lib/dal/accounts/addresses";
+import { type CustomerAddressDTO, type AddressRow, toAccountAddress } from "@/lib/dal/accounts/addresses";
 import type { Money } from "@/lib/catalog/money";
 import { maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
 import type { OrderStatus } from "@/lib/payments/order-transitions";
@@ -24,7 +24,7 @@ export type StaffCustomerSummaryDTO = {
 };
 
 /** An address as staff see it: the address book's shape, every value but the country masked unless revealed. */
-export type StaffCustomerAddressDTO = AccountAddressDTO;
+export type StaffCustomerAddressDTO = CustomerAddressDTO;
 
 export type StaffCustomerOrderDTO = { id: string; number: string; status: OrderStatus; total: Money; placedAt: Date };
 

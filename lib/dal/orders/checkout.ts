@@ -2,13 +2,13 @@ import "server-only";
 import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import { type PricingRules, type ShippingMethodName, orderTotals, shippingOptions, subtotalOf } from "@/lib/payments/pricing";
-import { type AccountAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
+import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 
-export type CheckoutLineDTO = { name: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
+export type CustomerCheckoutLineDTO = { name: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
 
 /** A shipping choice with the totals it leads to, all computed here (the page only shows them). */
-export type CheckoutOptionDTO = {
+export type CustomerCheckoutOptionDTO = {
   method: ShippingMethodName;
   label: string;
   description: string;
@@ -17,12 +17,12 @@ export type CheckoutOptionDTO = {
   total: Money;
 };
 
-export type CheckoutSummaryDTO = {
-  lines: CheckoutLineDTO[];
+export type CustomerCheckoutSummaryDTO = {
+  lines: CustomerCheckoutLineDTO[];
   subtotal: Money;
-  options: CheckoutOptionDTO[];
+  options: CustomerCheckoutOptionDTO[];
   showTax: boolean;
-  addresses: AccountAddressDTO[];
+  addresses: CustomerAddressDTO[];
   /** False while a line has a problem: the shopper fixes the cart first. */
   ready: boolean;
 };
@@ -36,7 +36,7 @@ function problemOf(line: { quantity: number; product: { published: boolean; stoc
 }
 
 /** What the checkout page shows for the viewer's cart, priced from the database; null for an empty cart. */
-export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRules): Promise<CheckoutSummaryDTO | null> {
+export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
   const rows = await db.cartItem.findMany({
     where: { cart: { userId: viewer.userId } },
     orderBy: { createdAt: "asc" },

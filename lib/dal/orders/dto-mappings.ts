@@ -1,5 +1,5 @@
-import type { CheckoutLineDTO, CheckoutOptionDTO } from "@/lib/dal/orders/checkout";
-import type { MyOrderDTO, MyOrderLineDTO, MyOrderSummaryDTO } from "@/lib/dal/orders/my-orders";
+import type { CustomerCheckoutLineDTO, CustomerCheckoutOptionDTO } from "@/lib/dal/orders/checkout";
+import type { CustomerOrderDTO, CustomerOrderLineDTO, CustomerOrderSummaryDTO } from "@/lib/dal/orders/my-orders";
 import type { DtoMapping } from "@/lib/data-classes/dto-audience";
 
 /*
@@ -23,8 +23,8 @@ const shipAddress = {
   derived: "the decrypted snapshot, or null once erased",
 };
 
-export const myOrderSummary: DtoMapping<MyOrderSummaryDTO> = {
-  dto: "MyOrderSummaryDTO",
+export const customerOrderSummary: DtoMapping<CustomerOrderSummaryDTO> = {
+  dto: "CustomerOrderSummaryDTO",
   audience: "owner",
   keys: {
     id: { fields: ["Order.id"] },
@@ -36,8 +36,8 @@ export const myOrderSummary: DtoMapping<MyOrderSummaryDTO> = {
   },
 };
 
-export const myOrderLine: DtoMapping<MyOrderLineDTO> = {
-  dto: "MyOrderLineDTO",
+export const customerOrderLine: DtoMapping<CustomerOrderLineDTO> = {
+  dto: "CustomerOrderLineDTO",
   audience: "owner",
   keys: {
     name: { fields: ["OrderItem.productName"] },
@@ -49,11 +49,11 @@ export const myOrderLine: DtoMapping<MyOrderLineDTO> = {
 };
 
 // Processor ids (checkout session, payment intent) are internal and never part of it.
-export const myOrder: DtoMapping<MyOrderDTO> = {
-  dto: "MyOrderDTO",
+export const customerOrder: DtoMapping<CustomerOrderDTO> = {
+  dto: "CustomerOrderDTO",
   audience: "owner",
   keys: {
-    ...myOrderSummary.keys,
+    ...customerOrderSummary.keys,
     lines: { fields: [], derived: "MyOrderLineDTOs, mapped on their own" },
     subtotal: orderMoney("subtotalMinor"),
     shipping: orderMoney("shippingMinor"),
@@ -70,8 +70,8 @@ export const myOrder: DtoMapping<MyOrderDTO> = {
   },
 };
 
-export const checkoutLine: DtoMapping<CheckoutLineDTO> = {
-  dto: "CheckoutLineDTO",
+export const customerCheckoutLine: DtoMapping<CustomerCheckoutLineDTO> = {
+  dto: "CustomerCheckoutLineDTO",
   audience: "owner",
   keys: {
     name: { fields: ["Product.name"] },
@@ -85,8 +85,8 @@ export const checkoutLine: DtoMapping<CheckoutLineDTO> = {
   },
 };
 
-export const checkoutOption: DtoMapping<CheckoutOptionDTO> = {
-  dto: "CheckoutOptionDTO",
+export const customerCheckoutOption: DtoMapping<CustomerCheckoutOptionDTO> = {
+  dto: "CustomerCheckoutOptionDTO",
   audience: "owner",
   keys: {
     method: { fields: [], derived: "a shipping method of the shop's configuration" },

@@ -1,4 +1,5 @@
 import "server-only";
+import { canPayOrder } from "@/lib/payments/order-next-steps";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Money } from "@/lib/catalog/money";
@@ -9,7 +10,7 @@ import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /** A customer's own order in their list. */
-export type MyOrderSummaryDTO = {
+export type CustomerOrderSummaryDTO = {
   id: string;
   number: string;
   status: OrderStatus;
@@ -18,11 +19,11 @@ export type MyOrderSummaryDTO = {
   itemCount: number;
 };
 
-export type MyOrderLineDTO = { name: string; productSlug: string | null; unitPrice: Money; quantity: number; lineTotal: Money };
+export type CustomerOrderLineDTO = { name: string; productSlug: string | null; unitPrice: Money; quantity: number; lineTotal: Money };
 
 /** One of the customer's orders in full: never processor ids, never more card data than brand and last four. */
-export type MyOrderDTO = MyOrderSummaryDTO & {
-  lines: MyOrderLineDTO[];
+export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
+  lines: CustomerOrderLineDTO[];
   subtotal: Money;
   shipping: Money;
   tax: Money;
@@ -49,7 +50,7 @@ export const orderSummarySelect = {
 
 type SummaryRow = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;
 
-export function toOrderSummary(row: SummaryRow): MyOrderSummaryDTO {
+export function toOrderSummary(row: SummaryRow): CustomerOrderSummaryDTO {
   return {
     id: row.id,
     number: row.number,
@@ -60,7 +61,7 @@ export function toOrderSummary(row: SummaryRow): MyOrderSummaryDTO {
   };
 }
 
-export async function listMyOrders(viewer: ActiveSession): Promise<MyOrderSummaryDTO[]> {
+export async function listMyOrders(viewer: ActiveSession): Promise<CustomerOrderSummaryDTO[]> {
   const rows = await db.order.findMany({
     where: { userId: viewer.userId },
     select: orderSummarySelect,
@@ -90,7 +91,7 @@ const detailSelect = {
 
 type DetailRow = Prisma.OrderGetPayload<{ select: typeof detailSelect }>;
 
-function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
+function toMyOrder(row: DetailRow, now: Date, withAddress = true): CustomerOrderDTO {
   const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
   return {
     ...toOrderSummary(row),
@@ -108,7 +109,7 @@ function toMyOrder(row: DetailRow, now: Date, withAddress = true): MyOrderDTO {
     shippingMethod: row.shippingMethod,
     shippingAddress: withAddress ? openShippingAddress(row) : null,
     card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
-    canPay: row.status === "pending_payment" && row.paymentIntentId === null && row.reservationExpiresAt > now,
+    canPay: canPayOrder(row, now),
     reservationExpiresAt: row.reservationExpiresAt,
   };
 }
@@ -123,7 +124,7 @@ export async function getMyOrder(
   orderId: string,
   context: RequestContext,
   now = new Date(),
-): Promise<MyOrderDTO | null> {
+): Promise<CustomerOrderDTO | null> {
   const row = await db.order.findFirst({ where: { id: orderId, userId: viewer.userId }, select: detailSelect });
   if (row) return toMyOrder(row, now);
   await recordForeignOrderAccess(viewer, orderId, context);
@@ -138,7 +139,7 @@ export async function getMyOrder(
 export async function listMyOrderDetails(
   viewer: ActiveSession,
   options: { take?: number; withAddresses?: boolean; now?: Date } = {},
-): Promise<MyOrderDTO[]> {
+): Promise<CustomerOrderDTO[]> {
   const rows = await db.order.findMany({
     where: { userId: viewer.userId },
     select: detailSelect,

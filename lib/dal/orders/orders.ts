@@ -1,7 +1,7 @@
 import "server-only";
+import { canPayOrder } from "@/lib/payments/order-next-steps";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
-import { notEnoughStock } from "@/lib/catalog/stock-availability";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
@@ -25,14 +25,34 @@ export type PlaceOrderInput = {
 
 export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
 
-/** A checkout the shop refuses, with a message for the shopper (and the form field it concerns). */
+/** Why the shop refuses a checkout; the checkout action turns each into a message. */
+export const CHECKOUT_ERROR_CODES = {
+  staffAccount: "staff_account",
+  emailUnverified: "email_unverified",
+  cartEmpty: "cart_empty",
+  mixedCurrencies: "mixed_currencies",
+  productUnavailable: "product_unavailable",
+  overMaxPerOrder: "over_max_per_order",
+  notEnoughStock: "not_enough_stock",
+  soldOut: "sold_out",
+  addressNotFound: "address_not_found",
+  addressUnreadable: "address_unreadable",
+} as const;
+
+export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[keyof typeof CHECKOUT_ERROR_CODES];
+
+/**
+ * A checkout the shop refuses: a code and what its message needs (the product
+ * in the shopper's own cart), no text. Thrown, so the transaction's stock
+ * reservations roll back.
+ */
 export class CheckoutError extends Error {
   override name = "CheckoutError";
   constructor(
-    message: string,
-    readonly field?: "address" | "shippingMethod" | "cart",
+    readonly code: CheckoutErrorCode,
+    readonly detail: { productName?: string; limit?: number; left?: number } = {},
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -44,8 +64,8 @@ function newOrderNumber(): string {
 }
 
 function assertCanCheckOut(viewer: ActiveSession) {
-  if (viewer.audience !== "customer") throw new CheckoutError("Staff accounts cannot place orders.");
-  if (!viewer.user.emailVerified) throw new CheckoutError("Confirm your email address before checking out.");
+  if (viewer.audience !== "customer") throw new CheckoutError(CHECKOUT_ERROR_CODES.staffAccount);
+  if (!viewer.user.emailVerified) throw new CheckoutError(CHECKOUT_ERROR_CODES.emailUnverified);
 }
 
 type CartLine = {
@@ -68,13 +88,13 @@ async function readCart(tx: Prisma.TransactionClient, userId: string): Promise<C
 }
 
 function checkLines(lines: CartLine[]): string {
-  if (lines.length === 0) throw new CheckoutError("Your cart is empty.", "cart");
+  if (lines.length === 0) throw new CheckoutError(CHECKOUT_ERROR_CODES.cartEmpty);
   const currencies = new Set(lines.map((line) => line.product.currency));
-  if (currencies.size > 1) throw new CheckoutError("Items priced in different currencies cannot share one order.", "cart");
+  if (currencies.size > 1) throw new CheckoutError(CHECKOUT_ERROR_CODES.mixedCurrencies);
   for (const { product, quantity } of lines) {
-    if (!product.published) throw new CheckoutError(`${product.name} is no longer available: remove it from your cart.`, "cart");
+    if (!product.published) throw new CheckoutError(CHECKOUT_ERROR_CODES.productUnavailable, { productName: product.name });
     if (quantity > product.maxPerOrder) {
-      throw new CheckoutError(`You can order at most ${product.maxPerOrder} of ${product.name}.`, "cart");
+      throw new CheckoutError(CHECKOUT_ERROR_CODES.overMaxPerOrder, { productName: product.name, limit: product.maxPerOrder });
     }
   }
   return [...currencies][0] ?? "USD";
@@ -85,12 +105,7 @@ async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
     if (!(await reserveStock(tx, line.productId, line.quantity))) {
       const left = line.product.stock;
       // Throwing rolls back the reservations already made in this transaction.
-      throw new CheckoutError(
-        left > 0
-          ? `${notEnoughStock(left, line.product.name)}: lower the quantity in your cart.`
-          : `${line.product.name} has just sold out: remove it from your cart.`,
-        "cart",
-      );
+      throw new CheckoutError(left > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName: line.product.name, left });
     }
   }
 }
@@ -98,9 +113,9 @@ async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
 async function shippingAddressFor(tx: Prisma.TransactionClient, userId: string, choice: CheckoutAddressChoice): Promise<ShippingAddress> {
   if ("savedAddressId" in choice) {
     const saved = await findOwnAddress(tx, userId, choice.savedAddressId);
-    if (!saved) throw new CheckoutError("Choose one of your addresses.", "address");
+    if (!saved) throw new CheckoutError(CHECKOUT_ERROR_CODES.addressNotFound);
     // Never snapshot the unreadable marker into an order as if it were the address.
-    if (hasUnreadableValue(saved)) throw new CheckoutError("That address could not be read. Edit it, or choose another.", "address");
+    if (hasUnreadableValue(saved)) throw new CheckoutError(CHECKOUT_ERROR_CODES.addressUnreadable);
     return saved;
   }
   if (choice.save) await addAddress(tx, userId, choice.newAddress);
@@ -228,7 +243,7 @@ export async function startPayment(
           items: { select: { productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
         },
       });
-      if (order.status !== "pending_payment" || order.paymentIntentId || order.reservationExpiresAt <= now) return null;
+      if (!canPayOrder(order, now)) return null;
       if (order.checkoutSessionId) {
         const current = await gateway.retrieveCheckout(order.checkoutSessionId);
         // Paid (or a delayed payment under way): its result comes by webhook; a second page would take a second payment.

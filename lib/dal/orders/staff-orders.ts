@@ -4,9 +4,11 @@ import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
+import type { OrderStatus } from "@/lib/payments/order-transitions";
+import { canCancelOrder, canRefundOrder, canShipOrder } from "@/lib/payments/order-next-steps";
+import { can } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/dal/audit/log";
-import { type MyOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
+import { type CustomerOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { addressCodec } from "@/lib/dal/accounts/address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
@@ -16,7 +18,7 @@ import type { AuditContext } from "@/lib/context/request-context";
 
 export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
 
-export type AdminOrderSummaryDTO = MyOrderSummaryDTO & {
+export type StaffOrderSummaryDTO = CustomerOrderSummaryDTO & {
   /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
   customer: string;
 };
@@ -34,7 +36,7 @@ function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
 export async function listOrdersForStaff(
   viewer: StaffViewer,
   filters: AdminOrderFilters,
-): Promise<{ orders: AdminOrderSummaryDTO[]; total: number }> {
+): Promise<{ orders: StaffOrderSummaryDTO[]; total: number }> {
   assertPermission(viewer, "orders:read");
   const where = whereOf(filters);
   const [rows, total] = await Promise.all([
@@ -53,7 +55,7 @@ export async function listOrdersForStaff(
   };
 }
 
-export type AdminOrderDTO = AdminOrderSummaryDTO & {
+export type StaffOrderDTO = StaffOrderSummaryDTO & {
   customerId: string | null;
   lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
@@ -71,9 +73,11 @@ export type AdminOrderDTO = AdminOrderSummaryDTO & {
   holdReason: string | null;
   refunds: { amount: Money; reason: string; status: string; createdAt: Date }[];
   events: { type: string; outcome: string; receivedAt: Date }[];
+  /** What this viewer may do to the order now: the mutations' own rules and the viewer's permissions. */
+  actions: { cancel: boolean; refund: boolean; ship: boolean };
 };
 
-export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<AdminOrderDTO | null> {
+export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<StaffOrderDTO | null> {
   assertPermission(viewer, "orders:read");
   const row = await db.order.findUnique({
     where: { id: orderId },
@@ -90,6 +94,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       cardLast4: true,
       riskLevel: true,
       holdReason: true,
+      paymentIntentId: true,
       userId: true,
       user: { select: { email: true } },
       items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
@@ -102,6 +107,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const committed = row.refunds.filter((refund) => refund.status !== "failed").reduce((sum, refund) => sum + refund.amountMinor, 0);
   const address = openShippingAddress(row);
   const masked = address && addressCodec.maskForStaff(address, false);
+  const refundableMinor = Math.max(0, row.capturedMinor - committed);
   return {
     ...toOrderSummary(row),
     customer: row.user ? maskEmail(row.user.email) : "—",
@@ -117,7 +123,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     tax: money(row.taxMinor),
     captured: money(row.capturedMinor),
     refunded: money(row.refundedMinor),
-    refundable: money(Math.max(0, row.capturedMinor - committed)),
+    refundable: money(refundableMinor),
     shippingMethod: row.shippingMethod,
     // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal.
     shipTo: masked
@@ -132,20 +138,34 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     holdReason: row.holdReason,
     refunds: row.refunds.map((refund) => ({ amount: money(refund.amountMinor), reason: refund.reason, status: refund.status, createdAt: refund.createdAt })),
     events: row.paymentEvents,
+    actions: {
+      cancel: can(viewer.role, "orders:cancel") && canCancelOrder(row),
+      refund: can(viewer.role, "orders:refund") && canRefundOrder({ ...row, refundableMinor }),
+      ship: can(viewer.role, "orders:fulfil") && canShipOrder(row),
+    },
   };
 }
 
-export class OrderActionError extends Error {
-  override name = "OrderActionError";
-}
+/** Why a staff order change was refused; the action turns the code into text. */
+export const OrderActionError = {
+  notFound: "not_found",
+  invalidReason: "invalid_reason",
+  cannotShip: "cannot_ship",
+  notCancellable: "not_cancellable",
+} as const;
+
+export type OrderActionErrorCode = (typeof OrderActionError)[keyof typeof OrderActionError];
+
+/** A refused change says why, and in what status it found the order (when it found one). */
+export type OrderActionResult = { ok: true } | { ok: false; code: OrderActionErrorCode; status?: OrderStatus };
 
 /** Marks a paid order shipped. */
-export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<void> {
+export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<OrderActionResult> {
   assertPermission(viewer, "orders:fulfil");
-  await db.$transaction(async (tx) => {
-    if (!(await lockOrder(tx, orderId))) throw new OrderActionError("No such order.");
+  return db.$transaction(async (tx): Promise<OrderActionResult> => {
+    if (!(await lockOrder(tx, orderId))) return { ok: false, code: OrderActionError.notFound };
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-    if (!canTransition(order.status, "fulfilled")) throw new OrderActionError(`A ${order.status.replace("_", " ")} order cannot be marked shipped.`);
+    if (!canShipOrder(order)) return { ok: false, code: OrderActionError.cannotShip, status: order.status };
     await tx.order.update({ where: { id: orderId }, data: { status: "fulfilled", fulfilledAt: new Date() } });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
@@ -156,6 +176,7 @@ export async function fulfilOrder(viewer: StaffViewer, orderId: string, context:
       outcome: "success",
       context,
     });
+    return { ok: true };
   });
 }
 
@@ -170,20 +191,17 @@ export async function cancelOrderForStaff(
   input: { orderId: string; reason: string },
   gateway: PaymentGateway | null,
   context: AuditContext,
-): Promise<void> {
+): Promise<OrderActionResult> {
   assertPermission(viewer, "orders:cancel");
   const reason = input.reason.trim();
-  if (reason.length < 3 || reason.length > 500) throw new OrderActionError("Give a reason of 3 to 500 characters.");
-  const sessionId = await db.$transaction(async (tx) => {
-    if (!(await lockOrder(tx, input.orderId))) throw new OrderActionError("No such order.");
+  if (reason.length < 3 || reason.length > 500) return { ok: false, code: OrderActionError.invalidReason };
+  const outcome = await db.$transaction(async (tx): Promise<OrderActionResult & { sessionId?: string | null }> => {
+    if (!(await lockOrder(tx, input.orderId))) return { ok: false, code: OrderActionError.notFound };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: input.orderId },
       select: { status: true, paymentIntentId: true, checkoutSessionId: true },
     });
-    const unpaid = order.status === "pending_payment" || order.status === "on_hold";
-    if (!unpaid || order.paymentIntentId) {
-      throw new OrderActionError("Only an order awaiting payment can be cancelled; refund a paid one.");
-    }
+    if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.status };
     await cancelUnpaidOrder(tx, input.orderId, new Date());
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
@@ -195,7 +213,9 @@ export async function cancelOrderForStaff(
       outcome: "success",
       context,
     });
-    return order.checkoutSessionId;
+    return { ok: true, sessionId: order.checkoutSessionId };
   });
-  if (sessionId) await gateway?.expireCheckout(sessionId);
+  if (!outcome.ok) return outcome;
+  if (outcome.sessionId) await gateway?.expireCheckout(outcome.sessionId);
+  return { ok: true };
 }

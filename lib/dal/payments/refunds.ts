@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
-import { REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
+import { hasRefundablePayment } from "@/lib/payments/order-next-steps";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { lockOrder } from "@/lib/dal/orders/internal";
@@ -9,9 +9,20 @@ import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export class RefundError extends Error {
-  override name = "RefundError";
-}
+/** Why a refund request was refused; the action turns the code into text. */
+export const RefundError = {
+  stepUpRequired: "step_up_required",
+  invalidReason: "invalid_reason",
+  notFound: "not_found",
+  noPayment: "no_payment",
+  /** The amount is not between 1 and what is left (`left`, in minor units). */
+  amountOutOfRange: "amount_out_of_range",
+  fullyRefunded: "fully_refunded",
+} as const;
+
+export type RefundErrorCode = (typeof RefundError)[keyof typeof RefundError];
+
+export type RefundResult = { ok: true; refundId: string } | { ok: false; code: RefundErrorCode; left?: number };
 
 export type RefundInput = { orderId: string; amountMinor: number; reason: string };
 
@@ -29,25 +40,25 @@ export async function requestRefund(
   input: RefundInput,
   gateway: PaymentGateway,
   context: AuditContext,
-): Promise<{ refundId: string }> {
+): Promise<RefundResult> {
   assertPermission(viewer, "orders:refund");
-  if (!isRecentlyAuthenticated(viewer)) throw new RefundError("Confirm your second factor again before refunding.");
+  if (!isRecentlyAuthenticated(viewer)) return { ok: false, code: RefundError.stepUpRequired };
   const reason = input.reason.trim();
-  if (reason.length < 3 || reason.length > 500) throw new RefundError("Give a reason of 3 to 500 characters.");
+  if (reason.length < 3 || reason.length > 500) return { ok: false, code: RefundError.invalidReason };
   const claimed = await db.$transaction(async (tx) => {
-    if (!(await lockOrder(tx, input.orderId))) throw new RefundError("No such order.");
+    if (!(await lockOrder(tx, input.orderId))) return { ok: false as const, code: RefundError.notFound };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: input.orderId },
       select: { status: true, capturedMinor: true, paymentIntentId: true },
     });
-    if (!REFUNDABLE_STATUSES.includes(order.status) || !order.paymentIntentId) throw new RefundError("This order has no payment to refund.");
+    if (!hasRefundablePayment(order) || !order.paymentIntentId) return { ok: false as const, code: RefundError.noPayment };
     const committed = await tx.refund.aggregate({
       where: { orderId: input.orderId, status: { in: ["pending", "succeeded"] } },
       _sum: { amountMinor: true },
     });
     const left = order.capturedMinor - (committed._sum.amountMinor ?? 0);
     if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor < 1 || input.amountMinor > left) {
-      throw new RefundError(left > 0 ? `Refund between 1 and ${left} (minor units).` : "Everything paid has already been refunded.");
+      return left > 0 ? { ok: false as const, code: RefundError.amountOutOfRange, left } : { ok: false as const, code: RefundError.fullyRefunded };
     }
     const refund = await tx.refund.create({
       data: { orderId: input.orderId, amountMinor: input.amountMinor, reason, requestedById: viewer.userId },
@@ -63,8 +74,9 @@ export async function requestRefund(
       outcome: "success",
       context,
     });
-    return { refundId: refund.id, paymentIntentId: order.paymentIntentId };
+    return { ok: true as const, refundId: refund.id, paymentIntentId: order.paymentIntentId };
   });
+  if (!claimed.ok) return claimed;
   try {
     const { gatewayRefundId } = await gateway.refund({
       orderId: input.orderId,
@@ -77,5 +89,5 @@ export async function requestRefund(
     await db.refund.update({ where: { id: claimed.refundId }, data: { status: "failed" } });
     throw error;
   }
-  return { refundId: claimed.refundId };
+  return { ok: true, refundId: claimed.refundId };
 }

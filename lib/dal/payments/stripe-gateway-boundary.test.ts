@@ -177,7 +177,9 @@ describe("Stripe gateway at the HTTP boundary", () => {
     const staff = await staffMember("admin");
     requests.length = 0;
 
-    const { refundId } = await requestRefund(staff, { orderId, amountMinor: 1000, reason: "Damaged in transit" }, gateway(), context);
+    const refunded = await requestRefund(staff, { orderId, amountMinor: 1000, reason: "Damaged in transit" }, gateway(), context);
+    expect(refunded.ok).toBe(true);
+    const refundId = refunded.ok ? refunded.refundId : "";
     expect(requests).toHaveLength(1);
     expect(requests[0]?.path).toBe("/v1/refunds");
     expect(requests[0]?.headers["idempotency-key"]).toBe(`refund:${refundId}`);
@@ -187,9 +189,11 @@ describe("Stripe gateway at the HTTP boundary", () => {
 
     // 7983 is left: asking for more is refused before Stripe is called.
     requests.length = 0;
-    await expect(requestRefund(staff, { orderId, amountMinor: 7984, reason: "Too much" }, gateway(), context)).rejects.toThrow(
-      /between 1 and 7983/,
-    );
+    expect(await requestRefund(staff, { orderId, amountMinor: 7984, reason: "Too much" }, gateway(), context)).toEqual({
+      ok: false,
+      code: "amount_out_of_range",
+      left: 7983,
+    });
     const audited = await db.auditEntry.findMany({ where: { action: "order.refund_requested", targetId: orderId } });
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({ actorId: staff.userId, actorRole: "admin", reason: "Damaged in transit", outcome: "success" });
@@ -216,7 +220,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
       PermissionDeniedError,
     );
     const stale = await staffMember("admin", { reauthenticatedAt: new Date(Date.now() - 3_600_000) });
-    await expect(requestRefund(stale, { orderId, amountMinor: 100, reason: "Old factor" }, gateway(), context)).rejects.toThrow(/second factor/);
+    expect(await requestRefund(stale, { orderId, amountMinor: 100, reason: "Old factor" }, gateway(), context)).toEqual({ ok: false, code: "step_up_required" });
     expect(requests).toHaveLength(0);
     expect(await db.refund.count({ where: { orderId } })).toBe(0);
   });

@@ -184,8 +184,17 @@ export async function expireTestCheckout(id: string, now = new Date()): Promise<
   });
 }
 
+/** Why the test processor refuses a refund, as Stripe would; the gateway adapter words it. */
+export const TEST_REFUND_ERROR_CODES = { noCapturedPayment: "no_captured_payment", exceedsPayment: "exceeds_payment" } as const;
+
+export type TestRefundErrorCode = (typeof TEST_REFUND_ERROR_CODES)[keyof typeof TEST_REFUND_ERROR_CODES];
+
+/** A refund the test processor refuses: a code, no text (thrown so the transaction changes nothing). */
 export class TestRefundError extends Error {
   override name = "TestRefundError";
+  constructor(readonly code: TestRefundErrorCode) {
+    super(code);
+  }
 }
 
 /**
@@ -195,12 +204,12 @@ export class TestRefundError extends Error {
 export async function refundTestPayment(paymentIntentId: string, amountMinor: number, key: string, now = new Date()): Promise<string> {
   return db.$transaction(async (tx) => {
     const row = await lockSession(tx, { paymentIntentId });
-    if (!row || row.paymentStatus !== "paid") throw new TestRefundError("No captured payment to refund.");
+    if (!row || row.paymentStatus !== "paid") throw new TestRefundError(TEST_REFUND_ERROR_CODES.noCapturedPayment);
     const refunds = refundsSchema.parse(row.refunds);
     const earlier = refunds.find((refund) => refund.key === key);
     if (earlier) return earlier.id;
     if (!Number.isInteger(amountMinor) || amountMinor <= 0 || row.amountRefunded + amountMinor > row.amountTotal) {
-      throw new TestRefundError("The refund exceeds what is left of the payment.");
+      throw new TestRefundError(TEST_REFUND_ERROR_CODES.exceedsPayment);
     }
     const refund = { id: `re_test_${createHash("sha256").update(key).digest("base64url").slice(0, 24)}`, amount: amountMinor, key };
     const updated = await tx.testGatewaySession.update({

@@ -5,10 +5,10 @@ import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AccountAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
+import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import { erasedShippingAddress } from "@/lib/dal/orders/shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
-import { listMyOrderDetails, type MyOrderDTO, type MyOrderLineDTO } from "@/lib/dal/orders/my-orders";
+import { listMyOrderDetails, type CustomerOrderDTO, type CustomerOrderLineDTO } from "@/lib/dal/orders/my-orders";
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./purge";
 import { userCodec } from "@/lib/dal/accounts/user-codec";
@@ -23,7 +23,7 @@ import type { RequestContext } from "@/lib/context/request-context";
  */
 
 /** Everything the shop holds about the viewer, as downloaded from /account/privacy/export. */
-export type PersonalDataExportDTO = {
+export type CustomerDataExportDTO = {
   exportedAt: string;
   profile: {
     name: string;
@@ -34,9 +34,9 @@ export type PersonalDataExportDTO = {
     twoFactorEnabled: boolean;
   };
   /** The viewer's addresses, decrypted, without their internal ids. */
-  addresses: Array<Omit<AccountAddressDTO, "id">>;
+  addresses: Array<Omit<CustomerAddressDTO, "id">>;
   /** The viewer's orders with their lines, totals and (decrypted) shipping address, without internal ids. */
-  orders: Array<Omit<MyOrderDTO, "id" | "canPay" | "reservationExpiresAt" | "lines"> & { lines: Array<Omit<MyOrderLineDTO, "productSlug">> }>;
+  orders: Array<Omit<CustomerOrderDTO, "id" | "canPay" | "reservationExpiresAt" | "lines"> & { lines: Array<Omit<CustomerOrderLineDTO, "productSlug">> }>;
   sessions: Array<{ current: boolean; persistent: boolean; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null }>;
   securityEvents: Array<{ type: string; createdAt: string; ip: string | null; userAgent: string | null; details: Prisma.JsonValue }>;
 };
@@ -77,7 +77,7 @@ const iso = (date: Date) => date.toISOString();
  * decrypted where stored encrypted, and only rows the viewer owns. Records a
  * `personal_data_exported` event (OWASP logging: exports are always logged).
  */
-export async function exportMyData(viewer: ActiveSession, context: RequestContext): Promise<PersonalDataExportDTO> {
+export async function exportMyData(viewer: ActiveSession, context: RequestContext): Promise<CustomerDataExportDTO> {
   requireStepUp(viewer);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
@@ -104,7 +104,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       orderBy: { createdAt: "asc" },
     }),
   ]);
-  const exported: PersonalDataExportDTO = {
+  const exported: CustomerDataExportDTO = {
     exportedAt: iso(new Date()),
     profile: {
       name: user.name,

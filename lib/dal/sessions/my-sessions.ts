@@ -5,7 +5,7 @@ import { type ActiveSession, revokeUserSessions } from "./sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /** A session as its owner sees it on /account/security (V7.5.2). */
-export type AccountSessionDTO = {
+export type CustomerSessionDTO = {
   id: string;
   current: boolean;
   persistent: boolean;
@@ -15,7 +15,7 @@ export type AccountSessionDTO = {
   userAgent: string | null;
 };
 
-export async function listMySessions(viewer: ActiveSession): Promise<AccountSessionDTO[]> {
+export async function listMySessions(viewer: ActiveSession): Promise<CustomerSessionDTO[]> {
   const now = new Date();
   const rows = await db.session.findMany({
     where: { userId: viewer.userId, revokedAt: null, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { canAssignRole, ROLE_LABELS, type StaffRoleName } from "@/lib/auth/permissions";
+import { canAssignRole, type StaffRoleName } from "@/lib/auth/permissions";
 import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -13,9 +13,31 @@ import { assertPermission } from "./permission";
 import type { StaffViewer } from "./members";
 import type { AuditContext } from "@/lib/context/request-context";
 
-/** A staff change the rules refuse, with a message for the person who tried. */
+/** Why the rules refuse a staff change; the actions (and the command line) turn each into a message. */
+export const STAFF_ACCOUNT_ERROR_CODES = {
+  roleNotAssignable: "role_not_assignable",
+  emailTaken: "email_taken",
+  notFound: "not_found",
+  targetOutranks: "target_outranks",
+  lastOwnerDemotion: "last_owner_demotion",
+  selfDeactivation: "self_deactivation",
+  lastOwnerRemoval: "last_owner_removal",
+} as const;
+
+export type StaffAccountErrorCode = (typeof STAFF_ACCOUNT_ERROR_CODES)[keyof typeof STAFF_ACCOUNT_ERROR_CODES];
+
+/**
+ * A staff change the rules refuse: a code (and the role asked for), no text.
+ * Thrown, so a refusal found inside a transaction (the last owner) rolls it back.
+ */
 export class StaffAccountError extends Error {
   override name = "StaffAccountError";
+  constructor(
+    readonly code: StaffAccountErrorCode,
+    readonly role?: StaffRoleName,
+  ) {
+    super(code);
+  }
 }
 
 export const setupLink = (token: string) => `${env.SITE_URL}/staff/setup?token=${token}`;
@@ -46,12 +68,12 @@ export async function createStaffAccount(
 ): Promise<{ userId: string; setupToken: string | null }> {
   if (by) {
     assertPermission(by, "staff:manage");
-    if (!canAssignRole(by.role, account.role)) throw new StaffAccountError(`You cannot give the ${ROLE_LABELS[account.role]} role.`);
+    if (!canAssignRole(by.role, account.role)) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.roleNotAssignable, account.role);
   }
   const email = normalizeEmail(account.email);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new StaffAccountError("An account with this email address already exists.");
+      throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.emailTaken);
     }
     const user = await tx.user.create({
       data: {
@@ -129,22 +151,22 @@ async function lockedStaffMember(tx: Prisma.TransactionClient, viewer: StaffView
     where: { id: userId, kind: "staff" },
     select: { id: true, staffRole: true, deactivatedAt: true },
   });
-  if (!target?.staffRole) throw new StaffAccountError("No such staff member.");
+  if (!target?.staffRole) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.notFound);
   // Nobody changes someone who holds permissions they lack themselves.
-  if (!canAssignRole(viewer.role, target.staffRole)) throw new StaffAccountError("You cannot change a staff member with more permissions than you.");
+  if (!canAssignRole(viewer.role, target.staffRole)) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.targetOutranks);
   return { ...target, staffRole: target.staffRole };
 }
 
 /** Gives a staff member another role; their sessions end, so the new permissions apply at once. */
 export async function changeStaffRole(viewer: StaffViewer, userId: string, role: StaffRoleName, context: AuditContext): Promise<void> {
   assertPermission(viewer, "staff:manage");
-  if (!canAssignRole(viewer.role, role)) throw new StaffAccountError(`You cannot give the ${ROLE_LABELS[role]} role.`);
+  if (!canAssignRole(viewer.role, role)) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.roleNotAssignable, role);
   await db.$transaction(async (tx) => {
     const owners = await activeOwnerCount(tx);
     const target = await lockedStaffMember(tx, viewer, userId);
     if (target.staffRole === role) return;
     if (target.staffRole === "owner" && !target.deactivatedAt && owners <= 1) {
-      throw new StaffAccountError("The last owner cannot be demoted: make someone else an owner first.");
+      throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.lastOwnerDemotion);
     }
     await tx.user.update({ where: { id: userId }, data: { staffRole: role } });
     const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "role_changed" });
@@ -163,12 +185,12 @@ export async function changeStaffRole(viewer: StaffViewer, userId: string, role:
 /** Deactivates a staff account: it can no longer sign in, its sessions end, its history stays. */
 export async function deactivateStaff(viewer: StaffViewer, userId: string, context: AuditContext): Promise<void> {
   assertPermission(viewer, "staff:manage");
-  if (userId === viewer.userId) throw new StaffAccountError("You cannot deactivate your own account.");
+  if (userId === viewer.userId) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.selfDeactivation);
   await db.$transaction(async (tx) => {
     const owners = await activeOwnerCount(tx);
     const target = await lockedStaffMember(tx, viewer, userId);
     if (target.deactivatedAt) return;
-    if (target.staffRole === "owner" && owners <= 1) throw new StaffAccountError("The last owner cannot be removed.");
+    if (target.staffRole === "owner" && owners <= 1) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.lastOwnerRemoval);
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "deactivated" });
     await appendAudit(tx, {

@@ -11,7 +11,7 @@ import type { AuditContext } from "@/lib/context/request-context";
 
 export type AuditFilters = { actorEmail?: string; action?: string; targetType?: string; targetId?: string; from?: Date; to?: Date };
 
-export type AuditEntryDTO = {
+export type StaffAuditEntryDTO = {
   id: string;
   at: Date;
   actor: string;
@@ -44,7 +44,7 @@ async function whereOf(filters: AuditFilters): Promise<Prisma.AuditEntryWhereInp
   };
 }
 
-async function toDTOs(rows: Prisma.AuditEntryGetPayload<object>[]): Promise<AuditEntryDTO[]> {
+async function toDTOs(rows: Prisma.AuditEntryGetPayload<object>[]): Promise<StaffAuditEntryDTO[]> {
   const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } });
   const emailOf = new Map(actors.map((actor) => [actor.id, actor.email]));
@@ -64,7 +64,7 @@ async function toDTOs(rows: Prisma.AuditEntryGetPayload<object>[]): Promise<Audi
   }));
 }
 
-export async function listAuditEntries(viewer: StaffViewer, filters: AuditFilters, page: number): Promise<{ entries: AuditEntryDTO[]; total: number }> {
+export async function listAuditEntries(viewer: StaffViewer, filters: AuditFilters, page: number): Promise<{ entries: StaffAuditEntryDTO[]; total: number }> {
   assertPermission(viewer, "audit:read");
   const where = await whereOf(filters);
   const [rows, total] = await Promise.all([
@@ -83,7 +83,7 @@ export async function exportAuditEntries(
   filters: AuditFilters,
   context: AuditContext,
   alertAboveRows = env.ALERT_EXPORT_ROWS,
-): Promise<AuditEntryDTO[]> {
+): Promise<StaffAuditEntryDTO[]> {
   assertPermission(viewer, "audit:export");
   const rows = await db.auditEntry.findMany({ where: await whereOf(filters), orderBy: { id: "asc" }, take: EXPORT_LIMIT });
   await db.$transaction(async (tx) => {

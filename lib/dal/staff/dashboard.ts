@@ -12,7 +12,7 @@ const DAYS = 14;
 
 export type DailyFigure = { day: string; orders: number; revenue: Money };
 
-export type DashboardDTO = {
+export type StaffDashboardDTO = {
   today: { orders: number; revenue: Money };
   awaitingFulfilment: number;
   held: number;
@@ -35,7 +35,7 @@ function startOfUtcDay(date: Date): Date {
 }
 
 /** The dashboard's figures. Revenue counts money captured on orders placed that day, net of refunds. */
-export async function getDashboard(viewer: StaffViewer, now = new Date()): Promise<DashboardDTO> {
+export async function getDashboard(viewer: StaffViewer, now = new Date()): Promise<StaffDashboardDTO> {
   assertPermission(viewer, "dashboard:read");
   const today = startOfUtcDay(now);
   const since = new Date(today.getTime() - (DAYS - 1) * 86_400_000);

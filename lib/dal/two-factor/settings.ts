@@ -16,13 +16,13 @@ import type { RequestContext } from "@/lib/context/request-context";
 const place = (userId: string, field: "totpSecret" | "totpPendingSecret") => ({ model: "User", field, ownerId: userId });
 
 /** What /account/security shows about two-factor sign-in. The secret appears only while enrolling. */
-export type TwoFactorStatusDTO = {
+export type CustomerTwoFactorStatusDTO = {
   enabled: boolean;
   recoveryCodesLeft: number;
   enrollment: { secret: string; qrCodeDataUrl: string } | null;
 };
 
-export async function getTwoFactorStatus(viewer: ActiveSession): Promise<TwoFactorStatusDTO> {
+export async function getTwoFactorStatus(viewer: ActiveSession): Promise<CustomerTwoFactorStatusDTO> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
     select: { totpEnabledAt: true, totpPendingSecret: true, email: true },

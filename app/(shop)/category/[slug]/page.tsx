@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
 import { SortLinks } from "@/components/sort-links";
-import { pageCount, parsePage, parseSlug, parseSort } from "@/lib/catalog/listing-params";
+import { listingParamsSchema, pageCount, parseSlug } from "@/lib/catalog/listing-params";
 import { getCategory, getCategoryPage } from "@/lib/dal/catalog/products";
+import { parseSearchParams } from "@/lib/http/search-params";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -20,9 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params, searchParams }: Props) {
   const slug = parseSlug((await params).slug);
   if (!slug) notFound();
-  const query = await searchParams;
-  const sort = parseSort(query);
-  const requestedPage = parsePage(query);
+  const { sort, page: requestedPage } = parseSearchParams(listingParamsSchema, await searchParams);
   const result = await getCategoryPage(slug, requestedPage, sort);
   if (!result) notFound();
   const pages = pageCount(result.total);

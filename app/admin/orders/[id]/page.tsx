@@ -4,11 +4,9 @@ import { notFound } from "next/navigation";
 import { CancelOrderForm, FulfilOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
-import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
-import { canTransition, REFUNDABLE_STATUSES } from "@/lib/payments/order-transitions";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -25,9 +23,6 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
   const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
   if (!order) notFound();
   const notice = notices[String((await searchParams).notice)];
-  const canFulfil = can(viewer.role, "orders:fulfil") && canTransition(order.status, "fulfilled");
-  const canCancel = can(viewer.role, "orders:cancel") && order.status === "pending_payment";
-  const canRefund = can(viewer.role, "orders:refund") && REFUNDABLE_STATUSES.includes(order.status) && order.refundable.amountMinor > 0;
   return (
     <div className="flex flex-col gap-5">
       <p>
@@ -93,9 +88,9 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         {order.riskLevel ? ` · risk ${order.riskLevel}` : ""}
       </p>
       <div className="grid gap-6 md:grid-cols-3">
-        {canFulfil && <FulfilOrderForm orderId={order.id} />}
-        {canCancel && <CancelOrderForm orderId={order.id} />}
-        {canRefund && <RefundOrderForm orderId={order.id} refundable={formatMoney(order.refundable)} />}
+        {order.actions.ship && <FulfilOrderForm orderId={order.id} />}
+        {order.actions.cancel && <CancelOrderForm orderId={order.id} />}
+        {order.actions.refund && <RefundOrderForm orderId={order.id} refundable={formatMoney(order.refundable)} />}
       </div>
       {order.refunds.length > 0 && (
         <section aria-labelledby="refunds-heading">

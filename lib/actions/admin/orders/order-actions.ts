@@ -8,6 +8,7 @@ import { auditContext } from "@/lib/auth/audit-context";
 import { moneyInputSchema } from "@/lib/catalog/money-input";
 import { cancelOrderForStaff, fulfilOrder, OrderActionError } from "@/lib/dal/orders/staff-orders";
 import { RefundError, requestRefund } from "@/lib/dal/payments/refunds";
+import type { OrderStatus } from "@/lib/payments/order-transitions";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import type { ActionState } from "../../action-state";
@@ -19,12 +20,19 @@ const reason = z.string().trim().min(3, "Give a reason (at least 3 characters)."
 const reasonError = "Give a reason (3 to 500 characters).";
 const unknownOrder: ActionState = { status: "error", message: "Unknown order." };
 
-function failure(error: unknown, values?: Record<string, string>): ActionState {
-  if (error instanceof OrderActionError || error instanceof RefundError || error instanceof PaymentGatewayError) {
-    return { status: "error", message: error.message, values };
-  }
+const noSuchOrder = "No such order.";
+const reasonLength = "Give a reason of 3 to 500 characters.";
+
+/** A processor's refusal is expected (its message is written for staff); anything else goes to error.tsx. */
+function gatewayFailure(error: unknown, values?: Record<string, string>): ActionState {
+  if (error instanceof PaymentGatewayError) return { status: "error", message: error.message, values };
   throw error;
 }
+
+const cannotShip = (status: OrderStatus | undefined): ActionState => ({
+  status: "error",
+  message: `A ${(status ?? "").replace("_", " ")} order cannot be marked shipped.`,
+});
 
 /** After a change that removes its own form (shipped, cancelled), the page says what happened. */
 function doneWithNotice(id: string, notice: "shipped" | "cancelled"): never {
@@ -38,13 +46,11 @@ export const fulfilOrderAction = staffAction(
     returnTo: "/admin/orders",
     input: { fields: ["orderId"], schema: z.object({ orderId }) },
     invalid: () => unknownOrder,
+    errors: { [OrderActionError.notFound]: noSuchOrder },
   },
-  async ({ viewer, input }) => {
-    try {
-      await fulfilOrder(viewer, input.orderId, await auditContext());
-    } catch (error) {
-      return failure(error);
-    }
+  async ({ viewer, input, fail }) => {
+    const result = await fulfilOrder(viewer, input.orderId, await auditContext());
+    if (!result.ok) return result.code === OrderActionError.cannotShip ? cannotShip(result.status) : fail(result.code);
     doneWithNotice(input.orderId, "shipped");
   },
 );
@@ -53,15 +59,22 @@ export const cancelOrderAction = staffAction(
   {
     permission: "orders:cancel",
     returnTo: "/admin/orders",
-    input: { fields: ["orderId", "reason"], schema: z.object({ orderId, reason }) },
+    input: { fields: ["orderId", "reason"], schema: z.object({ orderId, reason }), echo: { reason: 500 } },
     invalid: () => ({ status: "error", fieldErrors: { reason: [reasonError] } }),
+    errors: {
+      [OrderActionError.notFound]: noSuchOrder,
+      [OrderActionError.invalidReason]: reasonLength,
+      [OrderActionError.notCancellable]: "Only an order awaiting payment can be cancelled; refund a paid one.",
+    },
   },
-  async ({ viewer, input }) => {
+  async ({ viewer, input, values, fail }) => {
+    let result;
     try {
-      await cancelOrderForStaff(viewer, input, paymentGateway(), await auditContext());
+      result = await cancelOrderForStaff(viewer, input, paymentGateway(), await auditContext());
     } catch (error) {
-      return failure(error, { reason: input.reason });
+      return gatewayFailure(error, values);
     }
+    if (!result.ok) return fail(result.code);
     doneWithNotice(input.orderId, "cancelled");
   },
 );
@@ -83,15 +96,27 @@ export const refundOrderAction = staffAction(
       return { status: "error", fieldErrors: errors, values };
     },
     stepUp: { when: "after-input", returnTo: (input) => `/admin/orders/${input?.orderId ?? ""}` },
-    errors: { no_gateway: "No payment gateway is configured." },
+    errors: {
+      no_gateway: "No payment gateway is configured.",
+      [RefundError.stepUpRequired]: "Confirm your second factor again before refunding.",
+      [RefundError.invalidReason]: reasonLength,
+      [RefundError.notFound]: noSuchOrder,
+      [RefundError.noPayment]: "This order has no payment to refund.",
+      [RefundError.fullyRefunded]: "Everything paid has already been refunded.",
+    },
   },
   async ({ viewer, input, values, fail }) => {
     const gateway = paymentGateway();
     if (!gateway) return fail("no_gateway");
+    let result;
     try {
-      await requestRefund(viewer, { orderId: input.orderId, amountMinor: input.amount, reason: input.reason }, gateway, await auditContext());
+      result = await requestRefund(viewer, { orderId: input.orderId, amountMinor: input.amount, reason: input.reason }, gateway, await auditContext());
     } catch (error) {
-      return failure(error, values);
+      return gatewayFailure(error, values);
+    }
+    if (!result.ok) {
+      if (result.code === RefundError.amountOutOfRange) return { status: "error", message: `Refund between 1 and ${result.left ?? 0} (minor units).`, values };
+      return fail(result.code);
     }
     revalidatePath(`/admin/orders/${input.orderId}`);
     return { status: "success", message: "Refund requested. The order updates when the payment provider confirms it." };

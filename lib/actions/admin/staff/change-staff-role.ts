@@ -6,6 +6,7 @@ import { auditContext } from "@/lib/auth/audit-context";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { changeStaffRole, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { staffAction } from "../../pipeline/audiences";
+import { staffAccountMessage } from "./staff-account-messages";
 import { changeStaffRoleSchema } from "./staff-schemas";
 
 /** Gives a staff member another role; the DAL refuses roles the viewer lacks and the last owner's demotion. */
@@ -15,7 +16,7 @@ export const changeStaffRoleAction = staffAction(
     try {
       await changeStaffRole(viewer, input.userId, input.role, await auditContext());
     } catch (error) {
-      if (error instanceof StaffAccountError) return { status: "error", message: error.message };
+      if (error instanceof StaffAccountError) return { status: "error", message: staffAccountMessage(error) };
       throw error;
     }
     revalidatePath("/admin/staff");

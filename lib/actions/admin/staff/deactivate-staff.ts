@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
 import { deactivateStaff, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { staffAction } from "../../pipeline/audiences";
+import { staffAccountMessage } from "./staff-account-messages";
 import { staffMemberSchema } from "./staff-schemas";
 
 /** Deactivates a staff account (sessions end, history stays); the DAL protects the last owner and the viewer's own account. */
@@ -14,7 +15,7 @@ export const deactivateStaffAction = staffAction(
     try {
       await deactivateStaff(viewer, input.userId, await auditContext());
     } catch (error) {
-      if (error instanceof StaffAccountError) return { status: "error", message: error.message };
+      if (error instanceof StaffAccountError) return { status: "error", message: staffAccountMessage(error) };
       throw error;
     }
     revalidatePath("/admin/staff");

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password/hashing";
 import { canAssignRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { createStaffAccount, StaffAccountError } from "@/lib/dal/staff/accounts";
 import { staffAction } from "../../pipeline/audiences";
+import { staffAccountMessage } from "./staff-account-messages";
 import { inviteStaffSchema } from "./staff-schemas";
 
 /**
@@ -30,7 +31,7 @@ export const inviteStaffAction = staffAction(
     try {
       await createStaffAccount({ email, name, role, passwordHash: null, placeholderHash }, viewer, await auditContext());
     } catch (error) {
-      if (error instanceof StaffAccountError) return { status: "error", message: error.message, values };
+      if (error instanceof StaffAccountError) return { status: "error", message: staffAccountMessage(error), values };
       throw error;
     }
     revalidatePath("/admin/staff");
