@@ -138,7 +138,8 @@ test("a real image is re-encoded and served; a text file renamed .png and an ove
   expect(response.headers()["cache-control"]).toBe("private, no-store");
   expect(await sharp(await response.body()).metadata()).toMatchObject({ format: "webp", width: 200, height: 150 });
   expect((await page.request.get("/product-images/doesnotexist0000")).status()).toBe(404);
-  const anonymous = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin });
+  // A visitor with no cookies (a new request context would otherwise inherit the saved sign-in state).
+  const anonymous = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
   expect((await anonymous.get(src)).status()).toBe(404);
 
   await page.getByRole("button", { name: "Publish" }).click();
