@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 import { csrfCookiesToIssue } from "@/lib/auth/csrf/csrf-cookies";
+import { crossSiteRefusalText } from "@/lib/auth/csrf/cross-site-refusal";
 import { isRefusedCrossSite } from "@/lib/auth/csrf/unsafe-request";
 import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { env } from "@/lib/env";
@@ -16,14 +17,14 @@ import { env } from "@/lib/env";
  * Authorization never lives here (a matcher can miss Server Functions); the
  * data access layer checks every call itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = createRequestId();
   // Next answers a bare 500 when a dynamic segment is not valid percent-encoding; refuse it cleanly.
   if (!isWellFormedPath(request.nextUrl.pathname)) {
     return new NextResponse("Bad request", { status: 400, headers: { [REQUEST_ID_HEADER]: requestId } });
   }
   if (isRefusedCrossSite(request.method, request.nextUrl.pathname, request.headers, new URL(env.SITE_URL).origin)) {
-    return new NextResponse("Cross-site request refused", { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
+    return new NextResponse(await crossSiteRefusalText(request), { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
   }
   const csrfCookies = csrfCookiesToIssue(request.cookies);
   for (const cookie of csrfCookies) request.cookies.set(cookie.name, cookie.value);
