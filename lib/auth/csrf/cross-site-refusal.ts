@@ -29,9 +29,9 @@ async function submittedToken(request: RefusedRequest): Promise<string | null> {
 /**
  * The text of a 403 for an unsafe request refused as cross-site (isRefusedCrossSite).
  * A client that sent neither Origin nor Sec-Fetch-Site is not a browser (every browser sends one
- * on a POST), so it is told what it lacks, including whether its anti-CSRF token was acceptable:
- * a genuine and a tampered token then get different answers, and a scanner sees the token is
- * checked. This reveals nothing to a cross-site attacker, who cannot read the response.
+ * on a POST), so it is told what it lacks, including whether its anti-CSRF token was acceptable,
+ * and a genuine and a tampered token get different answers. This reveals nothing to a cross-site
+ * attacker, who cannot read the response.
  */
 export async function crossSiteRefusalText(request: RefusedRequest): Promise<string> {
   const fromBrowser = request.headers.has("origin") || request.headers.has("sec-fetch-site");
