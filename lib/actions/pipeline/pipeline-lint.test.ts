@@ -1,10 +1,16 @@
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-/** Lints `source` as if it were a file in lib/actions, with the project's own configuration. */
+/**
+ * Lints `source` as the content of a real file in lib/actions (type-aware rules only accept files
+ * the TypeScript project knows), with the project's own configuration.
+ */
 async function restrictedSyntax(source: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: process.cwd() });
-  const [result] = await eslint.lintText(source, { filePath: "lib/actions/fixture-action.ts" });
+  const [result] = await eslint.lintText(source, { filePath: "lib/actions/change-password.ts" });
+  // A file ESLint could not parse has no rule messages at all: that must fail, not pass as "nothing found".
+  const fatal = result?.messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`ESLint could not lint the snippet: ${fatal.message}`);
   return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-syntax").map((message) => message.message);
 }
 
