@@ -24,7 +24,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = id.length <= 40 ? await getMyOrder(viewer, id, requestContext(await headers())) : null;
   if (!order) notFound();
   const payment = (await searchParams).payment;
-  const notice = typeof payment === "string" && order.canPay ? notices[payment] : undefined;
+  const notice = typeof payment === "string" && order.actions.pay ? notices[payment] : undefined;
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <p>
@@ -38,7 +38,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      {order.canPay && (
+      {order.actions.pay && (
         <div className="flex max-w-sm flex-col gap-2">
           <p>
             Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.
