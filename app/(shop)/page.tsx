@@ -1,16 +1,20 @@
 import Link from "next/link";
-import { AuthNotice } from "@/components/auth/notice";
+import { z } from "zod";
+import { AUTH_NOTICE_KEYS, AuthNotice } from "@/components/auth/notice";
 import { ProductGrid } from "@/components/product-card";
 import { listCategories, listFeaturedProducts } from "@/lib/dal/catalog/products";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const homeParamsSchema = z.object({ notice: searchChoice(AUTH_NOTICE_KEYS) });
+
 export default async function HomePage({ searchParams }: Props) {
   const [featured, categories] = await Promise.all([listFeaturedProducts(), listCategories()]);
-  const notice = (await searchParams).notice;
+  const { notice } = parseSearchParams(homeParamsSchema, await searchParams);
   return (
     <div className="flex flex-col gap-10">
-      <AuthNotice notice={typeof notice === "string" ? notice : undefined} />
+      <AuthNotice notice={notice} />
       <section aria-labelledby="featured-heading">
         <h1 className="sr-only">Welcome</h1>
         <h2 id="featured-heading" className="mb-4 text-2xl font-bold">

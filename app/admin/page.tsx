@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { BarChart } from "@/components/admin/bar-chart";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
 import { getDashboard } from "@/lib/dal/staff/dashboard";
+import { parseSearchParams, searchValue } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `denied`: the permission a guard refused, shown cut short (the guard redirects here with it). */
+const dashboardParamsSchema = z.object({ denied: searchValue });
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -21,13 +26,13 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
 
 export default async function AdminDashboardPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("dashboard:read");
-  const denied = (await searchParams).denied;
+  const { denied } = parseSearchParams(dashboardParamsSchema, await searchParams);
   const dashboard = await getDashboard(viewer);
   const currency = dashboard.today.revenue.currency;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Staff admin</h1>
-      {typeof denied === "string" && (
+      {denied !== undefined && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
           Your role does not allow that ({denied.slice(0, 40)}). The attempt was recorded.
         </p>

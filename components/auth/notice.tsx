@@ -7,9 +7,14 @@ const notices = {
   "challenge-expired": "Your sign-in took too long to finish. Please sign in again.",
 } as const;
 
+type AuthNoticeKey = keyof typeof notices;
+
+/** The notices a page may be asked to show by its `notice` parameter. */
+export const AUTH_NOTICE_KEYS = Object.keys(notices) as [AuthNoticeKey, ...AuthNoticeKey[]];
+
 /** A fixed message chosen by a URL parameter: the parameter selects text, it is never shown itself. */
-export function AuthNotice({ notice }: { notice: string | undefined }) {
-  const text = notice && notice in notices ? notices[notice as keyof typeof notices] : null;
+export function AuthNotice({ notice }: { notice: AuthNoticeKey | undefined }) {
+  const text = notice ? notices[notice] : null;
   if (!text) return null;
   return (
     <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">

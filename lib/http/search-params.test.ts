@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditFiltersFrom } from "@/app/admin/audit/filters";
-import { endOfDay, parseSearchParams, searchDay, searchText, startOfDay } from "./search-params";
+import { AUTH_NOTICE_KEYS } from "@/components/auth/notice";
+import { endOfDay, parseSearchParams, searchChoice, searchDay, searchText, searchValue, startOfDay } from "./search-params";
 
 const schema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
@@ -45,6 +46,27 @@ describe("parseSearchParams", () => {
   it("reads URLSearchParams turned into an object (route handlers)", () => {
     const params = Object.fromEntries(new URLSearchParams("page=5&sort=price&page=6"));
     expect(parseSearchParams(schema, params)).toMatchObject({ page: 6, sort: "price" });
+  });
+});
+
+describe("a page's notice and choice parameters", () => {
+  const notices = z.object({ notice: searchChoice(["shipped", "cancelled"]), token: searchValue });
+
+  it("keep a known value and ignore any other, including inherited property names", () => {
+    expect(parseSearchParams(notices, { notice: "shipped", token: "abc" })).toEqual({ notice: "shipped", token: "abc" });
+    for (const unknown of ["refunded", "constructor", "toString", "__proto__", "", "SHIPPED"]) {
+      expect(parseSearchParams(notices, { notice: unknown })).toEqual({ notice: undefined, token: undefined });
+    }
+  });
+
+  it("read the first of a repeated value, as every other parameter", () => {
+    expect(parseSearchParams(notices, { notice: ["cancelled", "shipped"], token: ["first", "second"] })).toEqual({ notice: "cancelled", token: "first" });
+  });
+
+  it("offer exactly the sign-in notices the notice component can show", () => {
+    const signIn = z.object({ notice: searchChoice(AUTH_NOTICE_KEYS) });
+    for (const key of AUTH_NOTICE_KEYS) expect(parseSearchParams(signIn, { notice: key }).notice).toBe(key);
+    expect(parseSearchParams(signIn, { notice: "hasOwnProperty" }).notice).toBeUndefined();
   });
 });
 

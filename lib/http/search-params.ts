@@ -38,6 +38,15 @@ export const searchText = (max: number) =>
     .optional()
     .transform((text) => text || undefined);
 
+/**
+ * An optional choice among known values (which notice to show, which sign-in
+ * method): anything else counts as missing, so an unknown value is ignored.
+ */
+export const searchChoice = <const Values extends readonly [string, ...string[]]>(values: Values) => z.enum(values).optional().catch(undefined);
+
+/** An optional text field kept as given (a token, a path checked later); it selects, it is never trusted. */
+export const searchValue = z.string().optional();
+
 /** An optional `YYYY-MM-DD` date field, kept as typed (a date input's value); anything else counts as missing. */
 export const searchDay = z
   .string()

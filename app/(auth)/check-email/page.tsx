@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { AuthCard } from "@/components/auth/auth-card";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Check your email" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const checkEmailParamsSchema = z.object({ for: searchChoice(["password-reset"]) });
+
 /** The same page whether or not an account exists for the address (no enumeration). */
 export default async function CheckEmailPage({ searchParams }: Props) {
-  const reset = (await searchParams).for === "password-reset";
+  const reset = parseSearchParams(checkEmailParamsSchema, await searchParams).for === "password-reset";
   return (
     <AuthCard title="Check your email">
       <p role="status">

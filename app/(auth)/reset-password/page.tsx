@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { resetPasswordAction } from "@/lib/actions/reset-password";
 import { findPasswordResetAccount } from "@/lib/dal/accounts/password-reset";
 import { env } from "@/lib/env";
+import { parseSearchParams, searchValue } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const tokenParamsSchema = z.object({ token: searchValue });
+
 export default async function ResetPasswordPage({ searchParams }: Props) {
-  const token = (await searchParams).token;
-  const account = typeof token === "string" ? await findPasswordResetAccount(token) : null;
-  if (!account || typeof token !== "string") {
+  const { token } = parseSearchParams(tokenParamsSchema, await searchParams);
+  const account = token !== undefined ? await findPasswordResetAccount(token) : null;
+  if (!account || token === undefined) {
     return (
       <AuthCard title="This link has expired">
         <p>Reset links work once and expire after 30 minutes.</p>

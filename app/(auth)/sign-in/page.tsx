@@ -2,20 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { AuthNotice } from "@/components/auth/notice";
+import { z } from "zod";
+import { AUTH_NOTICE_KEYS, AuthNotice } from "@/components/auth/notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentSession } from "@/lib/guards/current-session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { parseSearchParams, searchChoice, searchValue } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const signInParamsSchema = z.object({ callbackUrl: searchValue, notice: searchChoice(AUTH_NOTICE_KEYS) });
+
 export default async function SignInPage({ searchParams }: Props) {
-  const params = await searchParams;
+  const params = parseSearchParams(signInParamsSchema, await searchParams);
   const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getCurrentSession()) redirect(callbackUrl);
-  const notice = typeof params.notice === "string" ? params.notice : undefined;
+  const { notice } = params;
   return (
     <AuthCard title="Sign in">
       <AuthNotice notice={notice} />

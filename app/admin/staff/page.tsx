@@ -11,12 +11,12 @@ export default async function AdminStaffPage() {
   const viewer = await requireStaffPermission("staff:read", { returnTo: "/admin/staff" });
   const members = await listStaff(viewer);
   const canManage = can(viewer.role, "staff:manage");
-  // Offered roles are a convenience; the action and the DAL check canAssignRole again.
+  // The roles offered in the forms; which member gets which form is the DTO's `actions`, and the DAL checks again.
   const roles = canManage ? STAFF_ROLES.filter((role) => canAssignRole(viewer.role, role)).map((role) => ({ value: role, label: ROLE_LABELS[role] })) : [];
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Staff</h1>
-      <StaffList members={members} viewerId={viewer.userId} roles={roles} canChange={(member) => canAssignRole(viewer.role, member.role)} />
+      <StaffList members={members} viewerId={viewer.userId} roles={roles} />
       {canManage && (
         <section aria-labelledby="invite-heading" className="flex max-w-xl flex-col gap-3">
           <h2 id="invite-heading" className="text-lg font-semibold">

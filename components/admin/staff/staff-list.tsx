@@ -5,21 +5,19 @@ import { DeactivateStaffForm } from "./deactivate-staff-form";
 import type { RoleOption } from "./role-select";
 
 type Props = {
+  /** Each member carries what the viewer may do to them (`actions`), decided by the DAL. */
   members: StaffMemberDTO[];
   viewerId: string;
   /** Roles the viewer may give; empty without staff:manage. */
   roles: readonly RoleOption[];
-  /** Whether the viewer may change this member (holds every permission of their role). */
-  canChange: (member: StaffMemberDTO) => boolean;
 };
 
 const badge = (on: boolean) => `rounded px-2 text-sm ${on ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`;
 
-export function StaffList({ members, viewerId, roles, canChange }: Props) {
+export function StaffList({ members, viewerId, roles }: Props) {
   return (
     <ul aria-label="Staff members" className="flex flex-col gap-3">
       {members.map((member) => {
-        const manageable = member.active && member.id !== viewerId && canChange(member);
         return (
           <li key={member.id} className="flex flex-col gap-3 rounded border border-slate-200 p-3 md:flex-row md:justify-between">
             <div className="flex flex-col gap-1">
@@ -34,10 +32,10 @@ export function StaffList({ members, viewerId, roles, canChange }: Props) {
                 <span className={badge(member.active)}>{member.active ? "Active" : "Deactivated"}</span>
               </p>
             </div>
-            {manageable && roles.length > 0 && (
+            {(member.actions.changeRole || member.actions.deactivate) && (
               <div className="flex flex-col gap-2 md:w-72">
-                <ChangeRoleForm member={member} roles={roles} />
-                <DeactivateStaffForm member={member} />
+                {member.actions.changeRole && <ChangeRoleForm member={member} roles={roles} />}
+                {member.actions.deactivate && <DeactivateStaffForm member={member} />}
               </div>
             )}
           </li>

@@ -13,7 +13,7 @@ const { createProduct, customer, fillCart } = orderFixtures();
 const context = { ip: "192.0.2.92", userAgent: "vitest customer order actions", requestId: "req-customer-order-actions" };
 const urls = () => ({ successUrl: "http://shop.test/s", cancelUrl: "http://shop.test/c" });
 
-describe("the customer order DTO's canPay", () => {
+describe("the customer order DTO's actions.pay", () => {
   const cases = ORDER_STATUSES.flatMap((status) =>
     [false, true].flatMap((paid) => [false, true].map((expired) => ({ status, paid, expired }))),
   );
@@ -31,7 +31,7 @@ describe("the customer order DTO's canPay", () => {
         reservationExpiresAt: new Date(Date.now() + (expired ? -60_000 : 600_000)),
       },
     });
-    const shown = (await getMyOrder(buyer, orderId, context))?.canPay;
+    const shown = (await getMyOrder(buyer, orderId, context))?.actions.pay;
     const accepted = (await startPayment(buyer, orderId, testGateway, urls)) !== null;
     expect(shown).toBe(accepted);
   });

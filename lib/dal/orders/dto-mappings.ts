@@ -62,9 +62,9 @@ export const customerOrder: DtoMapping<CustomerOrderDTO> = {
     shippingMethod: { fields: ["Order.shippingMethod"] },
     shippingAddress: shipAddress,
     card: { fields: ["Order.cardBrand", "Order.cardLast4"] },
-    canPay: {
+    actions: {
       fields: ["Order.status", "Order.paymentIntentId", "Order.reservationExpiresAt"],
-      derived: "whether the payment page may be opened now",
+      derived: "what the customer may do next: whether the payment page may be opened now",
     },
     reservationExpiresAt: { fields: ["Order.reservationExpiresAt"] },
   },

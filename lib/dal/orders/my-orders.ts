@@ -32,8 +32,11 @@ export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
   /** Null once erased with the customer's account data. */
   shippingAddress: ShippingAddress | null;
   card: { brand: string; last4: string } | null;
-  /** Unpaid, not yet at the processor, reservation still running: the customer may (re)open the payment page. */
-  canPay: boolean;
+  /**
+   * What the customer may do next. `pay`: unpaid, not yet at the processor,
+   * reservation still running, so the payment page may be (re)opened.
+   */
+  actions: { pay: boolean };
   reservationExpiresAt: Date;
 };
 
@@ -109,7 +112,7 @@ function toMyOrder(row: DetailRow, now: Date, withAddress = true): CustomerOrder
     shippingMethod: row.shippingMethod,
     shippingAddress: withAddress ? openShippingAddress(row) : null,
     card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
-    canPay: canPayOrder(row, now),
+    actions: { pay: canPayOrder(row, now) },
     reservationExpiresAt: row.reservationExpiresAt,
   };
 }

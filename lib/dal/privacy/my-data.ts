@@ -36,7 +36,7 @@ export type CustomerDataExportDTO = {
   /** The viewer's addresses, decrypted, without their internal ids. */
   addresses: Array<Omit<CustomerAddressDTO, "id">>;
   /** The viewer's orders with their lines, totals and (decrypted) shipping address, without internal ids. */
-  orders: Array<Omit<CustomerOrderDTO, "id" | "canPay" | "reservationExpiresAt" | "lines"> & { lines: Array<Omit<CustomerOrderLineDTO, "productSlug">> }>;
+  orders: Array<Omit<CustomerOrderDTO, "id" | "actions" | "reservationExpiresAt" | "lines"> & { lines: Array<Omit<CustomerOrderLineDTO, "productSlug">> }>;
   sessions: Array<{ current: boolean; persistent: boolean; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null }>;
   securityEvents: Array<{ type: string; createdAt: string; ip: string | null; userAgent: string | null; details: Prisma.JsonValue }>;
 };
@@ -115,7 +115,7 @@ export async function exportMyData(viewer: ActiveSession, context: RequestContex
       twoFactorEnabled: user.totpEnabledAt !== null,
     },
     addresses: addresses.map(({ id: _id, ...address }) => address),
-    orders: orders.map(({ id: _id, canPay: _canPay, reservationExpiresAt: _expires, lines, ...order }) => ({
+    orders: orders.map(({ id: _id, actions: _actions, reservationExpiresAt: _expires, lines, ...order }) => ({
       ...order,
       lines: lines.map(({ productSlug: _slug, ...line }) => line),
     })),

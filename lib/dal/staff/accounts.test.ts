@@ -172,6 +172,19 @@ describe("role changes and deactivation", () => {
     expect((await listStaff(admin)).find((row) => row.id === member.userId)?.active).toBe(false);
   });
 
+  it("nobody changes their own role: refused, nothing changed, nothing recorded as done", async () => {
+    const admin = await staffViewer("admin");
+    const session = await openSession(admin.userId);
+    for (const role of ["support", "admin"] as const) {
+      await expect(changeStaffRole(admin, admin.userId, role, audit)).rejects.toMatchObject({ code: "self_role_change" });
+    }
+    expect(await roleOf(admin.userId)).toEqual({ staffRole: "admin", deactivatedAt: null });
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.sessionId } })).revokedAt).toBeNull();
+    // Like the other refusals (self deactivation, the last owner), the refused change writes no audit entry.
+    expect(await db.auditEntry.count({ where: { actorId: admin.userId } })).toBe(0);
+    expect((await listStaff(admin)).find((row) => row.id === admin.userId)?.actions).toEqual({ changeRole: false, deactivate: false });
+  });
+
   it("nobody deactivates their own account", async () => {
     const admin = await staffViewer("admin");
     await expect(deactivateStaff(admin, admin.userId, audit)).rejects.toThrow(StaffAccountError);

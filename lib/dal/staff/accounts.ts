@@ -9,6 +9,7 @@ import { appendAudit } from "@/lib/dal/audit/log";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { revokeUserSessions } from "@/lib/dal/sessions/sessions";
+import { deactivationRefusal, roleChangeRefusal, staffMemberActions, type StaffMemberFacts } from "@/lib/staff/staff-member-changes";
 import { assertPermission } from "./permission";
 import type { StaffViewer } from "./members";
 import type { AuditContext } from "@/lib/context/request-context";
@@ -22,6 +23,8 @@ export const STAFF_ACCOUNT_ERROR_CODES = {
   lastOwnerDemotion: "last_owner_demotion",
   selfDeactivation: "self_deactivation",
   lastOwnerRemoval: "last_owner_removal",
+  selfRoleChange: "self_role_change",
+  targetDeactivated: "target_deactivated",
 } as const;
 
 export type StaffAccountErrorCode = (typeof STAFF_ACCOUNT_ERROR_CODES)[keyof typeof STAFF_ACCOUNT_ERROR_CODES];
@@ -146,15 +149,13 @@ async function activeOwnerCount(tx: Prisma.TransactionClient): Promise<number> {
   return rows.length;
 }
 
-async function lockedStaffMember(tx: Prisma.TransactionClient, viewer: StaffViewer, userId: string) {
+async function staffMember(tx: Prisma.TransactionClient, userId: string): Promise<StaffMemberFacts> {
   const target = await tx.user.findFirst({
     where: { id: userId, kind: "staff" },
     select: { id: true, staffRole: true, deactivatedAt: true },
   });
   if (!target?.staffRole) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.notFound);
-  // Nobody changes someone who holds permissions they lack themselves.
-  if (!canAssignRole(viewer.role, target.staffRole)) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.targetOutranks);
-  return { ...target, staffRole: target.staffRole };
+  return { id: target.id, role: target.staffRole, deactivated: target.deactivatedAt !== null };
 }
 
 /** Gives a staff member another role; their sessions end, so the new permissions apply at once. */
@@ -163,18 +164,18 @@ export async function changeStaffRole(viewer: StaffViewer, userId: string, role:
   if (!canAssignRole(viewer.role, role)) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.roleNotAssignable, role);
   await db.$transaction(async (tx) => {
     const owners = await activeOwnerCount(tx);
-    const target = await lockedStaffMember(tx, viewer, userId);
-    if (target.staffRole === role) return;
-    if (target.staffRole === "owner" && !target.deactivatedAt && owners <= 1) {
-      throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.lastOwnerDemotion);
-    }
+    const target = await staffMember(tx, userId);
+    // The staff list offers "Change role" by the same rule (staffMemberActions).
+    const refusal = roleChangeRefusal(viewer, target, owners);
+    if (refusal) throw new StaffAccountError(refusal);
+    if (target.role === role) return;
     await tx.user.update({ where: { id: userId }, data: { staffRole: role } });
     const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "role_changed" });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "staff.role_changed",
       target: { type: "user", id: userId },
-      before: { staffRole: target.staffRole },
+      before: { staffRole: target.role },
       after: { staffRole: role, sessionsEnded: ended },
       outcome: "success",
       context,
@@ -188,16 +189,17 @@ export async function deactivateStaff(viewer: StaffViewer, userId: string, conte
   if (userId === viewer.userId) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.selfDeactivation);
   await db.$transaction(async (tx) => {
     const owners = await activeOwnerCount(tx);
-    const target = await lockedStaffMember(tx, viewer, userId);
-    if (target.deactivatedAt) return;
-    if (target.staffRole === "owner" && owners <= 1) throw new StaffAccountError(STAFF_ACCOUNT_ERROR_CODES.lastOwnerRemoval);
+    const target = await staffMember(tx, userId);
+    // The staff list offers "Deactivate" by the same rule (staffMemberActions).
+    const refusal = deactivationRefusal(viewer, target, owners);
+    if (refusal) throw new StaffAccountError(refusal);
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "deactivated" });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "staff.deactivated",
       target: { type: "user", id: userId },
-      before: { staffRole: target.staffRole },
+      before: { staffRole: target.role },
       after: { deactivated: true, sessionsEnded: ended },
       outcome: "success",
       context,
@@ -205,8 +207,19 @@ export async function deactivateStaff(viewer: StaffViewer, userId: string, conte
   });
 }
 
-export type StaffMemberDTO = { id: string; name: string; email: string; role: StaffRoleName; active: boolean; twoFactor: boolean; joinedAt: Date };
+export type StaffMemberDTO = {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRoleName;
+  active: boolean;
+  twoFactor: boolean;
+  joinedAt: Date;
+  /** What the viewer may do to this member now, by the rules changeStaffRole and deactivateStaff apply. */
+  actions: { changeRole: boolean; deactivate: boolean };
+};
 
+/** Every staff account, oldest first, with what the viewer may do to each. */
 export async function listStaff(viewer: StaffViewer): Promise<StaffMemberDTO[]> {
   assertPermission(viewer, "staff:read");
   const rows = await db.user.findMany({
@@ -214,11 +227,23 @@ export async function listStaff(viewer: StaffViewer): Promise<StaffMemberDTO[]> 
     select: { id: true, name: true, email: true, staffRole: true, deactivatedAt: true, totpEnabledAt: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
-  return rows.flatMap((row) =>
-    row.staffRole
-      ? [{ id: row.id, name: row.name, email: row.email, role: row.staffRole, active: !row.deactivatedAt, twoFactor: row.totpEnabledAt !== null, joinedAt: row.createdAt }]
-      : [],
-  );
+  const owners = rows.filter((row) => row.staffRole === "owner" && !row.deactivatedAt).length;
+  return rows.flatMap((row) => {
+    if (!row.staffRole) return [];
+    const facts = { id: row.id, role: row.staffRole, deactivated: row.deactivatedAt !== null };
+    return [
+      {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: row.staffRole,
+        active: !row.deactivatedAt,
+        twoFactor: row.totpEnabledAt !== null,
+        joinedAt: row.createdAt,
+        actions: staffMemberActions(viewer, facts, owners),
+      },
+    ];
+  });
 }
 
 /** Records that the viewer accepted the current data-handling policy. */

@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { StaffRoleName } from "@/lib/auth/permissions";
+import { canAssignRole, STAFF_ROLES, type StaffRoleName } from "@/lib/auth/permissions";
 import { ensureDatabase } from "@/lib/dev-db/embedded-postgres";
 import { requireTestDatabaseUrl, withDatabase } from "@/lib/dev-db/test-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "@/prisma/tools/migrations";
-import { changeStaffRole, deactivateStaff, StaffAccountError } from "./accounts";
+import { changeStaffRole, deactivateStaff, listStaff, StaffAccountError } from "./accounts";
+import { PermissionDeniedError } from "./permission";
 import type { StaffViewer } from "./members";
 
 /*
@@ -73,15 +74,14 @@ async function race(calls: Promise<void>[]) {
 }
 
 describe("the last owner", () => {
-  it("cannot be demoted, while an owner with a second owner beside them can step down", async () => {
+  it("cannot be demoted, while an owner with a second owner beside them can be", async () => {
     const first = await staff("owner");
-    await expect(changeStaffRole(first, first.userId, "admin", audit)).rejects.toMatchObject({ code: "last_owner_demotion" });
-    expect(await activeOwners()).toBe(1);
-
     const second = await staff("owner");
-    await changeStaffRole(first, first.userId, "admin", audit);
+    await changeStaffRole(second, first.userId, "admin", audit);
     expect(await activeOwners()).toBe(1);
-    await expect(changeStaffRole(second, second.userId, "admin", audit)).rejects.toMatchObject({ code: "last_owner_demotion" });
+    // `first` loaded the page as an owner before the change and now tries to demote the other owner.
+    await expect(changeStaffRole(first, second.userId, "admin", audit)).rejects.toMatchObject({ code: "last_owner_demotion" });
+    expect(await activeOwners()).toBe(1);
   });
 
   it("cannot be deactivated, even by an owner whose own removal is still in flight", async () => {
@@ -104,15 +104,12 @@ describe("the last owner", () => {
     }
   });
 
-  it("survives two owners stepping down at the same time", async () => {
-    for (let round = 0; round < 5; round += 1) {
-      await prisma.user.updateMany({ where: { staffRole: "owner", deactivatedAt: null }, data: { deactivatedAt: new Date() } });
-      const first = await staff("owner");
-      const second = await staff("owner");
-      const succeeded = await race([changeStaffRole(first, first.userId, "support", audit), changeStaffRole(second, second.userId, "support", audit)]);
-      expect(succeeded).toBe(1);
-      expect(await activeOwners()).toBe(1);
-    }
+  it("cannot step down alone: two owners changing their own roles at the same time are both refused", async () => {
+    const first = await staff("owner");
+    const second = await staff("owner");
+    const succeeded = await race([changeStaffRole(first, first.userId, "support", audit), changeStaffRole(second, second.userId, "support", audit)]);
+    expect(succeeded).toBe(0);
+    expect(await activeOwners()).toBe(2);
   });
 
   it("survives two owners deactivating each other at the same time", async () => {
@@ -124,5 +121,77 @@ describe("the last owner", () => {
       expect(succeeded).toBe(1);
       expect(await activeOwners()).toBe(1);
     }
+  });
+});
+
+type TargetKind = "self" | "other owner" | "last owner" | "lower role" | "deactivated";
+
+/**
+ * A viewer and a staff member in the given relation, on a database whose only
+ * active owners are the ones made here. For "last owner" an owner viewer is
+ * one whose account was deactivated after their page loaded, so the target is
+ * the only active owner.
+ */
+async function arrange(viewerRole: StaffRoleName, kind: TargetKind): Promise<{ viewer: StaffViewer; targetId: string }> {
+  await prisma.user.updateMany({ where: { staffRole: "owner", deactivatedAt: null }, data: { deactivatedAt: new Date() } });
+  const viewer = await staff(viewerRole);
+  const deactivate = (id: string) => prisma.user.update({ where: { id }, data: { deactivatedAt: new Date() } });
+  switch (kind) {
+    case "self":
+      return { viewer, targetId: viewer.userId };
+    case "other owner": {
+      await staff("owner");
+      return { viewer, targetId: (await staff("owner")).userId };
+    }
+    case "last owner": {
+      await prisma.user.updateMany({ where: { staffRole: "owner", deactivatedAt: null }, data: { deactivatedAt: new Date() } });
+      return { viewer, targetId: (await staff("owner")).userId };
+    }
+    case "lower role":
+      return { viewer, targetId: (await staff("support")).userId };
+    case "deactivated": {
+      const target = await staff("support");
+      await deactivate(target.userId);
+      return { viewer, targetId: target.userId };
+    }
+  }
+}
+
+/** Whether a mutation went through; a refusal must be one of the rules' own. */
+const accepted = (call: Promise<void>) =>
+  call.then(
+    () => true,
+    (error: unknown) => {
+      expect(error instanceof StaffAccountError || error instanceof PermissionDeniedError).toBe(true);
+      return false;
+    },
+  );
+
+describe("a staff member's actions in the staff list", () => {
+  const yes = { changeRole: true, deactivate: true };
+  const no = { changeRole: false, deactivate: false };
+  const expected: Record<"owner" | "admin" | "auditor", Record<TargetKind, { changeRole: boolean; deactivate: boolean }>> = {
+    owner: { self: no, "other owner": yes, "last owner": no, "lower role": yes, deactivated: no },
+    admin: { self: no, "other owner": no, "last owner": no, "lower role": yes, deactivated: no },
+    auditor: { self: no, "other owner": no, "last owner": no, "lower role": no, deactivated: no },
+  };
+  const cases = (["owner", "admin", "auditor"] as const).flatMap((viewerRole) =>
+    (["self", "other owner", "last owner", "lower role", "deactivated"] as const).map((kind) => ({ viewerRole, kind })),
+  );
+
+  it.each(cases)("equal what the mutations accept: $viewerRole viewing $kind", async ({ viewerRole, kind }) => {
+    const shown = await arrange(viewerRole, kind);
+    const actions = (await listStaff(shown.viewer)).find((member) => member.id === shown.targetId)?.actions;
+    expect(actions).toEqual(expected[viewerRole][kind]);
+
+    const target = await prisma.user.findUniqueOrThrow({ where: { id: shown.targetId }, select: { staffRole: true } });
+    const current = target.staffRole ?? "support";
+    const newRole = STAFF_ROLES.find((role) => role !== current && canAssignRole(viewerRole, role)) ?? STAFF_ROLES.find((role) => role !== current) ?? "support";
+    // Each mutation on a fresh arrangement: the first one's change must not decide the second.
+    const roleChange = await arrange(viewerRole, kind);
+    const changeRole = await accepted(changeStaffRole(roleChange.viewer, roleChange.targetId, newRole, audit));
+    const deactivation = await arrange(viewerRole, kind);
+    const deactivate = await accepted(deactivateStaff(deactivation.viewer, deactivation.targetId, audit));
+    expect({ changeRole, deactivate }).toEqual(actions);
   });
 });

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { AddressList } from "@/components/account/address-list";
 import { countryOptions } from "@/lib/addresses/countries";
 import { requireSession } from "@/lib/guards/current-session";
 import { listMyAddresses } from "@/lib/dal/accounts/addresses";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Your addresses" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const addressesParamsSchema = z.object({ notice: searchChoice(["saved"]) });
+
 export default async function AddressesPage({ searchParams }: Props) {
   const viewer = await requireSession("/account/addresses");
   const addresses = await listMyAddresses(viewer);
-  const saved = (await searchParams).notice === "saved";
+  const saved = parseSearchParams(addressesParamsSchema, await searchParams).notice === "saved";
   const countryNames = Object.fromEntries(countryOptions.map((country) => [country.code, country.name]));
   return (
     <div className="flex max-w-2xl flex-col gap-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
@@ -7,6 +8,7 @@ import { requireSession } from "@/lib/guards/current-session";
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
 import { getTwoFactorStatus } from "@/lib/dal/two-factor/settings";
 import { env } from "@/lib/env";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Account security" };
 
@@ -17,11 +19,13 @@ const notices = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const securityParamsSchema = z.object({ notice: searchChoice(["recovery-code-used", "staff-two-factor-required"]) });
+
 export default async function AccountSecurityPage({ searchParams }: Props) {
   const viewer = await requireSession("/account/security");
   const [sessions, twoFactor] = await Promise.all([listMySessions(viewer), getTwoFactorStatus(viewer)]);
-  const notice = (await searchParams).notice;
-  const noticeText = typeof notice === "string" && notice in notices ? notices[notice as keyof typeof notices] : null;
+  const { notice } = parseSearchParams(securityParamsSchema, await searchParams);
+  const noticeText = notice ? notices[notice] : null;
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <h1 className="text-2xl font-bold">Account security</h1>

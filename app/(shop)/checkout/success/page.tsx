@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { PaymentStatusRefresher } from "@/components/checkout/payment-status-refresher";
 import { OrderDetails } from "@/components/orders/order-details";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireSession } from "@/lib/guards/current-session";
 import { getMyOrder } from "@/lib/dal/orders/my-orders";
+import { parseSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Thank you" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The order's id; a longer value is no order id, and answers like a missing one. */
+const successParamsSchema = z.object({ order: z.string().max(40).optional() });
 
 /**
  * Where the payment page sends the shopper back. It never marks anything
@@ -18,8 +23,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * recorded, and refreshes until the payment is confirmed or has failed.
  */
 export default async function CheckoutSuccessPage({ searchParams }: Props) {
-  const orderId = (await searchParams).order;
-  if (typeof orderId !== "string" || orderId.length > 40) notFound();
+  const { order: orderId } = parseSearchParams(successParamsSchema, await searchParams);
+  if (orderId === undefined) notFound();
   const viewer = await requireSession(`/checkout/success?order=${encodeURIComponent(orderId)}`);
   const order = await getMyOrder(viewer, orderId, requestContext(await headers()));
   if (!order) notFound();

@@ -1,28 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { CancelOrderForm, FulfilOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Order" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const notices: Record<string, string> = {
+const notices = {
   shipped: "Marked as shipped.",
   cancelled: "Order cancelled; its stock is back on sale.",
 };
+
+const orderParamsSchema = z.object({ notice: searchChoice(["shipped", "cancelled"]) });
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireStaffPermission("orders:read", { returnTo: `/admin/orders/${encodeURIComponent(id)}` });
   const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
   if (!order) notFound();
-  const notice = notices[String((await searchParams).notice)];
+  const { notice: noticeKey } = parseSearchParams(orderParamsSchema, await searchParams);
+  const notice = noticeKey ? notices[noticeKey] : undefined;
   return (
     <div className="flex flex-col gap-5">
       <p>

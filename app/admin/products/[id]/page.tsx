@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { z } from "zod";
 import { AdjustmentList } from "@/components/admin/products/adjustment-list";
 import { ImageUploadForm } from "@/components/admin/products/image-upload-form";
 import { InventoryForm } from "@/components/admin/products/inventory-form";
@@ -20,8 +21,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { listCategoryOptions, getStaffProduct } from "@/lib/dal/catalog/staff-products";
 import { listRecentAdjustments } from "@/lib/dal/catalog/inventory";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Product" };
+
+const productParamsSchema = z.object({ notice: searchChoice(["created"]) });
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -51,7 +55,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
   if (!product) notFound();
   const canEdit = can(viewer.role, "products:write");
   const canAdjust = can(viewer.role, "inventory:write");
-  const created = (await searchParams).notice === "created";
+  const created = parseSearchParams(productParamsSchema, await searchParams).notice === "created";
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <Link href="/admin/products" className="inline-flex min-h-11 items-center self-start text-brand-700 hover:underline">

@@ -15,6 +15,8 @@ describe("staff account refusals", () => {
     [new StaffAccountError("last_owner_demotion"), "The last owner cannot be demoted: make someone else an owner first."],
     [new StaffAccountError("self_deactivation"), "You cannot deactivate your own account."],
     [new StaffAccountError("last_owner_removal"), "The last owner cannot be removed."],
+    [new StaffAccountError("self_role_change"), "You cannot change your own role: another staff manager must."],
+    [new StaffAccountError("target_deactivated"), "This account is deactivated."],
   ])("%s reads as before", (error, message) => {
     expect(staffAccountMessage(error)).toBe(message);
   });

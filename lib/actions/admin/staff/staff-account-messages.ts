@@ -19,5 +19,9 @@ export function staffAccountMessage(error: StaffAccountError): string {
       return "You cannot deactivate your own account.";
     case "last_owner_removal":
       return "The last owner cannot be removed.";
+    case "self_role_change":
+      return "You cannot change your own role: another staff manager must.";
+    case "target_deactivated":
+      return "This account is deactivated.";
   }
 }

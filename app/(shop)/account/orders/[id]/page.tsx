@@ -2,20 +2,24 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { OrderDetails } from "@/components/orders/order-details";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireSession } from "@/lib/guards/current-session";
 import { getMyOrder } from "@/lib/dal/orders/my-orders";
+import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Your order" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const notices: Record<string, string> = {
+const notices = {
   cancelled: "You left the payment page. Your items stay reserved for a while: pay now, or the order is cancelled when the reservation ends.",
   unavailable: "We could not reach the payment provider. Your items are reserved: try again in a moment.",
 };
+
+const orderParamsSchema = z.object({ payment: searchChoice(["cancelled", "unavailable"]) });
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -23,8 +27,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Another customer's order id is answered like an unknown one.
   const order = id.length <= 40 ? await getMyOrder(viewer, id, requestContext(await headers())) : null;
   if (!order) notFound();
-  const payment = (await searchParams).payment;
-  const notice = typeof payment === "string" && order.canPay ? notices[payment] : undefined;
+  const { payment } = parseSearchParams(orderParamsSchema, await searchParams);
+  const notice = payment && order.actions.pay ? notices[payment] : undefined;
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <p>
@@ -38,7 +42,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      {order.canPay && (
+      {order.actions.pay && (
         <div className="flex max-w-sm flex-col gap-2">
           <p>
             Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.
