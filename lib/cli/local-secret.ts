@@ -54,28 +54,44 @@ function parseStoredRing(text: string): { keys: string; current: string } | unde
   }
 }
 
+/** A key kept in DATA_DIR: its value, its file, and whether this call created it. */
+export type LocalStoredKey = { key: string; file: string; created: boolean };
+
 /** A local installation's BLIND_INDEX_KEY (base64 of 32 bytes). */
-export type LocalBlindIndexKey = { key: string; file: string; created: boolean };
+export type LocalBlindIndexKey = LocalStoredKey;
+
+/**
+ * A key kept in `DATA_DIR/<fileName>`, generated once. A key whose loss
+ * breaks stored data (blind indexes, the audit chain) is never regenerated over
+ * an existing file, and a damaged file stops start-up. `validate` throws,
+ * without key material, on a damaged key.
+ */
+export async function localStoredKey(
+  dataDir: string,
+  fileName: string,
+  { generate, validate }: { generate: () => string; validate: (key: string) => unknown },
+): Promise<LocalStoredKey> {
+  const file = join(dataDir, fileName);
+  if (existsSync(file)) {
+    const key = parseStoredKey(await readFile(file, "utf8"));
+    if (!key) throw new Error(`${file} is damaged: restore it from a backup.`);
+    validate(key);
+    return { key, file, created: false };
+  }
+  await mkdir(dataDir, { recursive: true });
+  const key = generate();
+  // "wx": never overwrite a key another process has just written.
+  await writeFile(file, `${JSON.stringify({ key })}\n`, { mode: 0o600, flag: "wx" });
+  return { key, file, created: true };
+}
 
 /**
  * The local demo's blind-index key, kept in DATA_DIR beside the key ring and
  * guarded the same way: losing it makes every stored index (e.g. postal-code
- * lookups) stop matching, so it is never regenerated over an existing file and
- * a damaged file stops start-up.
+ * lookups) stop matching.
  */
-export async function localBlindIndexKey(dataDir: string): Promise<LocalBlindIndexKey> {
-  const file = join(dataDir, "blind-index-key.json");
-  if (existsSync(file)) {
-    const key = parseStoredKey(await readFile(file, "utf8"));
-    if (!key) throw new Error(`${file} is damaged: restore it from a backup.`);
-    parseBlindIndexKey(key); // throws (without key material) on a damaged key
-    return { key, file, created: false };
-  }
-  await mkdir(dataDir, { recursive: true });
-  const key = generateBlindIndexKeyValue();
-  // "wx": never overwrite a key another process has just written.
-  await writeFile(file, `${JSON.stringify({ key })}\n`, { mode: 0o600, flag: "wx" });
-  return { key, file, created: true };
+export function localBlindIndexKey(dataDir: string): Promise<LocalBlindIndexKey> {
+  return localStoredKey(dataDir, "blind-index-key.json", { generate: generateBlindIndexKeyValue, validate: parseBlindIndexKey });
 }
 
 /** As parseStoredRing: JSON.parse's errors would quote key material. */

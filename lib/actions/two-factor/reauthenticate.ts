@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { reauthenticate } from "@/lib/dal/two-factor/step-up";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { retryMessage, TEMPORARILY_UNAVAILABLE } from "../action-state";
+import { factorRefusalMessage } from "./factor-refusal";
 import { customerAction } from "../pipeline/audiences";
 
 const reauthenticateSchema = z.object({
@@ -21,14 +21,7 @@ export const reauthenticateAction = customerAction(
     const { method } = input;
     const result = await reauthenticate(viewer, { method, secret: input.secret, context: request });
     if (!result.ok) {
-      const message =
-        result.reason === "throttled"
-          ? `Too many attempts. ${retryMessage(result.retryAfterSeconds)}`
-          : result.reason === "unavailable"
-            ? TEMPORARILY_UNAVAILABLE
-            : method === "password"
-              ? "That is not your password."
-              : "That code did not work.";
+      const message = factorRefusalMessage(result, method === "password" ? "That is not your password." : "That code did not work.");
       return { status: "error", fieldErrors: { secret: [message] } };
     }
     redirect(safeRedirectPath(input.returnTo, "/account/security"));

@@ -9,7 +9,7 @@ import { baseCookieOptions, cookieNames, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@
 import { longestSessionSeconds } from "@/lib/auth/session/lifetimes";
 import { completeSecondFactor } from "@/lib/dal/two-factor/second-factor";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { retryMessage, TEMPORARILY_UNAVAILABLE } from "../action-state";
+import { factorRefusalMessage } from "./factor-refusal";
 import { publicAction } from "../pipeline/audiences";
 
 const challengeSchema = z.object({
@@ -38,14 +38,10 @@ export const verifySecondFactorAction = publicAction(
       context: request,
     });
     if (!result.ok) {
-      const message =
-        result.reason === "throttled"
-          ? `Too many attempts. ${retryMessage(result.retryAfterSeconds)}`
-          : result.reason === "unavailable"
-            ? TEMPORARILY_UNAVAILABLE
-            : method === "totp"
-              ? "That code did not work. Enter the current 6-digit code from your authenticator app."
-              : "That recovery code did not work.";
+      const message = factorRefusalMessage(
+        result,
+        method === "totp" ? "That code did not work. Enter the current 6-digit code from your authenticator app." : "That recovery code did not work.",
+      );
       return { status: "error", fieldErrors: { code: [message] } };
     }
     // The completed sign-in gets a new session token (a new session id on privilege change);
