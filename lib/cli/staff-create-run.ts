@@ -5,7 +5,8 @@ import { hashPassword } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { isStaffRole, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/permissions";
 import { staffAccountMessage } from "@/lib/actions/admin/staff/staff-account-messages";
-import { createStaffAccount, setupLink, StaffAccountError } from "@/lib/dal/staff/accounts";
+import { createStaffAccount, setupLink } from "@/lib/dal/staff/accounts";
+import { StaffAccountError } from "@/lib/dal/staff/account-errors";
 import { env } from "@/lib/env";
 
 const usage = `Usage: npm run staff:create -- --email <email> --role <${STAFF_ROLES.join("|")}> [--name <name>] [--password-stdin | --setup-link]`;

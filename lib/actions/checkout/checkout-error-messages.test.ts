@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHECKOUT_ERROR_CODES, CheckoutError } from "@/lib/dal/orders/orders";
+import { CHECKOUT_ERROR_CODES, CheckoutError } from "@/lib/dal/orders/checkout-errors";
 import { checkoutErrorMessage } from "./checkout-error-messages";
 
 describe("checkout refusals", () => {

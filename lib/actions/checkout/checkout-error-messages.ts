@@ -1,6 +1,6 @@
 import "server-only";
 import { notEnoughStock } from "@/lib/catalog/stock-availability";
-import type { CheckoutError } from "@/lib/dal/orders/orders";
+import type { CheckoutError } from "@/lib/dal/orders/checkout-errors";
 
 /** What the shopper is told when the shop refuses a checkout, and whether it concerns the address choice. */
 export function checkoutErrorMessage(error: CheckoutError): { message: string; field?: "addressChoice" } {

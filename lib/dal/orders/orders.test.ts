@@ -5,7 +5,8 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { createMyAddress } from "@/lib/dal/accounts/addresses";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
-import { CheckoutError, placeOrder, startPayment } from "./orders";
+import { placeOrder, startPayment } from "./orders";
+import { CheckoutError } from "./checkout-errors";
 import { testGateway } from "@/lib/payment-gateway/test-gateway";
 
 requireTestDatabaseUrl();

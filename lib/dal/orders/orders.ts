@@ -10,6 +10,7 @@ import { addAddress, findOwnAddress } from "@/lib/dal/accounts/addresses";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { sealShippingAddress, type ShippingAddress } from "./shipping-address";
 import { assertWithinOrderLimits, clientAddressIndexOf, type OrderLimits } from "./limits";
+import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
 import { lockOrder, reserveStock } from "./internal";
 import { hasUnreadableValue } from "@/lib/crypto/readable-field";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
@@ -24,37 +25,6 @@ export type PlaceOrderInput = {
 };
 
 export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
-
-/** Why the shop refuses a checkout; the checkout action turns each into a message. */
-export const CHECKOUT_ERROR_CODES = {
-  staffAccount: "staff_account",
-  emailUnverified: "email_unverified",
-  cartEmpty: "cart_empty",
-  mixedCurrencies: "mixed_currencies",
-  productUnavailable: "product_unavailable",
-  overMaxPerOrder: "over_max_per_order",
-  notEnoughStock: "not_enough_stock",
-  soldOut: "sold_out",
-  addressNotFound: "address_not_found",
-  addressUnreadable: "address_unreadable",
-} as const;
-
-export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[keyof typeof CHECKOUT_ERROR_CODES];
-
-/**
- * A checkout the shop refuses: a code and what its message needs (the product
- * in the shopper's own cart), no text. Thrown, so the transaction's stock
- * reservations roll back.
- */
-export class CheckoutError extends Error {
-  override name = "CheckoutError";
-  constructor(
-    readonly code: CheckoutErrorCode,
-    readonly detail: { productName?: string; limit?: number; left?: number } = {},
-  ) {
-    super(code);
-  }
-}
 
 const NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
 

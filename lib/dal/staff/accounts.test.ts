@@ -15,8 +15,8 @@ import {
   deactivateStaff,
   findStaffSetup,
   listStaff,
-  StaffAccountError,
 } from "./accounts";
+import { StaffAccountError } from "./account-errors";
 import { PermissionDeniedError } from "./permission";
 import { staffFixtures } from "./test-fixtures";
 

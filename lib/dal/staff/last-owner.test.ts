@@ -7,7 +7,8 @@ import { ensureDatabase } from "@/lib/dev-db/embedded-postgres";
 import { requireTestDatabaseUrl, withDatabase } from "@/lib/dev-db/test-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations } from "@/prisma/tools/migrations";
-import { changeStaffRole, deactivateStaff, listStaff, StaffAccountError } from "./accounts";
+import { changeStaffRole, deactivateStaff, listStaff } from "./accounts";
+import { StaffAccountError } from "./account-errors";
 import { PermissionDeniedError } from "./permission";
 import type { StaffViewer } from "./members";
 

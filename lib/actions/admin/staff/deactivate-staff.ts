@@ -3,7 +3,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/audit-context";
-import { deactivateStaff, StaffAccountError } from "@/lib/dal/staff/accounts";
+import { deactivateStaff } from "@/lib/dal/staff/accounts";
+import { StaffAccountError } from "@/lib/dal/staff/account-errors";
 import { staffAction } from "../../pipeline/audiences";
 import { staffAccountMessage } from "./staff-account-messages";
 import { staffMemberSchema } from "./staff-schemas";

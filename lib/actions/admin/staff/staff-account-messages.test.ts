@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STAFF_ACCOUNT_ERROR_CODES, StaffAccountError } from "@/lib/dal/staff/accounts";
+import { STAFF_ACCOUNT_ERROR_CODES, StaffAccountError } from "@/lib/dal/staff/account-errors";
 import { staffAccountMessage } from "./staff-account-messages";
 
 describe("staff account refusals", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import type { StaffAccountError } from "@/lib/dal/staff/accounts";
+import type { StaffAccountError } from "@/lib/dal/staff/account-errors";
 
 /** What the person who tried a staff change is told when the rules refuse it (the admin pages and the command line). */
 export function staffAccountMessage(error: StaffAccountError): string {

@@ -1,0 +1,32 @@
+import "server-only";
+
+/** Why the shop refuses a checkout; the checkout action turns each into a message. */
+export const CHECKOUT_ERROR_CODES = {
+  staffAccount: "staff_account",
+  emailUnverified: "email_unverified",
+  cartEmpty: "cart_empty",
+  mixedCurrencies: "mixed_currencies",
+  productUnavailable: "product_unavailable",
+  overMaxPerOrder: "over_max_per_order",
+  notEnoughStock: "not_enough_stock",
+  soldOut: "sold_out",
+  addressNotFound: "address_not_found",
+  addressUnreadable: "address_unreadable",
+} as const;
+
+export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[keyof typeof CHECKOUT_ERROR_CODES];
+
+/**
+ * A checkout the shop refuses: a code and what its message needs (the product
+ * in the shopper's own cart), no text. Thrown, so the transaction's stock
+ * reservations roll back.
+ */
+export class CheckoutError extends Error {
+  override name = "CheckoutError";
+  constructor(
+    readonly code: CheckoutErrorCode,
+    readonly detail: { productName?: string; limit?: number; left?: number } = {},
+  ) {
+    super(code);
+  }
+}
