@@ -30,6 +30,18 @@ describe("the text of a cross-site refusal", () => {
     expect(missing).toBe(tampered);
   });
 
+  it("reads the token from a multipart field sent with a filename, as some clients send every field", async () => {
+    const { cookies, token } = visitorCookies();
+    const asFile = async (value: string) => {
+      const form = new FormData();
+      form.append(CSRF_FIELD, new Blob([value]), CSRF_FIELD);
+      const request = new Request("http://127.0.0.1/cart", { method: "POST", body: form });
+      return crossSiteRefusalText({ headers: request.headers, cookies, formData: () => request.formData() });
+    };
+    expect(await asFile(token)).toBe("Request refused: send an Origin or Sec-Fetch-Site header");
+    expect(await asFile("wapiti")).not.toBe(await asFile(token));
+  });
+
   it("says only that a browser's cross-site request is refused", async () => {
     const { cookies, token } = visitorCookies();
     const request = formPost({ origin: "https://evil.example" }, { [CSRF_FIELD]: token }, cookies);

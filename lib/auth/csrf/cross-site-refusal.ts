@@ -18,7 +18,10 @@ async function submittedToken(request: RefusedRequest): Promise<string | null> {
   try {
     const form = await request.formData();
     for (const [name, value] of form) {
-      if ((name === CSRF_FIELD || name.endsWith(`_${CSRF_FIELD}`)) && typeof value === "string") return value;
+      if (name !== CSRF_FIELD && !name.endsWith(`_${CSRF_FIELD}`)) continue;
+      if (typeof value === "string") return value;
+      // Some clients send every multipart field with a filename; a token is a few dozen bytes.
+      if (value.size <= 256) return await value.text();
     }
   } catch {
     // A malformed body carries no token worth reading.
