@@ -10,6 +10,15 @@ requireTestDatabaseUrl();
 
 const { product, guestWith } = cartFixtures();
 
+/** Whether `value` states `count`: as a number, or as a word in any text but the random ids and slugs. */
+function statesCount(value: unknown, count: number, key = ""): boolean {
+  if (typeof value === "number") return value === count;
+  if (typeof value === "string") return !["id", "slug", "imagePath"].includes(key) && new RegExp(`\\b${count}\\b`).test(value);
+  if (Array.isArray(value)) return value.some((item) => statesCount(item, count));
+  if (value && typeof value === "object") return Object.entries(value).some(([name, item]) => statesCount(item, count, name));
+  return false;
+}
+
 /*
  * The stock count is internal (schema.prisma); customers see only the public
  * rule's availability (lib/catalog/stock-availability.ts): a count at or below
@@ -27,7 +36,7 @@ describe("what customers learn of the stock count", () => {
     const plenty = await product({ stock: 37, maxPerOrder: 50 });
     const refusal = await addCartItem(await guestWith(plenty.id, 1), { productId: plenty.id, quantity: 40 });
     expect(refusal).toMatchObject({ ok: false, code: CartErrorCode.overStock, message: "Not that many are in stock. You already have 1 in your cart." });
-    expect(JSON.stringify(refusal)).not.toContain("37");
+    expect(statesCount(refusal, 37)).toBe(false);
   });
 
   it("a cart line over the stock says so without the count, and keeps the per-order limit", async () => {
@@ -39,6 +48,6 @@ describe("what customers learn of the stock count", () => {
       maxQuantity: 50,
       problem: { code: CartProblemCode.fewerLeft, message: "Not that many are in stock. Lower the quantity to check out." },
     });
-    expect(JSON.stringify(view)).not.toContain("37");
+    expect(statesCount(view, 37)).toBe(false);
   });
 });
