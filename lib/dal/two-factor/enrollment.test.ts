@@ -1,4 +1,3 @@
-import { generateSync } from "otplib";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { accountKey, ipKey } from "@/lib/auth/rate-limit/keys";
@@ -19,11 +18,11 @@ import {
   regenerateRecoveryCodes,
   startTwoFactorEnrollment,
 } from "./settings";
+import { codeAt, currentStep, enrolThroughRealFlow, freshStep } from "./sign-in-test-fixtures";
 
 requireTestDatabaseUrl();
 
 const PASSWORD = "correct horse battery staple 42";
-const STEP_MS = 30_000;
 // One address for the whole file: nothing here fails a throttled attempt.
 const context = { ip: "203.0.113.61", userAgent: "vitest two-factor-enrollment" };
 const users = testUsers({
@@ -38,16 +37,8 @@ const users = testUsers({
 });
 const { createUser } = users;
 
-const currentStep = () => Math.floor(Date.now() / STEP_MS);
-/** What an authenticator app shows during absolute time step `step` (otplib, independent of the shop's code). */
-const codeAt = (secret: string, step: number) => generateSync({ secret, epoch: step * 30 });
 const userPlace = (ownerId: string, field: "totpSecret" | "totpPendingSecret") => ({ model: "User", field, ownerId });
 
-/** Waits out the last seconds of a time step, so "now" cannot move on in the middle of a check. */
-async function freshStep(): Promise<void> {
-  const left = STEP_MS - (Date.now() % STEP_MS);
-  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 /** A user with PASSWORD and a signed-in (full) session. */
 async function signedInUser(): Promise<{ user: { id: string; email: string }; viewer: ActiveSession }> {
@@ -58,15 +49,7 @@ async function signedInUser(): Promise<{ user: { id: string; email: string }; vi
   return { user, viewer };
 }
 
-async function enrol(viewer: ActiveSession): Promise<{ secret: string; recoveryCodes: string[] }> {
-  await startTwoFactorEnrollment(viewer);
-  const secret = (await getTwoFactorStatus(viewer)).enrollment?.secret;
-  if (!secret) throw new Error("no enrolment secret");
-  await freshStep();
-  const confirmed = await confirmTwoFactorEnrollment(viewer, { code: codeAt(secret, currentStep() - 1), context });
-  if (!confirmed.ok) throw new Error("enrolment failed");
-  return { secret, recoveryCodes: confirmed.recoveryCodes };
-}
+const enrol = (viewer: ActiveSession) => enrolThroughRealFlow(viewer, context);
 
 const userRow = (id: string) =>
   db.user.findUniqueOrThrow({
