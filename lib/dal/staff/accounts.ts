@@ -121,6 +121,29 @@ async function activeOwnerCount(tx: Prisma.TransactionClient): Promise<number> {
   return rows.length;
 }
 
+/**
+ * The tail of every change to a staff member, in the change's transaction: their sessions end
+ * (a changed privilege needs a new sign-in) and the change is audited with what it ended.
+ */
+async function endSessionsAndAudit(
+  tx: Prisma.TransactionClient,
+  viewer: StaffViewer,
+  target: StaffMemberFacts,
+  change: { action: "staff.role_changed" | "staff.deactivated"; reason: "role_changed" | "deactivated"; after: Record<string, unknown> },
+  context: AuditContext,
+): Promise<void> {
+  const ended = await revokeUserSessions(tx, target.id, { keep: null, reason: change.reason });
+  await appendAudit(tx, {
+    actor: { id: viewer.userId, role: viewer.role },
+    action: change.action,
+    target: { type: "user", id: target.id },
+    before: { staffRole: target.role },
+    after: { ...change.after, sessionsEnded: ended },
+    outcome: "success",
+    context,
+  });
+}
+
 async function staffMember(tx: Prisma.TransactionClient, userId: string): Promise<StaffMemberFacts> {
   const target = await tx.user.findFirst({
     where: { id: userId, kind: "staff" },
@@ -142,16 +165,7 @@ export async function changeStaffRole(viewer: StaffViewer, userId: string, role:
     if (refusal) throw new StaffAccountError(refusal);
     if (target.role === role) return;
     await tx.user.update({ where: { id: userId }, data: { staffRole: role } });
-    const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "role_changed" });
-    await appendAudit(tx, {
-      actor: { id: viewer.userId, role: viewer.role },
-      action: "staff.role_changed",
-      target: { type: "user", id: userId },
-      before: { staffRole: target.role },
-      after: { staffRole: role, sessionsEnded: ended },
-      outcome: "success",
-      context,
-    });
+    await endSessionsAndAudit(tx, viewer, target, { action: "staff.role_changed", reason: "role_changed", after: { staffRole: role } }, context);
   });
 }
 
@@ -166,16 +180,7 @@ export async function deactivateStaff(viewer: StaffViewer, userId: string, conte
     const refusal = deactivationRefusal(viewer, target, owners);
     if (refusal) throw new StaffAccountError(refusal);
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
-    const ended = await revokeUserSessions(tx, userId, { keep: null, reason: "deactivated" });
-    await appendAudit(tx, {
-      actor: { id: viewer.userId, role: viewer.role },
-      action: "staff.deactivated",
-      target: { type: "user", id: userId },
-      before: { staffRole: target.role },
-      after: { deactivated: true, sessionsEnded: ended },
-      outcome: "success",
-      context,
-    });
+    await endSessionsAndAudit(tx, viewer, target, { action: "staff.deactivated", reason: "deactivated", after: { deactivated: true } }, context);
   });
 }
 
