@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { getCurrentSession } from "@/lib/guards/current-session";
-import { hasSecondFactor } from "@/lib/auth/session/assurance";
+import { isSecondFactorSession } from "@/lib/guards/staff-guard";
 import { loadStaffViewer } from "@/lib/dal/staff/members";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin" }, robots: { index: false } };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await getCurrentSession();
   const viewer = session ? await loadStaffViewer(session) : null;
-  const showNav = viewer?.policyAccepted && session?.user.twoFactorEnabled && hasSecondFactor(session.assurance);
+  const showNav = session && viewer?.policyAccepted && isSecondFactorSession(session);
   return (
     <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
       <div>{showNav && viewer ? <AdminNav role={viewer.role} name={viewer.name} /> : null}</div>

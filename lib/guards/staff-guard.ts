@@ -5,6 +5,7 @@ import { loadStaffViewer, type StaffViewer } from "@/lib/dal/staff/members";
 import { auditContext } from "@/lib/auth/audit-context";
 import { getCurrentSession, requireSession } from "./current-session";
 import { hasSecondFactor } from "@/lib/auth/session/assurance";
+import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { can, type Permission } from "@/lib/auth/permissions";
 
 export type StaffGuardOptions = { returnTo?: string; skipPolicy?: boolean };
@@ -24,8 +25,7 @@ export async function requireStaffPermission(permission: Permission, options: St
     await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
     notFound();
   }
-  // The session itself must have been opened (or enrolled) with a second factor; the account's setting alone is not enough.
-  if (!session.user.twoFactorEnabled || !hasSecondFactor(session.assurance)) redirect("/account/security?notice=staff-two-factor-required");
+  if (!isSecondFactorSession(session)) redirect("/account/security?notice=staff-two-factor-required");
   const viewer = await loadStaffViewer(session);
   if (!viewer) {
     await recordDeniedAccess({ actorId: session.userId, role: null, permission, context: await auditContext() });
@@ -46,7 +46,15 @@ export async function requireStaffPermission(permission: Permission, options: St
  */
 export async function findStaffWithPermission(permission: Permission): Promise<StaffViewer | null> {
   const session = await getCurrentSession();
-  if (!session || session.audience !== "staff" || !session.user.twoFactorEnabled || !hasSecondFactor(session.assurance)) return null;
+  if (!session || session.audience !== "staff" || !isSecondFactorSession(session)) return null;
   const viewer = await loadStaffViewer(session);
   return viewer && viewer.policyAccepted && can(viewer.role, permission) ? viewer : null;
+}
+
+/**
+ * The admin's second-factor rule: the account has two-factor on and this very
+ * session proved it (at sign-in or at enrolment); the account's setting alone is not enough.
+ */
+export function isSecondFactorSession(session: Pick<ActiveSession, "user" | "assurance">): boolean {
+  return session.user.twoFactorEnabled && hasSecondFactor(session.assurance);
 }
