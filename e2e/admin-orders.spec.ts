@@ -5,7 +5,7 @@ import { createTestProduct, latestOrderOf } from "./support/products";
 import { signInAsStaff } from "./support/staff";
 import { nextCode } from "./support/two-factor";
 
-test("an owner refunds part of a paid order through the test gateway, after step-up, and ships it", async ({ page, browser }) => {
+test("an owner ships a paid order with tracking, then refunds part of it after step-up: it stays shipped", async ({ page, browser }) => {
   const product = await createTestProduct({ name: "E2E Refund Blender", priceMinor: 5000, stock: 4 });
   const customer = await signedInCustomer(page);
   await addToCart(page, product.slug, 1);
@@ -16,11 +16,22 @@ test("an owner refunds part of a paid order through the test gateway, after step
   const staffContext = await browser.newContext();
   const admin = await staffContext.newPage();
   const owner = await signInAsStaff(admin, "owner");
-  await admin.goto("/admin/orders?status=paid");
+  await admin.goto("/admin/orders?show=to_ship");
   await admin.getByRole("link", { name: order!.number }).click();
   await expect(admin.getByRole("heading", { name: `Order ${order!.number}` })).toBeVisible();
-  await expect(admin.getByText("221 Baker Street")).toHaveCount(0); // the address is masked
   await expect(admin.getByText(customer.email)).toHaveCount(0);
+
+  // A tracking number that is not one is refused, and what was typed stays.
+  await admin.getByLabel("Carrier").selectOption("ups");
+  await admin.getByLabel("Tracking number").fill("<b>1Z</b>");
+  await admin.getByRole("button", { name: "Mark as shipped" }).click();
+  await expect(admin.getByText(/4 to 40 letters, digits/)).toBeVisible();
+  await expect(admin.getByLabel("Tracking number")).toHaveValue("<b>1Z</b>");
+  await admin.getByLabel("Tracking number").fill("1Z999AA10123456784");
+  await admin.getByRole("button", { name: "Mark as shipped" }).click();
+  await expect(admin.getByText("Marked as shipped.")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "1Z999AA10123456784" })).toHaveAttribute("href", /ups\.com.*1Z999AA10123456784/);
+  expect(await latestOrderOf(customer.email)).toMatchObject({ paymentStatus: "paid", fulfillmentStatus: "shipped" });
 
   // The sign-in was long ago, as far as the step-up window is concerned.
   await sql(`UPDATE "Session" SET "passwordVerifiedAt" = "passwordVerifiedAt" - interval '1 hour', "secondFactorVerifiedAt" = "secondFactorVerifiedAt" - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [owner.email]);
@@ -42,17 +53,26 @@ test("an owner refunds part of a paid order through the test gateway, after step
   await admin.getByLabel("Reason for the refund").fill("Arrived scratched");
   await admin.getByRole("button", { name: "Refund", exact: true }).click();
   await expect(admin.getByText("Refund requested.")).toBeVisible();
-  // charge.refunded arrives from the gateway through the signed webhook.
-  await expect.poll(async () => (await latestOrderOf(customer.email))?.status, { timeout: 20_000 }).toBe("partially_refunded");
-
+  // charge.refunded arrives from the gateway through the signed webhook; the parcel stays shipped.
+  await expect.poll(async () => (await latestOrderOf(customer.email))?.paymentStatus, { timeout: 20_000 }).toBe("partially_refunded");
+  expect((await latestOrderOf(customer.email))?.fulfillmentStatus).toBe("shipped");
   await admin.reload();
-  await admin.getByRole("button", { name: "Mark as shipped" }).click();
-  await expect(admin.getByText("Marked as shipped.")).toBeVisible();
-  expect((await latestOrderOf(customer.email))?.status).toBe("fulfilled");
+  await expect(admin.getByRole("button", { name: "Mark as shipped" })).toHaveCount(0);
+  const timeline = admin.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText("Refund issued")).toBeVisible();
+  await expect(timeline.getByText("Shipped", { exact: true })).toBeVisible();
+
+  // The customer sees the tracking and the refund on their order, not the staff-only refund request.
+  await page.goto(`/account/orders/${order!.id}`);
+  await expect(page.getByRole("link", { name: "1Z999AA10123456784" })).toBeVisible();
+  const customerTimeline = page.getByRole("region", { name: "Timeline" });
+  await expect(customerTimeline.getByText("Refund issued")).toBeVisible();
+  await expect(customerTimeline.getByText("Refund requested")).toHaveCount(0);
+  await expect(customerTimeline.getByText("Arrived scratched")).toHaveCount(0);
 
   await admin.goto(`/admin/audit?targetType=order&targetId=${order!.id}`);
   await expect(admin.getByRole("cell", { name: "order.refund_requested" })).toBeVisible();
-  await expect(admin.getByRole("cell", { name: "order.fulfilled" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "order.shipped" })).toBeVisible();
   await admin.getByRole("button", { name: "Verify integrity" }).click();
   await expect(admin.getByText(/The audit log is intact: \d+ entries verified\./)).toBeVisible();
   await staffContext.close();

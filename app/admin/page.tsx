@@ -61,12 +61,12 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
           <Price money={dashboard.today.revenue} />
         </Figure>
         <Figure label="Awaiting fulfilment">
-          <Link href="/admin/orders?status=paid" className="text-brand-700 hover:underline">
+          <Link href="/admin/orders?show=to_ship" className="text-brand-700 hover:underline">
             {dashboard.awaitingFulfilment}
           </Link>
         </Figure>
         <Figure label="Held orders">
-          <Link href="/admin/orders?status=on_hold" className="text-brand-700 hover:underline">
+          <Link href="/admin/orders?payment=on_hold" className="text-brand-700 hover:underline">
             {dashboard.held}
           </Link>
         </Figure>

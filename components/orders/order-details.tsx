@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
 import type { CustomerOrderDTO } from "@/lib/dal/orders/my-orders";
-import { OrderStatusBadge } from "./order-status";
+import { OrderStatusBadges } from "./order-status";
 
 /** One order as its customer sees it: lines, totals, where it goes and how it was paid. */
 export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
@@ -14,7 +14,7 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
           Placed {order.placedAt.toLocaleDateString("en-US", { dateStyle: "long" })}
         </span>
         <span>
-          Status: <OrderStatusBadge status={order.status} />
+          Status: <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} />
         </span>
       </p>
       <table className="w-full text-left">
@@ -83,7 +83,27 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
             </p>
           </section>
         )}
+        {order.shipment && <ShipmentDetails shipment={order.shipment} />}
       </div>
     </div>
+  );
+}
+
+/** The parcel's carrier and tracking number; the carrier's tracking page opens without telling it where the link came from. */
+export function ShipmentDetails({ shipment }: { shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null } }) {
+  return (
+    <section aria-labelledby="tracking-heading">
+      <h2 id="tracking-heading" className="font-semibold">Tracking</h2>
+      <p>
+        {shipment.carrier}:{" "}
+        {shipment.trackingUrl ? (
+          <a href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
+            {shipment.trackingNumber}
+          </a>
+        ) : (
+          <span>{shipment.trackingNumber}</span>
+        )}
+      </p>
+    </section>
   );
 }

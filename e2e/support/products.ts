@@ -22,8 +22,8 @@ export async function stockOf(slug: string): Promise<number> {
 }
 
 export async function latestOrderOf(email: string) {
-  const [row] = await sql<{ id: string; status: string; totalMinor: number; number: string }>(
-    `SELECT o.id, o.status, o."totalMinor", o.number FROM "Order" o JOIN "User" u ON u.id = o."userId"
+  const [row] = await sql<{ id: string; paymentStatus: string; fulfillmentStatus: string; totalMinor: number; number: string }>(
+    `SELECT o.id, o."paymentStatus", o."fulfillmentStatus", o."totalMinor", o.number FROM "Order" o JOIN "User" u ON u.id = o."userId"
       WHERE u.email = $1 ORDER BY o."createdAt" DESC LIMIT 1`,
     [email],
   );

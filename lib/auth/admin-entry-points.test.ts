@@ -29,7 +29,8 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/products/set-product-published.ts": ["products:write"],
   "lib/actions/admin/products/upload-product-image.ts": ["products:write"],
   "lib/actions/admin/products/adjust-inventory.ts": ["inventory:write"],
-  "lib/actions/admin/orders/order-actions.ts": ["orders:fulfil", "orders:cancel", "orders:refund"],
+  "lib/actions/admin/orders/order-actions.ts": ["orders:cancel", "orders:refund"],
+  "lib/actions/admin/orders/fulfilment-actions.ts": ["orders:fulfil"],
   "lib/actions/admin/audit/verify-audit-log.ts": ["audit:read"],
   "app/admin/customers/page.tsx": ["customers:read"],
   "app/admin/customers/[id]/page.tsx": ["customers:read"],
@@ -153,6 +154,8 @@ describe("admin entry points", () => {
     expect(matrix.auditor).toContain("app/admin/audit/export/route.ts");
     expect(matrix.support).not.toContain("app/admin/audit/page.tsx");
     expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/order-actions.ts");
-    expect(matrix.fulfilment).toContain("lib/actions/admin/orders/order-actions.ts");
+    expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/fulfilment-actions.ts");
+    expect(matrix.fulfilment).toContain("lib/actions/admin/orders/fulfilment-actions.ts");
+    expect(matrix.fulfilment).not.toContain("lib/actions/admin/orders/order-actions.ts");
   });
 });

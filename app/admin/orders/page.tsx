@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OrderStatusBadge } from "@/components/orders/order-status";
+import { fulfillmentStatusText, OrderStatusBadges, paymentStatusText } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForStaff } from "@/lib/dal/orders/staff-orders";
-import { ORDER_STATUSES } from "@/lib/payments/order-transitions";
+import { FULFILLMENT_STATUSES } from "@/lib/orders/fulfillment-status";
+import { PAYMENT_STATUSES } from "@/lib/orders/payment-status";
 import { endOfDay, parseSearchParams, searchDay, startOfDay } from "@/lib/http/search-params";
 import { z } from "zod";
 
@@ -13,7 +14,9 @@ export const metadata: Metadata = { title: "Orders" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const orderFiltersSchema = z.object({
-  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  payment: z.enum(PAYMENT_STATUSES).optional().catch(undefined),
+  fulfillment: z.enum(FULFILLMENT_STATUSES).optional().catch(undefined),
+  show: z.literal("to_ship").optional().catch(undefined),
   number: z.string().regex(/^[A-Za-z0-9-]{1,20}$/).optional().catch(undefined),
   from: searchDay,
   to: searchDay,
@@ -23,23 +26,47 @@ const orderFiltersSchema = z.object({
 export default async function AdminOrdersPage({ searchParams }: Props) {
   const viewer = await requireStaffPermission("orders:read", { returnTo: "/admin/orders" });
   const params = parseSearchParams(orderFiltersSchema, await searchParams);
-  const { status, number, page } = params;
+  const { payment, fulfillment, show, number, page } = params;
   const from = params.from ? startOfDay(params.from) : undefined;
   const to = params.to ? endOfDay(params.to) : undefined;
-  const { orders, total } = await listOrdersForStaff(viewer, { status, number, from, to, page });
+  const { orders, total } = await listOrdersForStaff(viewer, { payment, fulfillment, toShip: show === "to_ship", number, from, to, page });
+  const kept = Object.fromEntries(
+    Object.entries({ payment, fulfillment, show, number, from: params.from, to: params.to }).filter((entry): entry is [string, string] => !!entry[1]),
+  );
+  const pageLink = (to: number) => `?${new URLSearchParams({ ...kept, page: String(to) })}`;
   const pages = Math.max(1, Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE));
   const field = "min-h-11 rounded border border-slate-400 px-3";
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Orders</h1>
+      <p className="flex gap-4">
+        <Link href="/admin/orders?show=to_ship" className="text-brand-700 hover:underline" aria-current={show === "to_ship" ? "page" : undefined}>
+          To ship
+        </Link>
+        <Link href="/admin/orders" className="text-brand-700 hover:underline" aria-current={show ? undefined : "page"}>
+          All orders
+        </Link>
+      </p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter orders">
+        {show && <input type="hidden" name="show" value={show} />}
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Status</span>
-          <select name="status" defaultValue={status ?? ""} className={field}>
+          <span className="font-medium">Payment</span>
+          <select name="payment" defaultValue={payment ?? ""} className={field}>
             <option value="">Any</option>
-            {ORDER_STATUSES.map((value) => (
+            {PAYMENT_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {value.replace(/_/g, " ")}
+                {paymentStatusText(value, "staff")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Shipping</span>
+          <select name="fulfillment" defaultValue={fulfillment ?? ""} className={field}>
+            <option value="">Any</option>
+            {FULFILLMENT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {fulfillmentStatusText(value)}
               </option>
             ))}
           </select>
@@ -83,7 +110,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               </td>
               <td className="py-2">{order.placedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
               <td className="py-2">{order.customer}</td>
-              <td className="py-2"><OrderStatusBadge status={order.status} /></td>
+              <td className="py-2"><OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} audience="staff" /></td>
               <td className="py-2 text-right"><Price money={order.total} /></td>
             </tr>
           ))}
@@ -91,11 +118,11 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       </table>
       {pages > 1 && (
         <p className="flex gap-3">
-          {page > 1 && <Link href={`?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page - 1) })}`}>Previous</Link>}
+          {page > 1 && <Link href={pageLink(page - 1)}>Previous</Link>}
           <span>
             Page {page} of {pages}
           </span>
-          {page < pages && <Link href={`?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page + 1) })}`}>Next</Link>}
+          {page < pages && <Link href={pageLink(page + 1)}>Next</Link>}
         </p>
       )}
     </div>

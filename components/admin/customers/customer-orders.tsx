@@ -1,19 +1,8 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/catalog/money";
 import type { StaffCustomerOrderDTO } from "@/lib/dal/customers/dto";
-import type { OrderStatus } from "@/lib/payments/order-transitions";
+import { OrderStatusBadges } from "@/components/orders/order-status";
 import { formatDate } from "./format-time";
-
-// Staff wording: the customer-facing badge speaks to the shopper ("we will contact you").
-const statusLabels: Record<OrderStatus, string> = {
-  pending_payment: "Awaiting payment",
-  paid: "Paid",
-  fulfilled: "Fulfilled",
-  cancelled: "Cancelled",
-  partially_refunded: "Partly refunded",
-  refunded: "Refunded",
-  on_hold: "On hold",
-};
 
 export function CustomerOrders({ orders, total }: { orders: StaffCustomerOrderDTO[]; total: number }) {
   return (
@@ -31,7 +20,7 @@ export function CustomerOrders({ orders, total }: { orders: StaffCustomerOrderDT
                 <Link href={`/admin/orders/${order.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
                   {order.number}
                 </Link>
-                <span>{statusLabels[order.status]}</span>
+                <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} audience="staff" />
                 <span>{formatMoney(order.total)}</span>
                 <time dateTime={order.placedAt.toISOString()} className="text-sm text-slate-700">
                   {formatDate(order.placedAt)}

@@ -6,19 +6,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
-import { cancelOrderAction, fulfilOrderAction, refundOrderAction } from "@/lib/actions/admin/orders/order-actions";
-
-export function FulfilOrderForm({ orderId }: { orderId: string }) {
-  const [state, formAction] = useActionState(fulfilOrderAction, initialActionState);
-  return (
-    <form action={formAction} className="flex flex-col gap-2">
-      <CsrfField />
-      <FormMessage state={state} />
-      <input type="hidden" name="orderId" value={orderId} />
-      <SubmitButton pendingText="Saving…">Mark as shipped</SubmitButton>
-    </form>
-  );
-}
+import { cancelOrderAction, refundOrderAction } from "@/lib/actions/admin/orders/order-actions";
 
 export function CancelOrderForm({ orderId }: { orderId: string }) {
   const [state, formAction] = useActionState(cancelOrderAction, initialActionState);

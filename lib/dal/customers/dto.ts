@@ -2,7 +2,8 @@ import "server-only";
 import { type CustomerAddressDTO, type AddressRow, toAccountAddress } from "@/lib/dal/accounts/addresses";
 import type { Money } from "@/lib/catalog/money";
 import { maskEmail, maskName, maskPhone } from "@/lib/data-classes/masking";
-import type { OrderStatus } from "@/lib/payments/order-transitions";
+import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
+import type { PaymentStatus } from "@/lib/orders/payment-status";
 import { addressCodec, staffView } from "@/lib/dal/accounts/address-codec";
 import { userCodec } from "@/lib/dal/accounts/user-codec";
 
@@ -26,7 +27,14 @@ export type StaffCustomerSummaryDTO = {
 /** An address as staff see it: the address book's shape, every value but the country masked unless revealed. */
 export type StaffCustomerAddressDTO = CustomerAddressDTO;
 
-export type StaffCustomerOrderDTO = { id: string; number: string; status: OrderStatus; total: Money; placedAt: Date };
+export type StaffCustomerOrderDTO = {
+  id: string;
+  number: string;
+  paymentStatus: PaymentStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  total: Money;
+  placedAt: Date;
+};
 
 export type StaffCustomerDTO = StaffCustomerSummaryDTO & {
   emailVerified: boolean;

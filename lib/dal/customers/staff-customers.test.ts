@@ -62,7 +62,7 @@ describe("staff customer DTOs without a reveal grant", () => {
       },
     ]);
     expect(dto.recentOrders).toEqual([
-      { id: order.id, number: order.number, status: "paid", total: { amountMinor: 4200, currency: "USD" }, placedAt: expect.any(Date) },
+      { id: order.id, number: order.number, paymentStatus: "paid", fulfillmentStatus: "unfulfilled", total: { amountMinor: 4200, currency: "USD" }, placedAt: expect.any(Date) },
     ]);
     expect(dto.orderCount).toBe(1);
 

@@ -82,7 +82,7 @@ export async function getCustomerForStaff(viewer: StaffViewer, customerId: strin
       emailVerifiedAt: true,
       addresses: { select: addressRowSelect, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] },
       orders: {
-        select: { id: true, number: true, status: true, totalMinor: true, currency: true, createdAt: true },
+        select: { id: true, number: true, paymentStatus: true, fulfillmentStatus: true, totalMinor: true, currency: true, createdAt: true },
         orderBy: { createdAt: "desc" },
         take: RECENT_ORDERS,
       },
@@ -97,7 +97,8 @@ export async function getCustomerForStaff(viewer: StaffViewer, customerId: strin
     recentOrders: row.orders.map((order) => ({
       id: order.id,
       number: order.number,
-      status: order.status,
+      paymentStatus: order.paymentStatus,
+      fulfillmentStatus: order.fulfillmentStatus,
       total: { amountMinor: order.totalMinor, currency: order.currency },
       placedAt: order.createdAt,
     })),

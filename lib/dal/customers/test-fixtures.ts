@@ -55,7 +55,7 @@ export function adminCustomerFixtures() {
       data: {
         number: `T${randomBytes(6).toString("hex").toUpperCase()}`,
         userId,
-        status: "paid",
+        paymentStatus: "paid",
         currency: "USD",
         subtotalMinor: totalMinor,
         shippingMinor: 0,

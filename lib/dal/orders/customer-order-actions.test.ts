@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { testGateway } from "@/lib/payment-gateway/test-gateway";
-import { ORDER_STATUSES } from "@/lib/payments/order-transitions";
+import { PAYMENT_STATUSES } from "@/lib/orders/payment-status";
 import { getMyOrder } from "./my-orders";
 import { placeOrder, startPayment } from "./orders";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
@@ -14,7 +14,7 @@ const context = { ip: "192.0.2.92", userAgent: "vitest customer order actions", 
 const urls = () => ({ successUrl: "http://shop.test/s", cancelUrl: "http://shop.test/c" });
 
 describe("the customer order DTO's actions.pay", () => {
-  const cases = ORDER_STATUSES.flatMap((status) =>
+  const cases = PAYMENT_STATUSES.flatMap((status) =>
     [false, true].flatMap((paid) => [false, true].map((expired) => ({ status, paid, expired }))),
   );
 
@@ -26,7 +26,7 @@ describe("the customer order DTO's actions.pay", () => {
     await db.order.update({
       where: { id: orderId },
       data: {
-        status,
+        paymentStatus: status,
         paymentIntentId: paid ? `pi_test_${orderId}` : null,
         reservationExpiresAt: new Date(Date.now() + (expired ? -60_000 : 600_000)),
       },

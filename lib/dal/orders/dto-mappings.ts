@@ -29,7 +29,8 @@ export const customerOrderSummary: DtoMapping<CustomerOrderSummaryDTO> = {
   keys: {
     id: { fields: ["Order.id"] },
     number: { fields: ["Order.number"] },
-    status: { fields: ["Order.status"] },
+    paymentStatus: { fields: ["Order.paymentStatus"] },
+    fulfillmentStatus: { fields: ["Order.fulfillmentStatus"] },
     placedAt: { fields: ["Order.createdAt"] },
     total: orderMoney("totalMinor"),
     itemCount: { fields: ["OrderItem.quantity"], derived: "a sum of quantities" },
@@ -62,8 +63,9 @@ export const customerOrder: DtoMapping<CustomerOrderDTO> = {
     shippingMethod: { fields: ["Order.shippingMethod"] },
     shippingAddress: shipAddress,
     card: { fields: ["Order.cardBrand", "Order.cardLast4"] },
+    shipment: { fields: ["Order.shippingCarrier", "Order.trackingNumber"], derived: "the carrier's name and tracking page" },
     actions: {
-      fields: ["Order.status", "Order.paymentIntentId", "Order.reservationExpiresAt"],
+      fields: ["Order.paymentStatus", "Order.paymentIntentId", "Order.reservationExpiresAt"],
       derived: "what the customer may do next: whether the payment page may be opened now",
     },
     reservationExpiresAt: { fields: ["Order.reservationExpiresAt"] },

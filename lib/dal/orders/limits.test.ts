@@ -16,7 +16,7 @@ const refusal = (promise: Promise<unknown>) =>
     () => null,
     (error: unknown) => (error instanceof OrderLimitError ? error : Promise.reject(error)),
   );
-const openOrdersOf = (userId: string) => db.order.count({ where: { userId, status: "pending_payment" } });
+const openOrdersOf = (userId: string) => db.order.count({ where: { userId, paymentStatus: "pending" } });
 let nextIp = 1;
 const freshIp = () => `198.51.100.${nextIp++}`;
 
@@ -39,7 +39,7 @@ describe("caps against stock hoarding", () => {
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(1);
 
     const paid = await db.order.findFirstOrThrow({ where: { userId: buyer.userId }, select: { id: true } });
-    await db.order.update({ where: { id: paid.id }, data: { status: "paid" } });
+    await db.order.update({ where: { id: paid.id }, data: { paymentStatus: "paid" } });
     await expect(placeOrder(buyer, ship(ip), testCheckoutSettings)).resolves.toMatchObject({ orderId: expect.any(String) });
   });
 
@@ -109,7 +109,7 @@ describe("caps against stock hoarding", () => {
     // Kept only while the order is open: the retention sweep forgets it once the order is paid.
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
     const open = await placeOrder(buyer, ship("203.0.113.77"), testCheckoutSettings);
-    await db.order.update({ where: { id: orderId }, data: { status: "paid" } });
+    await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid" } });
     expect(await forgetClientAddressesOfSettledOrders()).toBeGreaterThanOrEqual(1);
     const digests = await db.order.findMany({ where: { id: { in: [orderId, open.orderId] } }, select: { id: true, clientAddressIndex: true } });
     expect(Object.fromEntries(digests.map((row) => [row.id, row.clientAddressIndex]))).toEqual({

@@ -47,7 +47,7 @@ export function clientAddressIndexOf(ip: string | undefined): string | null {
 }
 
 /** An order holds stock while it is unpaid and its stock has not been given back. */
-const openOrder = { status: "pending_payment", stockReleasedAt: null } as const;
+const openOrder = { paymentStatus: "pending", stockReleasedAt: null } as const;
 
 /**
  * Serialises the checkouts of one account, and of one client address, for

@@ -1,10 +1,13 @@
 import "server-only";
-import { canPayOrder } from "@/lib/payments/order-next-steps";
+import { canPayOrder } from "@/lib/orders/next-steps";
+import { carrierName, trackingUrl } from "@/lib/orders/carriers";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Money } from "@/lib/catalog/money";
-import type { OrderStatus } from "@/lib/payments/order-transitions";
+import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
+import type { PaymentStatus } from "@/lib/orders/payment-status";
 import { openShippingAddress, type ShippingAddress, shippingAddressSelect } from "./shipping-address";
+import { type CustomerOrderTimelineEntryDTO, readOrderTimeline } from "./timeline";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -13,7 +16,8 @@ import type { RequestContext } from "@/lib/context/request-context";
 export type CustomerOrderSummaryDTO = {
   id: string;
   number: string;
-  status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  fulfillmentStatus: FulfillmentStatus;
   placedAt: Date;
   total: Money;
   itemCount: number;
@@ -32,6 +36,8 @@ export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
   /** Null once erased with the customer's account data. */
   shippingAddress: ShippingAddress | null;
   card: { brand: string; last4: string } | null;
+  /** The parcel's carrier and tracking once it has shipped. */
+  shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null } | null;
   /**
    * What the customer may do next. `pay`: unpaid, not yet at the processor,
    * reservation still running, so the payment page may be (re)opened.
@@ -40,11 +46,15 @@ export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
   reservationExpiresAt: Date;
 };
 
+/** The order page: the order and its timeline as the customer sees it (no staff-only steps). */
+export type CustomerOrderPageDTO = CustomerOrderDTO & { timeline: CustomerOrderTimelineEntryDTO[] };
+
 /** The columns of an order summary (the customer's list, the admin's list and both detail views). */
 export const orderSummarySelect = {
   id: true,
   number: true,
-  status: true,
+  paymentStatus: true,
+  fulfillmentStatus: true,
   createdAt: true,
   totalMinor: true,
   currency: true,
@@ -57,7 +67,8 @@ export function toOrderSummary(row: SummaryRow): CustomerOrderSummaryDTO {
   return {
     id: row.id,
     number: row.number,
-    status: row.status,
+    paymentStatus: row.paymentStatus,
+    fulfillmentStatus: row.fulfillmentStatus,
     placedAt: row.createdAt,
     total: { amountMinor: row.totalMinor, currency: row.currency },
     itemCount: row.items.reduce((sum, item) => sum + item.quantity, 0),
@@ -84,6 +95,8 @@ const detailSelect = {
   shippingMethod: true,
   cardBrand: true,
   cardLast4: true,
+  shippingCarrier: true,
+  trackingNumber: true,
   paymentIntentId: true,
   reservationExpiresAt: true,
   items: {
@@ -112,6 +125,10 @@ function toMyOrder(row: DetailRow, now: Date, withAddress = true): CustomerOrder
     shippingMethod: row.shippingMethod,
     shippingAddress: withAddress ? openShippingAddress(row) : null,
     card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
+    shipment:
+      row.shippingCarrier && row.trackingNumber
+        ? { carrier: carrierName(row.shippingCarrier), trackingNumber: row.trackingNumber, trackingUrl: trackingUrl(row.shippingCarrier, row.trackingNumber) }
+        : null,
     actions: { pay: canPayOrder(row, now) },
     reservationExpiresAt: row.reservationExpiresAt,
   };
@@ -127,9 +144,9 @@ export async function getMyOrder(
   orderId: string,
   context: RequestContext,
   now = new Date(),
-): Promise<CustomerOrderDTO | null> {
+): Promise<CustomerOrderPageDTO | null> {
   const row = await db.order.findFirst({ where: { id: orderId, userId: viewer.userId }, select: detailSelect });
-  if (row) return toMyOrder(row, now);
+  if (row) return { ...toMyOrder(row, now), timeline: await readOrderTimeline(row.id, "customer") };
   await recordForeignOrderAccess(viewer, orderId, context);
   return null;
 }

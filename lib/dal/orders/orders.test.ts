@@ -28,7 +28,8 @@ describe("placing an order", () => {
 
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } });
     expect(order).toMatchObject({
-      status: "pending_payment",
+      paymentStatus: "pending",
+      fulfillmentStatus: "unfulfilled",
       currency: "USD",
       subtotalMinor: 7997, // 2 × 25.00 + 3 × 9.99
       shippingMinor: 1500,

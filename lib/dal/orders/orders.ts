@@ -1,5 +1,5 @@
 import "server-only";
-import { canPayOrder } from "@/lib/payments/order-next-steps";
+import { canPayOrder } from "@/lib/orders/next-steps";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
@@ -11,7 +11,7 @@ import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { sealShippingAddress, type ShippingAddress } from "./shipping-address";
 import { assertWithinOrderLimits, clientAddressIndexOf, type OrderLimits } from "./limits";
 import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
-import { lockOrder, reserveStock } from "./internal";
+import { lockOrder, recordOrderEvent, reserveStock } from "./internal";
 import { hasUnreadableValue } from "@/lib/crypto/readable-field";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 
@@ -140,6 +140,7 @@ export async function placeOrder(
       },
       select: { id: true, number: true },
     });
+    await recordOrderEvent(tx, { orderId, type: "order.placed", actor: "customer" });
     await tx.cartItem.deleteMany({ where: { cart: { userId: viewer.userId } } });
     await enqueueJob(tx, "orders", { type: "reservation.expire", orderId }, { startAfter: reservationExpiresAt });
     // Last: a reservation locks its product rows until commit, so the shorter that
@@ -201,7 +202,7 @@ export async function startPayment(
         where: { id: orderId },
         select: {
           number: true,
-          status: true,
+          paymentStatus: true,
           currency: true,
           paymentAttempt: true,
           paymentIntentId: true,

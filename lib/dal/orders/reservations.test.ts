@@ -25,7 +25,7 @@ describe("reservation expiry", () => {
     expect(await expireReservation(orderId, after)).toEqual({ outcome: "cancelled", checkoutSessionId: null });
     expect(await expireReservation(orderId, after)).toEqual({ outcome: "kept" });
     expect(await stockOf(productId)).toBe(4);
-    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("cancelled");
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).paymentStatus).toBe("cancelled");
   });
 
   it("does nothing before the reservation ends", async () => {
@@ -36,7 +36,7 @@ describe("reservation expiry", () => {
 
   it("keeps a paid order's stock sold, and an order awaiting a delayed payment reserved", async () => {
     const paid = await unpaidOrder();
-    await db.order.update({ where: { id: paid.orderId }, data: { status: "paid" } });
+    await db.order.update({ where: { id: paid.orderId }, data: { paymentStatus: "paid" } });
     expect(await expireReservation(paid.orderId, paid.after)).toEqual({ outcome: "kept" });
     expect(await stockOf(paid.productId)).toBe(1);
 

@@ -19,11 +19,11 @@ export async function expireReservation(orderId: string, now = new Date()): Prom
     if (!(await lockOrder(tx, orderId))) return { outcome: "kept" };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: orderId },
-      select: { status: true, paymentIntentId: true, reservationExpiresAt: true, checkoutSessionId: true },
+      select: { paymentStatus: true, paymentIntentId: true, reservationExpiresAt: true, checkoutSessionId: true },
     });
-    if (order.status !== "pending_payment" || order.paymentIntentId) return { outcome: "kept" };
+    if (order.paymentStatus !== "pending" || order.paymentIntentId) return { outcome: "kept" };
     if (order.reservationExpiresAt > now) return { outcome: "not_due" };
-    await cancelUnpaidOrder(tx, orderId, now);
+    await cancelUnpaidOrder(tx, orderId, now, { status: "cancelled", actor: "system" });
     return { outcome: "cancelled", checkoutSessionId: order.checkoutSessionId };
   });
 }

@@ -4,19 +4,31 @@ import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import type { OrderStatus } from "@/lib/payments/order-transitions";
-import { canCancelOrder, canRefundOrder, canShipOrder } from "@/lib/payments/order-next-steps";
+import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
+import { type PaymentStatus, SHIPPABLE_PAYMENT_STATUSES } from "@/lib/orders/payment-status";
+import { canCancelOrder, canMarkDelivered, canPackOrder, canRefundOrder, canShipOrder } from "@/lib/orders/next-steps";
+import { carrierName, trackingUrl } from "@/lib/orders/carriers";
 import { can } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { type CustomerOrderSummaryDTO, orderSummarySelect, toOrderSummary } from "./my-orders";
 import { addressCodec } from "@/lib/dal/accounts/address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
+import { type StaffOrderTimelineEntryDTO, readOrderTimeline } from "./timeline";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
+export type AdminOrderFilters = {
+  payment?: PaymentStatus;
+  fulfillment?: FulfillmentStatus;
+  /** Orders waiting for a parcel: paid (or partly refunded) and not shipped yet. */
+  toShip?: boolean;
+  number?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+};
 
 export type StaffOrderSummaryDTO = CustomerOrderSummaryDTO & {
   /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
@@ -26,8 +38,13 @@ export type StaffOrderSummaryDTO = CustomerOrderSummaryDTO & {
 export const ADMIN_ORDERS_PAGE_SIZE = 50;
 
 function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
+  const toShip: Prisma.OrderWhereInput = filters.toShip
+    ? { paymentStatus: { in: [...SHIPPABLE_PAYMENT_STATUSES] }, fulfillmentStatus: { in: ["unfulfilled", "packed"] } }
+    : {};
   return {
-    status: filters.status,
+    paymentStatus: filters.payment,
+    fulfillmentStatus: filters.fulfillment,
+    ...toShip,
     number: filters.number ? { startsWith: filters.number.toUpperCase() } : undefined,
     createdAt: filters.from || filters.to ? { gte: filters.from, lt: filters.to } : undefined,
   };
@@ -73,8 +90,11 @@ export type StaffOrderDTO = StaffOrderSummaryDTO & {
   holdReason: string | null;
   refunds: { amount: Money; reason: string; status: string; createdAt: Date }[];
   events: { type: string; outcome: string; receivedAt: Date }[];
+  /** The parcel's carrier and tracking, once shipped. */
+  shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null; shippedAt: Date | null; deliveredAt: Date | null } | null;
+  timeline: StaffOrderTimelineEntryDTO[];
   /** What this viewer may do to the order now: the mutations' own rules and the viewer's permissions. */
-  actions: { cancel: boolean; refund: boolean; ship: boolean };
+  actions: { cancel: boolean; refund: boolean; pack: boolean; ship: boolean; deliver: boolean };
 };
 
 export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<StaffOrderDTO | null> {
@@ -95,6 +115,10 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       riskLevel: true,
       holdReason: true,
       paymentIntentId: true,
+      shippingCarrier: true,
+      trackingNumber: true,
+      shippedAt: true,
+      deliveredAt: true,
       userId: true,
       user: { select: { email: true } },
       items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
@@ -108,6 +132,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const address = openShippingAddress(row);
   const masked = address && addressCodec.maskForStaff(address, false);
   const refundableMinor = Math.max(0, row.capturedMinor - committed);
+  const fulfil = can(viewer.role, "orders:fulfil");
   return {
     ...toOrderSummary(row),
     customer: row.user ? maskEmail(row.user.email) : "—",
@@ -138,10 +163,23 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     holdReason: row.holdReason,
     refunds: row.refunds.map((refund) => ({ amount: money(refund.amountMinor), reason: refund.reason, status: refund.status, createdAt: refund.createdAt })),
     events: row.paymentEvents,
+    shipment:
+      row.shippingCarrier && row.trackingNumber
+        ? {
+            carrier: carrierName(row.shippingCarrier),
+            trackingNumber: row.trackingNumber,
+            trackingUrl: trackingUrl(row.shippingCarrier, row.trackingNumber),
+            shippedAt: row.shippedAt,
+            deliveredAt: row.deliveredAt,
+          }
+        : null,
+    timeline: await readOrderTimeline(row.id, "staff"),
     actions: {
       cancel: can(viewer.role, "orders:cancel") && canCancelOrder(row),
       refund: can(viewer.role, "orders:refund") && canRefundOrder({ ...row, refundableMinor }),
-      ship: can(viewer.role, "orders:fulfil") && canShipOrder(row),
+      pack: fulfil && canPackOrder(row),
+      ship: fulfil && canShipOrder(row),
+      deliver: fulfil && canMarkDelivered(row),
     },
   };
 }
@@ -150,35 +188,13 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
 export const OrderActionError = {
   notFound: "not_found",
   invalidReason: "invalid_reason",
-  cannotShip: "cannot_ship",
   notCancellable: "not_cancellable",
 } as const;
 
 export type OrderActionErrorCode = (typeof OrderActionError)[keyof typeof OrderActionError];
 
 /** A refused change says why, and in what status it found the order (when it found one). */
-export type OrderActionResult = { ok: true } | { ok: false; code: OrderActionErrorCode; status?: OrderStatus };
-
-/** Marks a paid order shipped. */
-export async function fulfilOrder(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<OrderActionResult> {
-  assertPermission(viewer, "orders:fulfil");
-  return db.$transaction(async (tx): Promise<OrderActionResult> => {
-    if (!(await lockOrder(tx, orderId))) return { ok: false, code: OrderActionError.notFound };
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-    if (!canShipOrder(order)) return { ok: false, code: OrderActionError.cannotShip, status: order.status };
-    await tx.order.update({ where: { id: orderId }, data: { status: "fulfilled", fulfilledAt: new Date() } });
-    await appendAudit(tx, {
-      actor: { id: viewer.userId, role: viewer.role },
-      action: "order.fulfilled",
-      target: { type: "order", id: orderId },
-      before: { status: order.status },
-      after: { status: "fulfilled" },
-      outcome: "success",
-      context,
-    });
-    return { ok: true };
-  });
-}
+export type OrderActionResult = { ok: true } | { ok: false; code: OrderActionErrorCode; status?: PaymentStatus };
 
 /**
  * Cancels an order that has not been paid: its stock is released and its
@@ -199,16 +215,16 @@ export async function cancelOrderForStaff(
     if (!(await lockOrder(tx, input.orderId))) return { ok: false, code: OrderActionError.notFound };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: input.orderId },
-      select: { status: true, paymentIntentId: true, checkoutSessionId: true },
+      select: { paymentStatus: true, paymentIntentId: true, checkoutSessionId: true },
     });
-    if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.status };
-    await cancelUnpaidOrder(tx, input.orderId, new Date());
+    if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.paymentStatus };
+    await cancelUnpaidOrder(tx, input.orderId, new Date(), { status: "cancelled", actor: "staff", staffId: viewer.userId, reason });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "order.cancelled",
       target: { type: "order", id: input.orderId },
-      before: { status: order.status },
-      after: { status: "cancelled" },
+      before: { paymentStatus: order.paymentStatus },
+      after: { paymentStatus: "cancelled" },
       reason,
       outcome: "success",
       context,

@@ -51,7 +51,7 @@ describe("payment event processing", () => {
 
     expect(await processPaymentEvent(paid(state), context)).toBe("applied");
 
-    expect(await order(orderId)).toMatchObject({ status: "paid", capturedMinor: 4950, paymentIntentId: state.paymentIntentId });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "paid", capturedMinor: 4950, paymentIntentId: state.paymentIntentId });
     const mails = await db.$queryRaw<{ subject: string }[]>`
       SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'text' LIKE ${`%/account/orders/${orderId}%`}`;
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Order ORD-\w+ confirmed/)]);
@@ -64,13 +64,13 @@ describe("payment event processing", () => {
     expect(outcomes.sort()).toEqual(["applied", "duplicate"]);
     expect(await processPaymentEvent(event, context)).toBe("duplicate");
     expect(await db.paymentEvent.count({ where: { id: event.id } })).toBe(1);
-    expect((await order(orderId)).status).toBe("paid");
+    expect((await order(orderId)).paymentStatus).toBe("paid");
   });
 
   it("puts the order on hold and raises a security event when the amount does not match", async () => {
     const { orderId, state, userId } = await pendingOrder();
     expect(await processPaymentEvent(paid({ ...state, amountTotal: 100 }), context)).toBe("held");
-    expect(await order(orderId)).toMatchObject({ status: "on_hold", capturedMinor: 100 });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "on_hold", capturedMinor: 100 });
     const events = await db.securityEvent.findMany({ where: { userId, type: "payment_amount_mismatch" } });
     expect(events).toHaveLength(1);
     expect(events[0]?.details).toMatchObject({ orderId, expectedMinor: 4950, amountMinor: 100 });
@@ -79,7 +79,7 @@ describe("payment event processing", () => {
   it("puts the order on hold when the currency does not match", async () => {
     const { orderId, state } = await pendingOrder();
     expect(await processPaymentEvent(paid({ ...state, currency: "EUR" }), context)).toBe("held");
-    expect((await order(orderId)).status).toBe("on_hold");
+    expect((await order(orderId)).paymentStatus).toBe("on_hold");
   });
 
   it("ignores an expiry that arrives after the payment (out of order)", async () => {
@@ -87,7 +87,7 @@ describe("payment event processing", () => {
     await processPaymentEvent(paid(state), context);
     const expired = delivered("checkout.session.expired", checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" }));
     expect(await processPaymentEvent(expired, context)).toBe("ignored");
-    expect((await order(orderId)).status).toBe("paid");
+    expect((await order(orderId)).paymentStatus).toBe("paid");
     expect(await stockOf(productId)).toBe(3);
   });
 
@@ -97,7 +97,7 @@ describe("payment event processing", () => {
     const expired = checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" });
     expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("applied");
     expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("ignored"); // another event id, same news
-    expect((await order(orderId)).status).toBe("cancelled");
+    expect((await order(orderId)).paymentStatus).toBe("cancelled");
     expect(await stockOf(productId)).toBe(5);
   });
 
@@ -105,23 +105,23 @@ describe("payment event processing", () => {
     const { orderId, state } = await pendingOrder();
     const old = checkoutSessionObject({ ...state, id: "cs_test_an_earlier_attempt", status: "expired", paymentStatus: "unpaid" });
     expect(await processPaymentEvent(delivered("checkout.session.expired", old), context)).toBe("ignored");
-    expect((await order(orderId)).status).toBe("pending_payment");
+    expect((await order(orderId)).paymentStatus).toBe("pending");
   });
 
-  it("waits for a delayed payment, then marks it paid; a failed one cancels and releases stock", async () => {
+  it("waits for a delayed payment, then marks it paid; a failed one ends the order as failed and releases stock", async () => {
     const later = await pendingOrder();
     const unpaid = checkoutSessionObject({ ...later.state, paymentStatus: "unpaid" });
     expect(await processPaymentEvent(delivered("checkout.session.completed", unpaid), context)).toBe("applied");
-    expect((await order(later.orderId)).status).toBe("pending_payment");
+    expect((await order(later.orderId)).paymentStatus).toBe("pending");
     const succeeded = delivered("checkout.session.async_payment_succeeded", checkoutSessionObject(later.state));
     expect(await processPaymentEvent(succeeded, context)).toBe("applied");
-    expect((await order(later.orderId)).status).toBe("paid");
+    expect((await order(later.orderId)).paymentStatus).toBe("paid");
 
     const declined = await pendingOrder();
     const declinedSession = checkoutSessionObject({ ...declined.state, paymentStatus: "unpaid" });
     await processPaymentEvent(delivered("checkout.session.completed", declinedSession), context);
     expect(await processPaymentEvent(delivered("checkout.session.async_payment_failed", declinedSession), context)).toBe("applied");
-    expect((await order(declined.orderId)).status).toBe("cancelled");
+    expect((await order(declined.orderId)).paymentStatus).toBe("failed");
     expect(await stockOf(declined.productId)).toBe(5);
   });
 
@@ -129,7 +129,7 @@ describe("payment event processing", () => {
     const { orderId, state, userId } = await pendingOrder();
     await processPaymentEvent(delivered("checkout.session.expired", checkoutSessionObject({ ...state, status: "expired" })), context);
     expect(await processPaymentEvent(paid(state), context)).toBe("held");
-    expect((await order(orderId)).status).toBe("on_hold");
+    expect((await order(orderId)).paymentStatus).toBe("on_hold");
     expect(await db.securityEvent.count({ where: { userId, type: "payment_after_cancellation" } })).toBe(1);
   });
 
@@ -147,14 +147,14 @@ describe("payment event processing", () => {
     const full = delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 4950 }));
     expect(await processPaymentEvent(full, context)).toBe("applied");
     expect(await processPaymentEvent(partial, context)).toBe("ignored");
-    expect(await order(orderId)).toMatchObject({ status: "refunded", refundedMinor: 4950 });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "refunded", refundedMinor: 4950 });
   });
 
   it("records a partial refund as partially_refunded", async () => {
     const { orderId, state } = await pendingOrder();
     await processPaymentEvent(paid(state), context);
     await processPaymentEvent(delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 950 })), context);
-    expect(await order(orderId)).toMatchObject({ status: "partially_refunded", refundedMinor: 950 });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "partially_refunded", refundedMinor: 950 });
   });
 
   it("ignores a refund for an order that was never paid", async () => {
@@ -162,7 +162,7 @@ describe("payment event processing", () => {
     await db.order.update({ where: { id: orderId }, data: { paymentIntentId: state.paymentIntentId } });
     const refunded = delivered("charge.refunded", chargeObject({ ...state, amountRefunded: 4950 }));
     expect(await processPaymentEvent(refunded, context)).toBe("ignored");
-    expect((await order(orderId)).status).toBe("pending_payment");
+    expect((await order(orderId)).paymentStatus).toBe("pending");
   });
 
   it("records events for no order of this shop as unmatched", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
-import { canTransition, statusAfterRefund } from "@/lib/payments/order-transitions";
+import { canChangePayment, type PaymentStatus, paymentStatusAfterRefund } from "@/lib/orders/payment-status";
 import {
   type ChargeEvent,
   type CheckoutSessionEvent,
@@ -10,7 +10,7 @@ import {
   referenceId,
 } from "@/lib/payments/webhook-event";
 import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
-import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
+import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -30,7 +30,7 @@ type LockedOrder = {
   id: string;
   number: string;
   userId: string | null;
-  status: Parameters<typeof canTransition>[0];
+  paymentStatus: PaymentStatus;
   currency: string;
   totalMinor: number;
   capturedMinor: number;
@@ -43,7 +43,7 @@ const orderSelect = {
   id: true,
   number: true,
   userId: true,
-  status: true,
+  paymentStatus: true,
   currency: true,
   totalMinor: true,
   capturedMinor: true,
@@ -115,17 +115,17 @@ async function onCheckoutPaid(
     // A delayed payment method (bank debit): the result follows as async_payment_succeeded or _failed.
     // Until then the order keeps its stock; the reservation expiry leaves it alone. Only the order's
     // current checkout may claim it: a replaced one's result, if it succeeds, is a stray payment.
-    if (!current || order.status !== "pending_payment" || order.paymentIntentId) return "ignored";
+    if (!current || order.paymentStatus !== "pending" || order.paymentIntentId) return "ignored";
     await tx.order.update({ where: { id: order.id }, data: { paymentIntentId, checkoutSessionId: session.id } });
     return "applied";
   }
   const received = { amountMinor: session.amount_total ?? 0, currency: (session.currency ?? "").toUpperCase() };
   // This very payment was applied already (reported by another event): nothing new.
-  if (paymentIntentId && paymentIntentId === order.paymentIntentId && order.status !== "pending_payment" && order.status !== "cancelled") {
+  if (paymentIntentId && paymentIntentId === order.paymentIntentId && order.paymentStatus !== "pending" && order.paymentStatus !== "cancelled" && order.paymentStatus !== "failed") {
     return "ignored";
   }
-  if (!current || order.status !== "pending_payment") {
-    const why = order.status === "cancelled" ? "order_cancelled" : current ? "order_settled" : "stale_checkout";
+  if (!current || order.paymentStatus !== "pending") {
+    const why = order.paymentStatus === "cancelled" || order.paymentStatus === "failed" ? "order_cancelled" : current ? "order_settled" : "stale_checkout";
     const stray = { checkoutSessionId: session.id, paymentIntentId, ...received, why } as const;
     return (await holdStrayPayment(tx, order, stray, context)) ? "held" : "ignored";
   }
@@ -134,7 +134,8 @@ async function onCheckoutPaid(
     const reason = `Paid ${received.amountMinor} ${received.currency}, order total ${order.totalMinor} ${order.currency}.`;
     return hold(tx, order, paidData, reason, received, context);
   }
-  await tx.order.update({ where: { id: order.id }, data: { status: "paid", ...paidData } });
+  await tx.order.update({ where: { id: order.id }, data: { paymentStatus: "paid", ...paidData } });
+  await recordOrderEvent(tx, { orderId: order.id, type: "payment.paid", actor: "system", detail: { amountMinor: received.amountMinor, currency: order.currency } });
   await queueOrderConfirmation(tx, order.id);
   return "applied";
 }
@@ -147,7 +148,8 @@ async function hold(
   received: { amountMinor: number; currency: string },
   context: RequestContext,
 ): Promise<EventOutcome> {
-  await tx.order.update({ where: { id: order.id }, data: { status: "on_hold", holdReason, ...paidData } });
+  await tx.order.update({ where: { id: order.id }, data: { paymentStatus: "on_hold", holdReason, ...paidData } });
+  await recordOrderEvent(tx, { orderId: order.id, type: "payment.on_hold", actor: "system", detail: { reason: holdReason } });
   await recordSecurityEvent(tx, {
     type: "payment_amount_mismatch",
     userId: order.userId,
@@ -160,8 +162,9 @@ async function hold(
 
 async function onCheckoutEnded(tx: Prisma.TransactionClient, order: LockedOrder, event: CheckoutSessionEvent, now: Date): Promise<EventOutcome> {
   // Only the order's current hosted checkout may end it: an older attempt expiring changes nothing.
-  if (order.status !== "pending_payment" || event.data.object.id !== order.checkoutSessionId) return "ignored";
-  await cancelUnpaidOrder(tx, order.id, now);
+  if (order.paymentStatus !== "pending" || event.data.object.id !== order.checkoutSessionId) return "ignored";
+  const status = event.type === "checkout.session.async_payment_failed" ? "failed" : "cancelled";
+  await cancelUnpaidOrder(tx, order.id, now, { status, actor: "system" });
   return "applied";
 }
 
@@ -184,9 +187,16 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
   // amount_refunded is cumulative: an older event (smaller total) arriving late changes nothing.
   const refundedMinor = Math.min(charge.amount_refunded, order.capturedMinor);
   if (refundedMinor <= order.refundedMinor) return "ignored";
-  const status = statusAfterRefund(order.capturedMinor, refundedMinor);
-  if (!canTransition(order.status, status)) return "ignored";
-  await tx.order.update({ where: { id: order.id }, data: { status, refundedMinor } });
+  const paymentStatus = paymentStatusAfterRefund(order.capturedMinor, refundedMinor);
+  if (!canChangePayment(order.paymentStatus, paymentStatus)) return "ignored";
+  // Only the money moves: a shipped parcel stays shipped.
+  await tx.order.update({ where: { id: order.id }, data: { paymentStatus, refundedMinor } });
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    type: "payment.refunded",
+    actor: "system",
+    detail: { amountMinor: refundedMinor - order.refundedMinor, currency: order.currency },
+  });
   const refundIds = (charge.refunds?.data ?? []).filter((refund) => refund.status !== "failed").map((refund) => refund.id);
   if (refundIds.length > 0) {
     await tx.refund.updateMany({ where: { orderId: order.id, gatewayRefundId: { in: refundIds } }, data: { status: "succeeded" } });

@@ -93,7 +93,7 @@ describe("one payment per order", () => {
 
     expect(await early).toBe("ignored");
     const after = await order(orderId);
-    expect(after.status).toBe("pending_payment");
+    expect(after.paymentStatus).toBe("pending");
     expect(after.checkoutSessionId).not.toBe(old);
     expect(page?.url).toContain(after.checkoutSessionId);
     expect((await sessionsOf(orderId)).map((session) => session.status)).toEqual(["expired", "open"]);
@@ -115,7 +115,7 @@ describe("one payment per order", () => {
     // The same payment reported by another event changes nothing either.
     expect(await processPaymentEvent(delivered("checkout.session.async_payment_succeeded", checkoutSessionObject(stale)), context)).toBe("ignored");
 
-    expect(await order(orderId)).toMatchObject({ status: "on_hold", holdReason: expect.stringMatching(/replaced checkout/), capturedMinor: 0, paymentIntentId: null });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "on_hold", holdReason: expect.stringMatching(/replaced checkout/), capturedMinor: 0, paymentIntentId: null });
     expect(await db.securityEvent.count({ where: { userId: buyer.userId, type: "stray_payment" } })).toBe(1);
     const alerts = await db.securityAlert.findMany({ where: { actorId: buyer.userId, kind: "stray_payment" } });
     expect(alerts).toHaveLength(1);
@@ -137,7 +137,7 @@ describe("one payment per order", () => {
     // The order itself was never paid: staff can cancel it, which gives its stock back and closes its checkout.
     const staff = await staffMember("support");
     await cancelOrderForStaff(staff, { orderId, reason: "Stray payment refunded; order abandoned" }, testGateway, { ...context, requestId: null });
-    expect((await order(orderId)).status).toBe("cancelled");
+    expect((await order(orderId)).paymentStatus).toBe("cancelled");
     expect(await stockOf(productId)).toBe(5);
     expect((await sessionsOf(orderId)).map((session) => session.status)).toEqual(["complete", "expired"]);
   });
@@ -151,11 +151,11 @@ describe("one payment per order", () => {
     const current = (await order(orderId)).checkoutSessionId!;
     const paidCurrent = await stateOf(current, { status: "complete", paymentStatus: "paid" });
     expect(await processPaymentEvent(delivered("checkout.session.completed", checkoutSessionObject(paidCurrent)), context)).toBe("applied");
-    expect((await order(orderId)).status).toBe("paid");
+    expect((await order(orderId)).paymentStatus).toBe("paid");
 
     const paidFirst = await stateOf(first, { status: "complete", paymentStatus: "paid" });
     expect(await processPaymentEvent(delivered("checkout.session.completed", checkoutSessionObject(paidFirst)), context)).toBe("held");
-    expect(await order(orderId)).toMatchObject({ status: "on_hold", paymentIntentId: paidCurrent.paymentIntentId, capturedMinor: paidCurrent.amountTotal });
+    expect(await order(orderId)).toMatchObject({ paymentStatus: "on_hold", paymentIntentId: paidCurrent.paymentIntentId, capturedMinor: paidCurrent.amountTotal });
     expect(await db.strayPayment.findMany({ where: { orderId }, select: { paymentIntentId: true } })).toEqual([{ paymentIntentId: paidFirst.paymentIntentId }]);
     expect(await strayRefundJobs(orderId)).toHaveLength(1);
   });

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
-import { hasRefundablePayment } from "@/lib/payments/order-next-steps";
+import { hasRefundablePayment } from "@/lib/orders/next-steps";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
 import { appendAudit } from "@/lib/dal/audit/log";
-import { lockOrder } from "@/lib/dal/orders/internal";
+import { lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
@@ -49,7 +49,7 @@ export async function requestRefund(
     if (!(await lockOrder(tx, input.orderId))) return { ok: false as const, code: RefundError.notFound };
     const order = await tx.order.findUniqueOrThrow({
       where: { id: input.orderId },
-      select: { status: true, capturedMinor: true, paymentIntentId: true },
+      select: { paymentStatus: true, capturedMinor: true, paymentIntentId: true, currency: true },
     });
     if (!hasRefundablePayment(order) || !order.paymentIntentId) return { ok: false as const, code: RefundError.noPayment };
     const committed = await tx.refund.aggregate({
@@ -73,6 +73,14 @@ export async function requestRefund(
       reason,
       outcome: "success",
       context,
+    });
+    await recordOrderEvent(tx, {
+      orderId: input.orderId,
+      type: "payment.refund_requested",
+      actor: "staff",
+      staffId: viewer.userId,
+      detail: { amountMinor: input.amountMinor, currency: order.currency, reason },
+      customerVisible: false,
     });
     return { ok: true as const, refundId: refund.id, paymentIntentId: order.paymentIntentId };
   });

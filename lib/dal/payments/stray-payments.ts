@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { type PaymentGateway, strayRefundId } from "@/lib/payments/gateway";
-import { canTransition, type OrderStatus } from "@/lib/payments/order-transitions";
+import { canChangePayment, type PaymentStatus } from "@/lib/orders/payment-status";
+import { recordOrderEvent } from "@/lib/dal/orders/internal";
 import { raiseAlert } from "@/lib/dal/audit/insider-alerts";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
@@ -19,7 +20,7 @@ export type StrayPaymentInput = {
   why: "stale_checkout" | "order_settled" | "order_cancelled";
 };
 
-type HeldOrder = { id: string; number: string; userId: string | null; status: OrderStatus };
+type HeldOrder = { id: string; number: string; userId: string | null; paymentStatus: PaymentStatus };
 
 const HOLD_REASONS: Record<StrayPaymentInput["why"], string> = {
   stale_checkout: "Paid through a replaced checkout: that payment is being refunded.",
@@ -62,8 +63,9 @@ export async function holdStrayPayment(
     await enqueueJob(tx, "orders", { type: "stray-payment.refund", strayPaymentId, orderId: order.id });
   }
   const holdReason = HOLD_REASONS[payment.why];
-  if (canTransition(order.status, "on_hold")) {
-    await tx.order.update({ where: { id: order.id }, data: { status: "on_hold", holdReason } });
+  if (canChangePayment(order.paymentStatus, "on_hold")) {
+    await tx.order.update({ where: { id: order.id }, data: { paymentStatus: "on_hold", holdReason } });
+    await recordOrderEvent(tx, { orderId: order.id, type: "payment.on_hold", actor: "system", detail: { reason: holdReason } });
   }
   const details = { orderId: order.id, why: payment.why, amountMinor: payment.amountMinor, currency: payment.currency, refundQueued: !!strayPaymentId };
   await recordSecurityEvent(tx, {

@@ -173,7 +173,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
 
   it("refunds through Stripe with an idempotency key, within what was captured", async () => {
     const { orderId } = await orderWithCheckout();
-    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary" } });
+    await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary" } });
     const staff = await staffMember("admin");
     requests.length = 0;
 
@@ -202,7 +202,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
 
   it("reports Stripe's refusal and frees the amount it had claimed", async () => {
     const { orderId } = await orderWithCheckout();
-    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_2" } });
+    await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_2" } });
     const staff = await staffMember("owner");
     refuseNext = true;
     await expect(requestRefund(staff, { orderId, amountMinor: 500, reason: "Refused upstream" }, gateway(), context)).rejects.toBeInstanceOf(
@@ -213,7 +213,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
 
   it("refuses refunds without orders:refund or without a recent second factor, and calls Stripe for neither", async () => {
     const { orderId } = await orderWithCheckout();
-    await db.order.update({ where: { id: orderId }, data: { status: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_3" } });
+    await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 8983, paymentIntentId: "pi_boundary_3" } });
     requests.length = 0;
     const support = await staffMember("support");
     await expect(requestRefund(support, { orderId, amountMinor: 100, reason: "Not mine to do" }, gateway(), context)).rejects.toBeInstanceOf(

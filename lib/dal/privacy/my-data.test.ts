@@ -159,7 +159,7 @@ describe("deleteMyAccount", () => {
       const id = `purge-${randomBytes(8).toString("hex")}`;
       await db.order.create({
         data: {
-          id, number: id.slice(0, 20).toUpperCase(), userId, status: "paid", currency: "USD", subtotalMinor: 1000, shippingMinor: 0, taxMinor: 0,
+          id, number: id.slice(0, 20).toUpperCase(), userId, paymentStatus: "paid", currency: "USD", subtotalMinor: 1000, shippingMinor: 0, taxMinor: 0,
           totalMinor: 1000, shippingMethod: "standard", shipCountry: "DE", reservationExpiresAt: new Date(),
         },
       });

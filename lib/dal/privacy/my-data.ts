@@ -189,12 +189,12 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
 async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: string) {
   const now = new Date();
   const unpaid = await tx.order.findMany({
-    where: { userId, status: "pending_payment", paymentIntentId: null },
+    where: { userId, paymentStatus: "pending", paymentIntentId: null },
     select: { id: true },
     orderBy: { id: "asc" },
   });
   for (const order of unpaid) {
-    if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now);
+    if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now, { status: "cancelled", actor: "customer", reason: "Account deleted" });
   }
   await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
 }

@@ -19,7 +19,7 @@ async function customerWithOrders() {
       .orderId;
   };
   const paidId = await order(1);
-  await db.order.update({ where: { id: paidId }, data: { status: "paid", capturedMinor: 2200, paymentIntentId: `pi_test_${paidId}` } });
+  await db.order.update({ where: { id: paidId }, data: { paymentStatus: "paid", capturedMinor: 2200, paymentIntentId: `pi_test_${paidId}` } });
   const pendingId = await order(2);
   return { viewer, productId: product.id, paidId, pendingId };
 }
@@ -31,7 +31,7 @@ describe("orders and privacy rights", () => {
     expect(exported.orders).toHaveLength(2);
     const [latest] = exported.orders;
     expect(latest).toMatchObject({
-      status: "pending_payment",
+      paymentStatus: "pending",
       shippingAddress: { line1: "221 Baker Street", city: "Springfield", country: "US" },
       lines: [{ quantity: 2, unitPrice: { amountMinor: 1500, currency: "USD" } }],
     });
@@ -45,7 +45,7 @@ describe("orders and privacy rights", () => {
     await deleteMyAccount(viewer, context);
 
     const orders = await db.order.findMany({ where: { id: { in: [paidId, pendingId] } }, orderBy: { createdAt: "asc" } });
-    expect(orders.map((order) => order.status)).toEqual(["paid", "cancelled"]);
+    expect(orders.map((order) => order.paymentStatus)).toEqual(["paid", "cancelled"]);
     for (const order of orders) {
       expect(order).toMatchObject({
         shipRecipientName: null,

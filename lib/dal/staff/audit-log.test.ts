@@ -15,13 +15,13 @@ describe("the audit log in the admin", () => {
   it("filters by actor, action and target", async () => {
     const actor = await staffMember("admin");
     const target = `order-${actor.userId}`;
-    for (const action of ["order.fulfilled", "order.cancelled"]) {
+    for (const action of ["order.shipped", "order.cancelled"]) {
       await recordAudit({ actor: { id: actor.userId, role: actor.role }, action, target: { type: "order", id: target }, outcome: "success", context });
     }
     const auditor = await staffMember("auditor");
-    const { entries, total } = await listAuditEntries(auditor, { actorEmail: actor.email, action: "order.fulfilled" }, 1);
+    const { entries, total } = await listAuditEntries(auditor, { actorEmail: actor.email, action: "order.shipped" }, 1);
     expect(total).toBe(1);
-    expect(entries[0]).toMatchObject({ actor: actor.email, actorRole: "admin", action: "order.fulfilled", target: `order:${target}` });
+    expect(entries[0]).toMatchObject({ actor: actor.email, actorRole: "admin", action: "order.shipped", target: `order:${target}` });
     expect((await listAuditEntries(auditor, { targetType: "order", targetId: target }, 1)).total).toBe(2);
   });
 

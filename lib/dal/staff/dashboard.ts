@@ -1,4 +1,5 @@
 import "server-only";
+import { SHIPPABLE_PAYMENT_STATUSES } from "@/lib/orders/payment-status";
 import { can } from "@/lib/auth/permissions";
 import { rateLimitStoreStatus } from "@/lib/auth/rate-limit/store-status";
 import type { Money } from "@/lib/catalog/money";
@@ -6,7 +7,7 @@ import { db } from "@/lib/db";
 import type { StaffViewer } from "./members";
 import { assertPermission } from "./permission";
 
-const PAID_STATUSES = ["paid", "fulfilled", "partially_refunded", "refunded"] as const;
+const PAID_STATUSES = ["paid", "partially_refunded", "refunded"] as const;
 export const LOW_STOCK_THRESHOLD = 5;
 const DAYS = 14;
 
@@ -45,10 +46,10 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
       SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS orders,
              sum("capturedMinor" - "refundedMinor") AS revenue, min(currency) AS currency
         FROM "Order"
-       WHERE "createdAt" >= ${since} AND status::text = ANY(${PAID_STATUSES as unknown as string[]})
+       WHERE "createdAt" >= ${since} AND "paymentStatus"::text = ANY(${PAID_STATUSES as unknown as string[]})
        GROUP BY 1 ORDER BY 1`,
-    db.order.count({ where: { status: "paid" } }),
-    db.order.count({ where: { status: "on_hold" } }),
+    db.order.count({ where: { paymentStatus: { in: [...SHIPPABLE_PAYMENT_STATUSES] }, fulfillmentStatus: { in: ["unfulfilled", "packed"] } } }),
+    db.order.count({ where: { paymentStatus: "on_hold" } }),
     db.product.findMany({
       where: { published: true, stock: { lte: LOW_STOCK_THRESHOLD } },
       select: { name: true, stock: true },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OrderStatusBadge } from "@/components/orders/order-status";
+import { OrderStatusBadges } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireSession } from "@/lib/guards/current-session";
 import { listMyOrders } from "@/lib/dal/orders/my-orders";
@@ -34,7 +34,7 @@ export default async function OrdersPage() {
                 </span>
               </span>
               <span className="flex items-center gap-3">
-                <OrderStatusBadge status={order.status} />
+                <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} />
                 <Price money={order.total} className="font-medium" />
               </span>
             </li>

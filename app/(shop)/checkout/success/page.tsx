@@ -28,14 +28,14 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   const viewer = await requireSession(`/checkout/success?order=${encodeURIComponent(orderId)}`);
   const order = await getMyOrder(viewer, orderId, requestContext(await headers()));
   if (!order) notFound();
-  const waiting = order.status === "pending_payment";
-  const failed = order.status === "cancelled";
+  const waiting = order.paymentStatus === "pending";
+  const failed = order.paymentStatus === "cancelled" || order.paymentStatus === "failed";
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{failed ? "Payment not completed" : waiting ? "Confirming your payment…" : "Thank you for your order"}</h1>
       <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2">
         {failed
-          ? `The payment for order ${order.number} did not go through, and the order was cancelled. Your items are back in stock for everyone.`
+          ? `The payment for order ${order.number} did not go through, so the order was closed. Your items are back in stock for everyone.`
           : waiting
             ? `We are waiting for the payment provider to confirm the payment for order ${order.number}. This page updates by itself.`
             : `Payment received for order ${order.number}. A confirmation is on its way to your inbox.`}

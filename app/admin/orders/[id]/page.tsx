@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { CancelOrderForm, FulfilOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
-import { OrderStatusBadge } from "@/components/orders/order-status";
+import { CancelOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
+import { MarkDeliveredForm, PackOrderForm, ShipOrderForm } from "@/components/admin/orders/fulfilment-forms";
+import { ShipmentDetails } from "@/components/orders/order-details";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderStatusBadges } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
@@ -15,11 +18,13 @@ export const metadata: Metadata = { title: "Order" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const notices = {
-  shipped: "Marked as shipped.",
+  packed: "Marked as packed.",
+  shipped: "Marked as shipped. The customer gets the tracking number by mail.",
+  delivered: "Marked as delivered.",
   cancelled: "Order cancelled; its stock is back on sale.",
 };
 
-const orderParamsSchema = z.object({ notice: searchChoice(["shipped", "cancelled"]) });
+const orderParamsSchema = z.object({ notice: searchChoice(["packed", "shipped", "delivered", "cancelled"]) });
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -37,7 +42,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-bold">Order {order.number}</h1>
       <p className="flex flex-wrap gap-3">
-        <OrderStatusBadge status={order.status} />
+        <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} audience="staff" />
         <span>Placed {order.placedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
         <span>Customer {order.customer}</span>
       </p>
@@ -92,8 +97,11 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         Payment: {order.card ?? "no card details"}
         {order.riskLevel ? ` · risk ${order.riskLevel}` : ""}
       </p>
+      {order.shipment && <ShipmentDetails shipment={order.shipment} />}
       <div className="grid gap-6 md:grid-cols-3">
-        {order.actions.ship && <FulfilOrderForm orderId={order.id} />}
+        {order.actions.pack && <PackOrderForm orderId={order.id} />}
+        {order.actions.ship && <ShipOrderForm orderId={order.id} />}
+        {order.actions.deliver && <MarkDeliveredForm orderId={order.id} />}
         {order.actions.cancel && <CancelOrderForm orderId={order.id} />}
         {order.actions.refund && <RefundOrderForm orderId={order.id} refundable={formatMoney(order.refundable)} />}
       </div>
@@ -109,6 +117,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+      <OrderTimeline entries={order.timeline} showActor />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading" className="font-semibold">Payment events</h2>
         <ul className="text-sm">

@@ -6,9 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
 import { moneyInputSchema } from "@/lib/catalog/money-input";
-import { cancelOrderForStaff, fulfilOrder, OrderActionError } from "@/lib/dal/orders/staff-orders";
+import { cancelOrderForStaff, OrderActionError } from "@/lib/dal/orders/staff-orders";
 import { RefundError, requestRefund } from "@/lib/dal/payments/refunds";
-import type { OrderStatus } from "@/lib/payments/order-transitions";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import type { ActionState } from "../../action-state";
@@ -29,31 +28,11 @@ function gatewayFailure(error: unknown, values?: Record<string, string>): Action
   throw error;
 }
 
-const cannotShip = (status: OrderStatus | undefined): ActionState => ({
-  status: "error",
-  message: `A ${(status ?? "").replace("_", " ")} order cannot be marked shipped.`,
-});
-
-/** After a change that removes its own form (shipped, cancelled), the page says what happened. */
-function doneWithNotice(id: string, notice: "shipped" | "cancelled"): never {
+/** After a change that removes its own form, the page says what happened. */
+function doneWithNotice(id: string, notice: "cancelled"): never {
   revalidatePath(`/admin/orders/${id}`);
   redirect(`/admin/orders/${id}?notice=${notice}`);
 }
-
-export const fulfilOrderAction = staffAction(
-  {
-    permission: "orders:fulfil",
-    returnTo: "/admin/orders",
-    input: { fields: ["orderId"], schema: z.object({ orderId }) },
-    invalid: () => unknownOrder,
-    errors: { [OrderActionError.notFound]: noSuchOrder },
-  },
-  async ({ viewer, input, fail }) => {
-    const result = await fulfilOrder(viewer, input.orderId, await auditContext());
-    if (!result.ok) return result.code === OrderActionError.cannotShip ? cannotShip(result.status) : fail(result.code);
-    doneWithNotice(input.orderId, "shipped");
-  },
-);
 
 export const cancelOrderAction = staffAction(
   {

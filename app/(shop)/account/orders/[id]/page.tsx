@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OrderDetails } from "@/components/orders/order-details";
+import { OrderTimeline } from "@/components/orders/order-timeline";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireSession } from "@/lib/guards/current-session";
@@ -51,6 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
       )}
       <OrderDetails order={order} />
+      <OrderTimeline entries={order.timeline} />
     </div>
   );
 }

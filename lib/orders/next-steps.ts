@@ -1,0 +1,61 @@
+import { canChangeFulfillment, type FulfillmentStatus } from "./fulfillment-status";
+import { type PaymentStatus, REFUNDABLE_PAYMENT_STATUSES, SHIPPABLE_PAYMENT_STATUSES } from "./payment-status";
+
+/**
+ * What may happen to an order next, judged from the order alone (who may do it
+ * is the permission's business). The staff and customer order DTOs and the
+ * mutations all ask these, so a button is shown exactly when its mutation
+ * would accept.
+ */
+export type OrderFacts = {
+  paymentStatus: PaymentStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  /** The processor's payment, once one has been taken. */
+  paymentIntentId: string | null;
+};
+
+type Statuses = Pick<OrderFacts, "paymentStatus" | "fulfillmentStatus">;
+
+function mayFulfil(order: Statuses, to: FulfillmentStatus): boolean {
+  return SHIPPABLE_PAYMENT_STATUSES.includes(order.paymentStatus) && canChangeFulfillment(order.fulfillmentStatus, to);
+}
+
+/** A paid order (or one partly refunded) that has not left yet can be packed. */
+export function canPackOrder(order: Statuses): boolean {
+  return mayFulfil(order, "packed");
+}
+
+/** A paid order (or one partly refunded) that has not left yet can be shipped; refunds never undo that. */
+export function canShipOrder(order: Statuses): boolean {
+  return mayFulfil(order, "shipped");
+}
+
+/** A shipped parcel can be marked delivered, whatever happened to the money since. */
+export function canMarkDelivered(order: Statuses): boolean {
+  return canChangeFulfillment(order.fulfillmentStatus, "delivered");
+}
+
+/**
+ * An order that has not been paid can be cancelled (its stock is released);
+ * one held because a stray payment came in too, or it would hold its stock
+ * forever. A paid order is refunded instead, never cancelled.
+ */
+export function canCancelOrder(order: Pick<OrderFacts, "paymentStatus" | "paymentIntentId">): boolean {
+  const unpaid = order.paymentStatus === "pending" || order.paymentStatus === "on_hold";
+  return unpaid && order.paymentIntentId === null;
+}
+
+/** Whether the order holds a captured payment that refunds may draw on. */
+export function hasRefundablePayment(order: Pick<OrderFacts, "paymentStatus" | "paymentIntentId">): boolean {
+  return REFUNDABLE_PAYMENT_STATUSES.includes(order.paymentStatus) && order.paymentIntentId !== null;
+}
+
+/** An order with a captured payment can be refunded while some of it (`refundableMinor`) is left. */
+export function canRefundOrder(order: Pick<OrderFacts, "paymentStatus" | "paymentIntentId"> & { refundableMinor: number }): boolean {
+  return hasRefundablePayment(order) && order.refundableMinor > 0;
+}
+
+/** The customer can pay an order that awaits payment while its stock is still reserved. */
+export function canPayOrder(order: Pick<OrderFacts, "paymentStatus" | "paymentIntentId"> & { reservationExpiresAt: Date }, now: Date): boolean {
+  return order.paymentStatus === "pending" && order.paymentIntentId === null && order.reservationExpiresAt > now;
+}
