@@ -27,6 +27,7 @@ test("an owner ships a paid order with tracking, then refunds part of it after s
   await admin.getByRole("button", { name: "Mark as shipped" }).click();
   await expect(admin.getByText(/4 to 40 letters, digits/)).toBeVisible();
   await expect(admin.getByLabel("Tracking number")).toHaveValue("<b>1Z</b>");
+  await expect(admin.getByLabel("Carrier")).toHaveValue("ups");
   await admin.getByLabel("Tracking number").fill("1Z999AA10123456784");
   await admin.getByRole("button", { name: "Mark as shipped" }).click();
   await expect(admin.getByText("Marked as shipped.")).toBeVisible();

@@ -79,7 +79,8 @@ test("an abandoned payment cancels the order and releases its stock", async ({ p
   await expect.poll(() => stockOf(product.slug), { timeout: 20_000 }).toBe(2);
   await expect.poll(async () => (await latestOrderOf(identity.email))?.paymentStatus, { timeout: 5_000 }).toBe("cancelled");
   await page.reload();
-  await expect(page.getByText("Cancelled")).toBeVisible();
+  await expect(page.getByText("Payment: Cancelled")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Timeline" }).getByText("Order cancelled")).toBeVisible();
   await expect(page.getByRole("button", { name: "Pay now" })).toHaveCount(0);
 });
 

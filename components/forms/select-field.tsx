@@ -14,7 +14,10 @@ type Props = ComponentProps<"select"> & {
 export function SelectField({ label, name, options, errors, placeholder, id = name, ...select }: Props) {
   return (
     <FieldShell id={id} label={label} errors={errors}>
+      {/* Keyed on the default: React resets a form after its action, and a select (unlike an input)
+          does not take a changed defaultValue, so the typed choice would be lost on a field error. */}
       <select
+        key={String(select.defaultValue ?? "")}
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
