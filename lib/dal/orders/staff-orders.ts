@@ -15,6 +15,7 @@ import { cancelUnpaidOrder, lockOrder } from "./internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
+import { queueCustomerOrderMail } from "./customer-mail";
 
 export type AdminOrderFilters = { status?: OrderStatus; number?: string; from?: Date; to?: Date; page: number };
 
@@ -203,6 +204,8 @@ export async function cancelOrderForStaff(
     });
     if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.status };
     await cancelUnpaidOrder(tx, input.orderId, new Date());
+    // The staff reason is an internal note for the audit log: the customer is told only that it was cancelled.
+    await queueCustomerOrderMail(tx, input.orderId, { kind: "cancelled" });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "order.cancelled",

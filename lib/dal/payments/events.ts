@@ -10,6 +10,8 @@ import {
   referenceId,
 } from "@/lib/payments/webhook-event";
 import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
+import { queueCustomerOrderMail } from "@/lib/dal/orders/customer-mail";
+import { queueNewOrderStaffMail } from "@/lib/dal/orders/staff-order-mail";
 import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
@@ -136,6 +138,7 @@ async function onCheckoutPaid(
   }
   await tx.order.update({ where: { id: order.id }, data: { status: "paid", ...paidData } });
   await queueOrderConfirmation(tx, order.id);
+  await queueNewOrderStaffMail(tx, order.id);
   return "applied";
 }
 
@@ -187,6 +190,8 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
   const status = statusAfterRefund(order.capturedMinor, refundedMinor);
   if (!canTransition(order.status, status)) return "ignored";
   await tx.order.update({ where: { id: order.id }, data: { status, refundedMinor } });
+  // This refund's amount (the event's total is cumulative), and whether it completes the refund.
+  await queueCustomerOrderMail(tx, order.id, { kind: "refunded", amountMinor: refundedMinor - order.refundedMinor, full: refundedMinor >= order.capturedMinor });
   const refundIds = (charge.refunds?.data ?? []).filter((refund) => refund.status !== "failed").map((refund) => refund.id);
   if (refundIds.length > 0) {
     await tx.refund.updateMany({ where: { orderId: order.id, gatewayRefundId: { in: refundIds } }, data: { status: "succeeded" } });
