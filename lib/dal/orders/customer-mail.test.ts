@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { chargeObject, checkoutSessionObject } from "@/lib/payments/test-gateway/stripe-objects";
 import { delivered, pendingOrders } from "@/lib/dal/payments/event-fixtures";
 import { processPaymentEvent } from "@/lib/dal/payments/events";
@@ -11,7 +12,7 @@ import { orderFixtures } from "./test-fixtures";
 requireTestDatabaseUrl();
 
 const fixtures = orderFixtures();
-const pendingOrder = pendingOrders(fixtures);
+const pendingOrder = pendingOrders(fixtures, testGateway);
 const context = { ip: "192.0.2.11", userAgent: "Stripe/1.0", requestId: "req-customer-mail" };
 
 /** The customer order mail jobs queued for an order, oldest first. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type * as Permissions from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { env } from "@/lib/env";
 import { checkoutSessionObject } from "@/lib/payments/test-gateway/stripe-objects";
 import { delivered, pendingOrders } from "@/lib/dal/payments/event-fixtures";
@@ -20,7 +21,7 @@ vi.mock("@/lib/auth/permissions", async (importOriginal) => {
 requireTestDatabaseUrl();
 
 const fixtures = orderFixtures();
-const pendingOrder = pendingOrders(fixtures);
+const pendingOrder = pendingOrders(fixtures, testGateway);
 const context = { ip: "192.0.2.12", userAgent: "vitest staff mail", requestId: "req-staff-mail" };
 
 const mailsTo = (email: string) =>

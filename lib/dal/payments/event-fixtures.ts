@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { testGateway } from "@/lib/payment-gateway/test-gateway";
+import type { PaymentGateway } from "@/lib/payments/gateway";
 import { stripeEvent, type TestCheckoutState } from "@/lib/payments/test-gateway/stripe-objects";
 import { type PaymentEvent } from "@/lib/payments/webhook-event";
 import { signWebhookPayload, verifyWebhook } from "@/lib/payments/webhook-signature";
@@ -17,14 +17,14 @@ export function delivered(type: string, object: Record<string, unknown>): Paymen
   return verified.event;
 }
 
-/** Builds orders awaiting payment with an open hosted checkout at the test gateway; stock 5, 2 reserved. */
-export function pendingOrders({ createProduct, customer, fillCart }: ReturnType<typeof orderFixtures>) {
+/** Builds orders awaiting payment with an open hosted checkout at `gateway` (the test gateway); stock 5, 2 reserved. */
+export function pendingOrders({ createProduct, customer, fillCart }: ReturnType<typeof orderFixtures>, gateway: PaymentGateway) {
   return async function pendingOrder() {
     const buyer = await customer();
     const product = await createProduct({ priceMinor: 2000, stock: 5 });
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
     const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
-    await startPayment(buyer, orderId, testGateway, urls);
+    await startPayment(buyer, orderId, gateway, urls);
     const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
     const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };
     return { orderId, productId: product.id, state, userId: buyer.userId, email: buyer.user.email };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { chargeObject, checkoutSessionObject, type TestCheckoutState } from "@/lib/payments/test-gateway/stripe-objects";
 import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
 import { delivered, pendingOrders } from "./event-fixtures";
@@ -11,7 +12,7 @@ requireTestDatabaseUrl();
 const fixtures = orderFixtures();
 const { stockOf } = fixtures;
 const context = { ip: "192.0.2.10", userAgent: "Stripe/1.0" };
-const pendingOrder = pendingOrders(fixtures);
+const pendingOrder = pendingOrders(fixtures, testGateway);
 
 const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
 const paid = (state: TestCheckoutState) => delivered("checkout.session.completed", checkoutSessionObject(state));

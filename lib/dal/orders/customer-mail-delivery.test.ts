@@ -10,13 +10,13 @@ import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { env } from "@/lib/env";
 import { createMailSender, type MailSender } from "@/lib/mail/transport";
-import { queueCustomerOrderMail } from "@/lib/dal/orders/customer-mail";
-import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
-import { placeOrder } from "@/lib/dal/orders/orders";
+import { queueCustomerOrderMail } from "./customer-mail";
+import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
+import { placeOrder } from "./orders";
 import type { OrderNoticeInput } from "@/lib/orders/order-notice";
-import { handleOrderJob } from "./order-handlers";
-import { createOrderMailJobHandler, orderMailJobSchemas } from "./order-mail-handlers";
-import { PermanentJobError } from "./job-types";
+import { handleOrderJob } from "@/lib/jobs/order-handlers";
+import { createOrderMailJobHandler, orderMailJobSchemas } from "@/lib/jobs/order-mail-handlers";
+import { PermanentJobError } from "@/lib/jobs/job-types";
 
 requireTestDatabaseUrl();
 
