@@ -7,14 +7,14 @@ import { assertPermission } from "./permission";
 import type { StaffViewer } from "./members";
 
 /** A staff member's own mail preferences, as the Notifications page shows them. */
-export type NotificationPreferencesDTO = {
+export type StaffNotificationPreferencesDTO = {
   newOrders: boolean;
   /** Whether the role lets the mail reach them (it is sent only to holders of orders:read). */
   newOrdersAvailable: boolean;
 };
 
 /** The viewer's own preferences (every staff member may read and change their own). */
-export async function getMyNotificationPreferences(viewer: StaffViewer): Promise<NotificationPreferencesDTO> {
+export async function getMyNotificationPreferences(viewer: StaffViewer): Promise<StaffNotificationPreferencesDTO> {
   assertPermission(viewer, "dashboard:read");
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { notifyNewOrders: true } });
   return { newOrders: user.notifyNewOrders, newOrdersAvailable: can(viewer.role, "orders:read") };
