@@ -37,6 +37,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/staff", "staff:read"],
     ["/admin/audit", "audit:read"],
     ["/admin/audit/export", "audit:export"],
+    ["/admin/notifications", "dashboard:read"],
   ];
 }
 

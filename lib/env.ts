@@ -39,6 +39,8 @@ export const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHOP_NAME: z.string().min(1).max(60).default("Northwind Goods"),
+  /** Where customers write with questions; every mail's footer names it (replies to order mail go there too). */
+  SHOP_CONTACT_EMAIL: z.email().max(254).default("support@northwind-goods.example"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
   /** Secret for next-auth's CSRF tokens. Required in production; the demo generates one in DATA_DIR. */

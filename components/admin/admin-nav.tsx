@@ -8,6 +8,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/staff", label: "Staff", permission: "staff:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/admin/notifications", label: "Notifications", permission: "dashboard:read" },
 ];
 
 /** The admin's sections the role may open (convenience only: every page checks its permission itself). */

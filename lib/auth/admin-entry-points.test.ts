@@ -16,6 +16,8 @@ import { can, type Permission, PERMISSIONS, STAFF_ROLES } from "./permissions";
 export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/page.tsx": ["dashboard:read"],
   "app/admin/policy/page.tsx": ["dashboard:read"],
+  "app/admin/notifications/page.tsx": ["dashboard:read"],
+  "lib/actions/admin/notifications/set-notification-preferences.ts": ["dashboard:read"],
   "app/admin/orders/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/page.tsx": ["orders:read"],
   "app/admin/audit/page.tsx": ["audit:read"],

@@ -4,10 +4,12 @@ import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";
+import { handleOrderMailJob, orderMailJobSchemas } from "./order-mail-handlers";
 
 const orderJobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reservation.expire"), orderId: z.string().min(1).max(40) }),
   z.object({ type: z.literal("stray-payment.refund"), strayPaymentId: z.string().min(1).max(40), orderId: z.string().min(1).max(40) }),
+  ...orderMailJobSchemas,
 ]);
 
 /**
@@ -16,12 +18,15 @@ const orderJobSchema = z.discriminatedUnion("type", [
  *   then closes its hosted checkout so it can no longer be paid;
  * - stray-payment.refund refunds a payment that arrived for a replaced
  *   checkout or a settled order (a failure is retried; the gateway's
- *   idempotency key keeps retries from refunding twice).
+ *   idempotency key keeps retries from refunding twice);
+ * - customer-order-mail and staff-new-order-mail tell the customer or the
+ *   opted-in staff about the order (order-mail-handlers.ts).
  */
 export const handleOrderJob: JobHandler = async (data, context) => {
   const parsed = orderJobSchema.safeParse(data);
   if (!parsed.success) throw new PermanentJobError("Invalid order job data.");
   const job = parsed.data;
+  if (job.type === "customer-order-mail" || job.type === "staff-new-order-mail") return handleOrderMailJob(job, context);
   if (job.type === "stray-payment.refund") {
     const gateway = paymentGateway();
     if (!gateway) throw new Error("No payment gateway is configured: the stray payment cannot be refunded yet.");

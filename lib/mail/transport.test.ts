@@ -38,6 +38,15 @@ describe("dev mailbox transport", () => {
     expect(eml).toMatch(/^To: jane@example\.com$/m);
   });
 
+  it("sends replies to the shop's contact address when one is configured", async () => {
+    const dir = path.join(root, "reply-to");
+    const sender = createMailSender({ from: "Shop <no-reply@shop.example>", replyTo: "help@shop.example", mailboxDir: dir, production: false, devMailbox: false });
+    await sender.send(message);
+    const [entry] = await listDevMailbox(dir);
+    const eml = await readFile(path.join(dir, `${entry?.id}.eml`), "utf8");
+    expect(eml).toMatch(/^Reply-To: help@shop\.example$/m);
+  });
+
   it("refuses ids that could reach outside the mailbox", async () => {
     const dir = path.join(root, "mailbox");
     await expect(readDevMailboxMessage("../../etc/passwd", dir)).resolves.toBeNull();

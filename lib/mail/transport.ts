@@ -10,6 +10,8 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 export type MailSenderConfig = {
   smtpUrl?: string;
   from: string;
+  /** Where replies go (the shop's contact address): mail invites questions by reply, and From is often a no-reply address. */
+  replyTo?: string;
   mailboxDir: string;
   /** In production, mail without SMTP is refused unless the dev mailbox is explicitly enabled. */
   production: boolean;
@@ -37,7 +39,7 @@ export function createMailSender(config: MailSenderConfig): MailSender {
     const transport = smtpTransport(config.smtpUrl);
     return {
       // A rejected send (server down, recipient refused) throws, so the job is retried.
-      send: async (message) => void (await transport.sendMail({ ...message, from: config.from })),
+      send: async (message) => void (await transport.sendMail({ ...message, from: config.from, replyTo: config.replyTo })),
       close: () => transport.close(),
     };
   }
@@ -47,7 +49,7 @@ export function createMailSender(config: MailSenderConfig): MailSender {
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     send: async (message) => {
-      const info = await stream.sendMail({ ...message, from: config.from });
+      const info = await stream.sendMail({ ...message, from: config.from, replyTo: config.replyTo });
       // `buffer: true` makes it a Buffer; the check narrows nodemailer's union type.
       if (!Buffer.isBuffer(info.message)) throw new Error("The dev mailbox expected a buffered message.");
       await saveToDevMailbox(config.mailboxDir, message, info.message);
@@ -63,6 +65,7 @@ export function mailSender(): MailSender {
   defaultSender ??= createMailSender({
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
+    replyTo: env.SHOP_CONTACT_EMAIL,
     mailboxDir: devMailboxDir(),
     production: env.NODE_ENV === "production",
     devMailbox: env.DEV_MAILBOX,

@@ -8,9 +8,9 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { markDeliveredAction, packOrderAction, shipOrderAction } from "@/lib/actions/admin/orders/fulfilment-actions";
-import { CARRIER_CODES, CARRIERS } from "@/lib/orders/carriers";
+import { CARRIER_IDS, CARRIERS } from "@/lib/orders/carriers";
 
-const carrierOptions = CARRIER_CODES.map((code) => ({ value: code, label: CARRIERS[code].name }));
+const carrierOptions = CARRIER_IDS.map((code) => ({ value: code, label: CARRIERS[code].name }));
 
 /** Shipping needs the carrier and the parcel's tracking number; the customer gets both by mail. */
 export function ShipOrderForm({ orderId }: { orderId: string }) {

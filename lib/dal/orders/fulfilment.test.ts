@@ -4,7 +4,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { FulfilmentError, markOrderDelivered, packOrder, shipOrder } from "./fulfilment";
 import { placeOrder } from "./orders";
-import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
+import { orderFixtures, queuedNotices, testAddress, testCheckoutSettings } from "./test-fixtures";
 
 requireTestDatabaseUrl();
 
@@ -46,6 +46,11 @@ describe("fulfilment", () => {
       { action: "order.delivered", before: { fulfillmentStatus: "shipped" }, after: { fulfillmentStatus: "delivered" } },
     ]);
     expect(await timeline(orderId)).toEqual(["order.placed", "fulfillment.packed", "fulfillment.shipped", "fulfillment.delivered"]);
+    // The customer hears of the parcel leaving (with its tracking) and arriving; packing is the shop's business.
+    expect((await queuedNotices(orderId)).map((job) => job.notice)).toEqual([
+      { kind: "shipped", ...tracking },
+      { kind: "delivered" },
+    ]);
   });
 
   it("a partial refund of a shipped order leaves it shipped", async () => {
@@ -65,6 +70,7 @@ describe("fulfilment", () => {
     expect(await markOrderDelivered(fulfilment, paid, context)).toEqual({ ok: false, code: FulfilmentError.wrongState, status: "unfulfilled" });
     expect(await state(unpaid)).toMatchObject({ fulfillmentStatus: "unfulfilled", trackingNumber: null });
     expect(await audits(unpaid)).toEqual([]);
+    expect(await queuedNotices(unpaid)).toEqual([]);
     expect(await packOrder(fulfilment, "no-such-order", context)).toEqual({ ok: false, code: FulfilmentError.notFound });
   });
 

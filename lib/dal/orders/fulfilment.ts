@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type CarrierCode, TRACKING_NUMBER_PATTERN } from "@/lib/orders/carriers";
+import { type CarrierId, TRACKING_NUMBER_PATTERN } from "@/lib/orders/carriers";
 import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
 import { canMarkDelivered, canPackOrder, canShipOrder } from "@/lib/orders/next-steps";
 import { appendAudit } from "@/lib/dal/audit/log";
@@ -9,6 +9,8 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderEventDetail } from "@/lib/orders/timeline-events";
+import type { OrderNoticeInput } from "@/lib/orders/order-notice";
+import { queueCustomerOrderMail } from "./customer-mail";
 import { lockOrder, recordOrderEvent } from "./internal";
 
 /** Why a fulfilment step was refused; the action turns the code into text. */
@@ -28,6 +30,8 @@ type Step = {
   allowed: (order: { paymentStatus: Parameters<typeof canShipOrder>[0]["paymentStatus"]; fulfillmentStatus: FulfillmentStatus }) => boolean;
   data: (now: Date) => Prisma.OrderUpdateInput;
   detail?: OrderEventDetail;
+  /** What the customer is told, if anything (packing is the shop's business). */
+  notice?: OrderNoticeInput;
 };
 
 /**
@@ -53,6 +57,7 @@ async function fulfilmentStep(viewer: StaffViewer, orderId: string, step: Step, 
       context,
     });
     await recordOrderEvent(tx, { orderId, type: `fulfillment.${step.to}`, actor: "staff", staffId: viewer.userId, detail: step.detail });
+    if (step.notice) await queueCustomerOrderMail(tx, orderId, step.notice);
     return { ok: true };
   });
 }
@@ -62,7 +67,7 @@ export function packOrder(viewer: StaffViewer, orderId: string, context: AuditCo
   return fulfilmentStep(viewer, orderId, { to: "packed", allowed: canPackOrder, data: (now) => ({ packedAt: now }) }, context);
 }
 
-export type ShipmentInput = { orderId: string; carrier: CarrierCode; trackingNumber: string };
+export type ShipmentInput = { orderId: string; carrier: CarrierId; trackingNumber: string };
 
 /** Marks a paid order shipped with its carrier and tracking number (validated here too: they reach mails and pages). */
 export async function shipOrder(viewer: StaffViewer, input: ShipmentInput, context: AuditContext): Promise<FulfilmentResult> {
@@ -76,11 +81,13 @@ export async function shipOrder(viewer: StaffViewer, input: ShipmentInput, conte
     allowed: canShipOrder,
     data: (now) => ({ shippedAt: now, shippingCarrier: input.carrier, trackingNumber }),
     detail: { carrier: input.carrier, trackingNumber },
+    notice: { kind: "shipped", carrier: input.carrier, trackingNumber },
   };
   return fulfilmentStep(viewer, input.orderId, step, context);
 }
 
 /** Marks a shipped parcel delivered (optional: not every carrier reports delivery). */
 export function markOrderDelivered(viewer: StaffViewer, orderId: string, context: AuditContext): Promise<FulfilmentResult> {
-  return fulfilmentStep(viewer, orderId, { to: "delivered", allowed: canMarkDelivered, data: (now) => ({ deliveredAt: now }) }, context);
+  const step: Step = { to: "delivered", allowed: canMarkDelivered, data: (now) => ({ deliveredAt: now }), notice: { kind: "delivered" } };
+  return fulfilmentStep(viewer, orderId, step, context);
 }

@@ -18,6 +18,7 @@ import { type StaffOrderTimelineEntryDTO, readOrderTimeline } from "./timeline";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
+import { queueCustomerOrderMail } from "./customer-mail";
 
 export type AdminOrderFilters = {
   payment?: PaymentStatus;
@@ -219,6 +220,8 @@ export async function cancelOrderForStaff(
     });
     if (!canCancelOrder(order)) return { ok: false, code: OrderActionError.notCancellable, status: order.paymentStatus };
     await cancelUnpaidOrder(tx, input.orderId, new Date(), { status: "cancelled", actor: "staff", staffId: viewer.userId, reason });
+    // The staff reason is an internal note for the audit log: the customer is told only that it was cancelled.
+    await queueCustomerOrderMail(tx, input.orderId, { kind: "cancelled" });
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "order.cancelled",

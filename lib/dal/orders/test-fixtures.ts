@@ -115,3 +115,11 @@ export function orderFixtures() {
 
   return { users, productIds, createProduct, customer, staffMember, fillCart, stockOf };
 }
+
+/** The customer order mail jobs queued for an order, oldest first. */
+export const queuedNotices = async (orderId: string) =>
+  (
+    await db.$queryRaw<{ data: Record<string, unknown> }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'orders' AND data->>'type' = 'customer-order-mail' AND data->>'orderId' = ${orderId}
+      ORDER BY created_on, id`
+  ).map((row) => row.data);

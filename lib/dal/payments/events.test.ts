@@ -2,44 +2,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { testGateway } from "@/lib/payment-gateway/test-gateway";
-import {
-  chargeObject,
-  checkoutSessionObject,
-  stripeEvent,
-  type TestCheckoutState,
-} from "@/lib/payments/test-gateway/stripe-objects";
-import { type PaymentEvent } from "@/lib/payments/webhook-event";
-import { signWebhookPayload, verifyWebhook } from "@/lib/payments/webhook-signature";
-import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
-import { placeOrder, startPayment } from "@/lib/dal/orders/orders";
+import { chargeObject, checkoutSessionObject, type TestCheckoutState } from "@/lib/payments/test-gateway/stripe-objects";
+import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
+import { delivered, pendingOrders } from "./event-fixtures";
 import { processPaymentEvent } from "./events";
 
 requireTestDatabaseUrl();
 
-const { createProduct, customer, fillCart, stockOf } = orderFixtures();
+const fixtures = orderFixtures();
+const { stockOf } = fixtures;
 const context = { ip: "192.0.2.10", userAgent: "Stripe/1.0" };
-const secret = "whsec_payment_events_suite_secret";
-const urls = (orderId: string) => ({ successUrl: `http://shop.test/s/${orderId}`, cancelUrl: "http://shop.test/c" });
-
-/** An event as the endpoint receives it: serialised, signed, verified and parsed like a real delivery. */
-function delivered(type: string, object: Record<string, unknown>): PaymentEvent {
-  const payload = JSON.stringify(stripeEvent(type, object));
-  const verified = verifyWebhook(payload, signWebhookPayload(payload, secret), secret);
-  if (!verified.ok || !verified.event) throw new Error(`test event did not verify: ${JSON.stringify(verified)}`);
-  return verified.event;
-}
-
-/** An order awaiting payment with an open hosted checkout at the test gateway; stock 5, 2 reserved. */
-async function pendingOrder() {
-  const buyer = await customer();
-  const product = await createProduct({ priceMinor: 2000, stock: 5 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
-  await startPayment(buyer, orderId, testGateway, urls);
-  const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
-  const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };
-  return { orderId, productId: product.id, state, userId: buyer.userId };
-}
+const pendingOrder = pendingOrders(fixtures, testGateway);
 
 const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
 const paid = (state: TestCheckoutState) => delivered("checkout.session.completed", checkoutSessionObject(state));

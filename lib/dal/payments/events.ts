@@ -10,6 +10,8 @@ import {
   referenceId,
 } from "@/lib/payments/webhook-event";
 import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
+import { queueCustomerOrderMail } from "@/lib/dal/orders/customer-mail";
+import { queueNewOrderStaffMail } from "@/lib/dal/orders/staff-order-mail";
 import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
@@ -137,6 +139,7 @@ async function onCheckoutPaid(
   await tx.order.update({ where: { id: order.id }, data: { paymentStatus: "paid", ...paidData } });
   await recordOrderEvent(tx, { orderId: order.id, type: "payment.paid", actor: "system", detail: { amountMinor: received.amountMinor, currency: order.currency } });
   await queueOrderConfirmation(tx, order.id);
+  await queueNewOrderStaffMail(tx, order.id);
   return "applied";
 }
 
@@ -197,6 +200,8 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
     actor: "system",
     detail: { amountMinor: refundedMinor - order.refundedMinor, currency: order.currency },
   });
+  // This refund's amount (the event's total is cumulative), and whether it completes the refund.
+  await queueCustomerOrderMail(tx, order.id, { kind: "refunded", amountMinor: refundedMinor - order.refundedMinor, full: refundedMinor >= order.capturedMinor });
   const refundIds = (charge.refunds?.data ?? []).filter((refund) => refund.status !== "failed").map((refund) => refund.id);
   if (refundIds.length > 0) {
     await tx.refund.updateMany({ where: { orderId: order.id, gatewayRefundId: { in: refundIds } }, data: { status: "succeeded" } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { erasedAccountEmail } from "@/lib/accounts/erased-account";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password/hashing";
 import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
@@ -166,8 +167,7 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     await tx.user.update({
       where: { id: userId },
       data: {
-        // .invalid never resolves (RFC 2606): the address is freed and cannot receive mail.
-        email: `deleted-${randomBytes(16).toString("hex")}@deleted.invalid`,
+        email: erasedAccountEmail(),
         name: "Deleted customer",
         phone: null,
         passwordHash,

@@ -8,4 +8,7 @@ export type { MailContent } from "./layout";
 export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";
 export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";
 export { orderConfirmation } from "./order";
-export { securityAlertMail, staffInvitation } from "./staff";
+export { orderNoticeMail } from "./order-notices";
+export { orderCancelled, orderDelivered, orderRefunded, orderShipped } from "./order-updates";
+export { returnUpdate } from "./returns";
+export { newOrderStaffMail, securityAlertMail, staffInvitation } from "./staff";

@@ -11,9 +11,17 @@ export type MailParts = {
   name: string;
   paragraphs: string[];
   action?: { label: string; url: string };
-  /** What to do if the reader did not ask for this (every security mail has one). */
-  notMe: string;
+  /**
+   * What to do if the reader did not ask for this (every security mail has one).
+   * Without it (order mail) the mail closes by inviting questions instead.
+   */
+  notMe?: string;
+  /** Why the reader gets this mail, for the footer; defaults to holding an account at the shop. */
+  reason?: string;
 };
+
+/** The shop's own details in every footer, from the environment, never from a request. */
+type Shop = { name: string; siteUrl: string; contact: string };
 
 /** Throws unless `url` is an absolute http(s) URL. */
 export function assertHttpUrl(url: string): void {
@@ -22,37 +30,67 @@ export function assertHttpUrl(url: string): void {
   if (protocol !== "https:" && protocol !== "http:") throw new Error("Mail links must be http(s) URLs.");
 }
 
-function renderText(parts: MailParts, greeting: string, shop: string): string {
-  const action = parts.action ? [`${parts.action.label}:\n${parts.action.url}`] : [];
-  return [`Hi ${greeting},`, ...parts.paragraphs, ...action, parts.notMe, `— ${shop}`].join("\n\n") + "\n";
+/** The parts every mail shares, worded once for both the text and the HTML rendering. */
+function frame(parts: MailParts, shop: Shop) {
+  return {
+    greeting: `Hi ${greetingName(parts.name)},`,
+    closing: parts.notMe ?? `Questions? Reply to this mail or write to ${shop.contact}.`,
+    signature: `— ${shop.name}`,
+    reason: parts.reason ?? `You receive this mail because you have an account at ${shop.name}.`,
+  };
 }
 
-function renderHtml(parts: MailParts, greeting: string, shop: string): string {
+function renderText(parts: MailParts, shop: Shop): string {
+  const { greeting, closing, signature, reason } = frame(parts, shop);
+  const action = parts.action ? [`${parts.action.label}:\n${parts.action.url}`] : [];
+  const footer = `--\n${shop.name} · ${shop.siteUrl} · ${shop.contact}\n${reason}`;
+  return [shop.name, greeting, ...parts.paragraphs, ...action, closing, signature, footer].join("\n\n") + "\n";
+}
+
+const styles = {
+  body: "margin:0;padding:0;background:#f1f5f9;font-family:Arial,Helvetica,sans-serif;color:#0f172a;line-height:1.5",
+  card: "max-width:36rem;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0",
+  header: "background:#1e3a8a;padding:16px 24px;font-size:20px;font-weight:bold",
+  headerLink: "color:#ffffff;text-decoration:none",
+  content: "padding:8px 24px 16px",
+  button: "display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold",
+  small: "font-size:13px;color:#475569;word-break:break-all",
+  footer: "padding:16px 24px;border-top:1px solid #e2e8f0;font-size:12px;color:#475569",
+};
+
+function renderHtml(parts: MailParts, shop: Shop): string {
+  const { greeting, closing, signature, reason } = frame(parts, shop);
   const paragraph = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
   const action = parts.action
-    ? `<p><a href="${escapeHtml(parts.action.url)}">${escapeHtml(parts.action.label)}</a></p>` +
-      `<p>Or copy this address into your browser: ${escapeHtml(parts.action.url)}</p>`
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(parts.action.url)}" style="${styles.button}">${escapeHtml(parts.action.label)}</a></p>` +
+      `<p style="${styles.small}">Or copy this address into your browser: ${escapeHtml(parts.action.url)}</p>`
     : "";
+  const site = escapeHtml(shop.siteUrl);
+  const contact = escapeHtml(shop.contact);
   return [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(parts.subject)}</title></head>`,
-    `<body style="font-family:sans-serif;line-height:1.5;color:#0f172a;max-width:36rem;margin:0 auto;padding:1rem">`,
-    `<p><strong>${escapeHtml(shop)}</strong></p>`,
-    paragraph(`Hi ${greeting},`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(parts.subject)}</title></head>`,
+    `<body style="${styles.body}"><div style="padding:16px"><div style="${styles.card}">`,
+    `<div style="${styles.header}"><a href="${site}" style="${styles.headerLink}">${escapeHtml(shop.name)}</a></div>`,
+    `<div style="${styles.content}">`,
+    paragraph(greeting),
     ...parts.paragraphs.map(paragraph),
     action,
-    paragraph(parts.notMe),
-    `</body></html>`,
+    paragraph(closing),
+    paragraph(signature),
+    `</div>`,
+    `<div style="${styles.footer}"><p>${escapeHtml(shop.name)} · <a href="${site}" style="color:#475569">${site}</a> · ` +
+      `<a href="mailto:${contact}" style="color:#475569">${contact}</a></p>${paragraph(reason)}</div>`,
+    `</div></div></body></html>`,
   ].join("\n");
 }
 
-/** Renders a mail in the shop's plain layout; every interpolated value is HTML-escaped. */
+/** Renders a mail in the shop's branded layout; every interpolated value is HTML-escaped. */
 export function renderMail(parts: MailParts): MailContent {
   if (parts.action) assertHttpUrl(parts.action.url);
-  const greeting = greetingName(parts.name);
-  const shop = env.SHOP_NAME;
+  const shop: Shop = { name: env.SHOP_NAME, siteUrl: env.SITE_URL, contact: env.SHOP_CONTACT_EMAIL };
   return {
-    subject: `${parts.subject} · ${shop}`,
-    text: renderText(parts, greeting, shop),
-    html: renderHtml(parts, greeting, shop),
+    subject: `${parts.subject} · ${shop.name}`,
+    text: renderText(parts, shop),
+    html: renderHtml(parts, shop),
   };
 }

@@ -35,5 +35,6 @@ export function orderConfirmation({
     paragraphs: [`Thank you for your order. We have received your payment for order ${number}.`, items, summary],
     action: { label: "View your order", url: orderLink },
     notMe: "If you did not place this order, reply to this mail or change your password at once.",
+    reason: `You receive this mail because you placed order ${number}.`,
   });
 }

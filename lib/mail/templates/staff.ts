@@ -1,4 +1,5 @@
 import "server-only";
+import { formatMoney } from "@/lib/catalog/money";
 import { oneLine } from "./escape";
 import { type MailContent, renderMail } from "./layout";
 
@@ -10,6 +11,7 @@ export function securityAlertMail({ name, message, dashboardLink }: { name: stri
     paragraphs: [oneLine(message, 500), "Review it on the admin dashboard and in the audit log."],
     action: { label: "Open the admin dashboard", url: dashboardLink },
     notMe: "You receive this because you are an owner of the shop.",
+    reason: "You receive this mail because you are an owner of the shop.",
   });
 }
 
@@ -24,5 +26,37 @@ export function staffInvitation({ name, role, link, invitedBy }: { name: string;
     ],
     action: { label: "Set your password", url: link },
     notMe: "If you did not expect this invitation, ignore this mail: no account is usable until the link is used.",
+    reason: "You receive this mail because a member of the shop's staff invited this address.",
+  });
+}
+
+/**
+ * To staff who asked to hear about new orders: number, total, item count and
+ * the admin link only. No customer name, address or email: staff mailboxes
+ * are not where customer data goes.
+ */
+export function newOrderStaffMail({
+  name,
+  number,
+  totalMinor,
+  currency,
+  itemCount,
+  adminLink,
+}: {
+  name: string;
+  number: string;
+  totalMinor: number;
+  currency: string;
+  itemCount: number;
+  adminLink: string;
+}): MailContent {
+  const items = itemCount === 1 ? "1 item" : `${itemCount} items`;
+  return renderMail({
+    subject: `New order ${number}`,
+    name,
+    paragraphs: [`Order ${number} was just paid: ${items}, ${formatMoney({ amountMinor: totalMinor, currency })} in total.`],
+    action: { label: "Open the order in the admin", url: adminLink },
+    notMe: "To stop these mails, switch off new-order notifications on the admin's Notifications page.",
+    reason: "You receive this mail because you switched on new-order notifications in the shop admin.",
   });
 }

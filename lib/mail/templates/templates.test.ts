@@ -10,6 +10,7 @@ import {
   passwordReset,
   passwordResetCompleted,
   signUpAttemptOnExistingAccount,
+  staffInvitation,
   verifyEmail,
 } from "./index";
 
@@ -90,6 +91,26 @@ describe("mail templates", () => {
     expect(greetingName("visit evil.com now")).toBe("there");
     expect(greetingName("x@evil.example")).toBe("there");
     expect(greetingName("Jane\r\nBcc: x\u202e")).toBe("Jane Bcc: x");
-    expect(verifyEmail({ name: "see www.evil.example", link }).text).toMatch(/^Hi there,/);
+    expect(verifyEmail({ name: "see www.evil.example", link }).text).toMatch(/^Northwind Goods\n\nHi there,/);
+  });
+});
+
+describe("the branded layout", () => {
+  const mail = all.verifyEmail;
+
+  it("heads every mail with the shop's name and closes it with the shop's address, contact and why it was sent", () => {
+    expect(mail.html).toMatch(/<a href="http[^"]+"[^>]*>Northwind Goods<\/a><\/div>/);
+    expect(mail.html).toContain('href="mailto:support@northwind-goods.example"');
+    expect(mail.text).toMatch(/--\nNorthwind Goods · http\S+ · support@northwind-goods\.example\nYou receive this mail because you have an account at Northwind Goods\.\n$/);
+    expect(mail.html).toContain("You receive this mail because you have an account at Northwind Goods.");
+  });
+
+  it("renders the action as a button-like link in HTML and as a plain address in text", () => {
+    expect(mail.html).toMatch(/<a href="https:\/\/shop\.example\/verify-email\?token=abc123&amp;x=1" style="display:inline-block;[^"]*">Confirm your email address<\/a>/);
+    expect(mail.text).toContain(`Confirm your email address:\n${link}`);
+  });
+
+  it("says why a staff mail was sent", () => {
+    expect(staffInvitation({ name: "Sam", role: "Support", link, invitedBy: "Olive" }).text).toContain("because a member of the shop's staff invited this address");
   });
 });

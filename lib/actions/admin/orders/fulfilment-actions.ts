@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
 import { FulfilmentError, type FulfilmentResult, markOrderDelivered, packOrder, shipOrder } from "@/lib/dal/orders/fulfilment";
-import { CARRIER_CODES, TRACKING_NUMBER_PATTERN } from "@/lib/orders/carriers";
+import { CARRIER_IDS, TRACKING_NUMBER_PATTERN } from "@/lib/orders/carriers";
 import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
 import type { ActionState } from "../../action-state";
 import { staffAction } from "../../pipeline/audiences";
@@ -59,7 +59,7 @@ export const shipOrderAction = staffAction(
       fields: ["orderId", "carrier", "trackingNumber"],
       schema: z.object({
         orderId,
-        carrier: z.enum(CARRIER_CODES, "Choose a carrier."),
+        carrier: z.enum(CARRIER_IDS, "Choose a carrier."),
         trackingNumber: z.string().trim().regex(TRACKING_NUMBER_PATTERN, trackingHint),
       }),
       echo: { carrier: 40, trackingNumber: 60 },
