@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { sendGuestOrderConfirmation } from "@/lib/dal/orders/order-mail";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
@@ -8,6 +9,7 @@ import { type JobHandler, PermanentJobError } from "./job-types";
 const orderJobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reservation.expire"), orderId: z.string().min(1).max(40) }),
   z.object({ type: z.literal("stray-payment.refund"), strayPaymentId: z.string().min(1).max(40), orderId: z.string().min(1).max(40) }),
+  z.object({ type: z.literal("guest-order.confirmation"), orderId: z.string().min(1).max(40) }),
 ]);
 
 /**
@@ -16,7 +18,10 @@ const orderJobSchema = z.discriminatedUnion("type", [
  *   then closes its hosted checkout so it can no longer be paid;
  * - stray-payment.refund refunds a payment that arrived for a replaced
  *   checkout or a settled order (a failure is retried; the gateway's
- *   idempotency key keeps retries from refunding twice).
+ *   idempotency key keeps retries from refunding twice);
+ * - guest-order.confirmation mails a paid guest order's confirmation with a
+ *   status link whose token is issued now, as the mail goes (the job names
+ *   only the order).
  */
 export const handleOrderJob: JobHandler = async (data, context) => {
   const parsed = orderJobSchema.safeParse(data);
@@ -27,6 +32,11 @@ export const handleOrderJob: JobHandler = async (data, context) => {
     if (!gateway) throw new Error("No payment gateway is configured: the stray payment cannot be refunded yet.");
     const outcome = await refundStrayPayment(job.strayPaymentId, gateway);
     context?.log.info({ strayPaymentId: job.strayPaymentId, outcome }, "stray payment refund");
+    return;
+  }
+  if (job.type === "guest-order.confirmation") {
+    const sent = await sendGuestOrderConfirmation(job.orderId);
+    context?.log.info({ orderId: job.orderId, sent }, "guest order confirmation");
     return;
   }
   const result = await expireReservation(job.orderId);
