@@ -20,6 +20,7 @@ export async function register() {
   const { jobSender } = await import("@/lib/queue/sender");
   await jobSender().catch(async (error: unknown) => {
     const { logger } = await import("@/lib/log/logger");
+  const { loggablePath } = await import("@/lib/http/loggable-path");
     logger.warn({ err: error }, "job queue not reachable at start-up; will retry on first use");
   });
 }
@@ -33,9 +34,10 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger } = await import("@/lib/log/logger");
+  const { loggablePath } = await import("@/lib/http/loggable-path");
   const requestId = [request.headers["x-request-id"]].flat()[0] ?? "unknown";
   logger.error(
-    { err: error, requestId, method: request.method, path: request.path, route: context.routePath },
+    { err: error, requestId, method: request.method, path: loggablePath(request.path), route: context.routePath },
     "request failed",
   );
 };
