@@ -20,7 +20,6 @@ export async function register() {
   const { jobSender } = await import("@/lib/queue/sender");
   await jobSender().catch(async (error: unknown) => {
     const { logger } = await import("@/lib/log/logger");
-  const { loggablePath } = await import("@/lib/http/loggable-path");
     logger.warn({ err: error }, "job queue not reachable at start-up; will retry on first use");
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,7 +70,8 @@ export async function placeGuestOrder(
     createOrderFromCart(
       tx,
       {
-        buyer: { kind: "guest", cartTokenHash: owner.tokenHash, email: input.email },
+        // Stored as accounts store theirs (trimmed, lower-cased): the mail goes where an account would.
+        buyer: { kind: "guest", cartTokenHash: owner.tokenHash, email: normalizeEmail(input.email) },
         shippingMethod: input.shippingMethod,
         address: async () => input.address,
         clientAddressIndex,
