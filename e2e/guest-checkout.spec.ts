@@ -1,4 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { newIdentity, signIn, signUpAndVerify } from "./support/accounts";
 import { addToCart } from "./support/checkout";
@@ -7,19 +8,32 @@ import { expect, test } from "./support/fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { createTestProduct, stockOf } from "./support/products";
 
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
 /** Guest checkout: email and address, express delivery, up to the test payment page. */
-async function checkOutAsGuest(page: Page, email: string) {
+async function checkOutAsGuest(page: Page, email: string, { typoFirst = false } = {}) {
   await page.goto("/cart");
   await expect(page.getByRole("link", { name: "Sign in to check out" })).toBeVisible();
   await page.getByRole("link", { name: "Check out as guest" }).click();
   await expect(page).toHaveURL(/\/checkout\/guest$/);
-  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(typoFirst ? "ada.guest@" : email);
   await page.getByLabel("Full name", { exact: true }).fill("Ada Guest");
   await page.getByLabel("Street address", { exact: true }).fill("12 Guest Lane");
   await page.getByLabel("Town or city", { exact: true }).fill("Springfield");
   await page.getByLabel("Postal code", { exact: true }).fill("62704");
   await page.getByLabel("Country").selectOption("US");
   await page.getByRole("radio", { name: /Express/ }).check();
+  await expectNoAxeViolations(page);
+  if (typoFirst) {
+    // Refused on the server with the field's own message; what was typed stays.
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+    await expect(page.getByLabel("Street address", { exact: true })).toHaveValue("12 Guest Lane");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+  }
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await expect(page).toHaveURL(/\/test-gateway\/cs_test_/);
 }
@@ -78,6 +92,7 @@ test("a guest buys and follows the mailed status link; another browser learns no
   await expect(stranger.getByText("12 Guest Lane")).toBeVisible();
   await expect(stranger.getByText("1 × E2E Guest Kettle").or(stranger.getByRole("cell", { name: "E2E Guest Kettle" }))).toBeVisible();
   await expect(stranger.getByRole("button", { name: "Pay now" })).toHaveCount(0);
+  await expectNoAxeViolations(stranger);
 
   // A guessed, a malformed and an expired token answer alike.
   const guessed = "A".repeat(43);
@@ -99,7 +114,7 @@ test("a guest order joins the account once its email is signed up for and confir
   const product = await createTestProduct({ name: "E2E Guest Teapot", priceMinor: 2000, stock: 3 });
   const identity = newIdentity();
   await addToCart(page, product.slug, 1);
-  await checkOutAsGuest(page, identity.email.toUpperCase());
+  await checkOutAsGuest(page, identity.email.toUpperCase(), { typoFirst: true });
   const [placed] = await sql<{ number: string }>(
     `SELECT o.number FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id JOIN "Product" p ON p.id = i."productId" WHERE p.slug = $1`,
     [product.slug],
