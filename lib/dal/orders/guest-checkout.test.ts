@@ -11,11 +11,12 @@ import { getGuestOrder, startGuestPayment } from "./guest-checkout";
 import { openGuestEmail } from "./guest-contact";
 import { guestFixtures } from "./guest-test-fixtures";
 import { OrderLimitError } from "./limits";
+import { getOrderForStaff, listOrdersForStaff } from "./staff-orders";
 import { orderFixtures, testCheckoutSettings } from "./test-fixtures";
 
 requireTestDatabaseUrl();
 
-const { createProduct, customer, stockOf } = orderFixtures();
+const { createProduct, customer, staffMember, stockOf } = orderFixtures();
 const { guest, refill, guestEmail, order } = guestFixtures();
 const urls = (orderId: string) => ({ successUrl: `http://shop.test/ok/${orderId}`, cancelUrl: `http://shop.test/back/${orderId}` });
 
@@ -101,5 +102,19 @@ describe("a guest's order before the mail arrives", () => {
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { checkoutSessionId: true } })).toEqual({ checkoutSessionId: null });
     const page = await startGuestPayment(mine, orderId, testGateway, urls);
     expect(page?.url).toMatch(/\/test-gateway\/cs_test_/);
+  });
+});
+
+describe("a guest order in the admin", () => {
+  it("names the guest by their email, masked", async () => {
+    const product = await createProduct();
+    const { orderId, number } = await order(await guest([{ productId: product.id, quantity: 1 }]), "  Wanda.Guest@Example.TEST ");
+    const support = await staffMember("support");
+    const { orders } = await listOrdersForStaff(support, { number, page: 1 });
+    expect(orders.map((row) => row.customer)).toEqual([expect.stringMatching(/^Guest · /)]);
+    const detail = await getOrderForStaff(support, orderId);
+    expect(detail?.customer).toBe(orders[0]?.customer);
+    expect(detail?.customer).not.toContain("wanda.guest");
+    expect(detail?.customerId).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { maskEmail } from "@/lib/data-classes/masking";
 import { guestOrderEmailIndex } from "@/lib/dal/accounts/guest-orders";
 import { encryptedModelCodec } from "@/lib/dal/encrypted-model-codec";
 import { UNREADABLE_VALUE } from "@/lib/crypto/readable-field";
@@ -23,4 +24,17 @@ export const guestEmailSelect = codec.select;
 export function openGuestEmail(row: { orderId: string; email: string }): string | null {
   const email = codec.openField(row, "email", row.email);
   return email === UNREADABLE_VALUE ? null : email;
+}
+
+/** The columns staffCustomerLabel reads (Prisma select of the relations). */
+export const staffCustomerSelect = { user: { select: { email: true } }, guestContact: { select: guestEmailSelect } } as const;
+
+/**
+ * Who placed an order as staff see it: the account's email or the guest's,
+ * masked (a reveal is its own audited step), "—" when neither is left.
+ */
+export function staffCustomerLabel(row: { user: { email: string } | null; guestContact: { orderId: string; email: string } | null }): string {
+  if (row.user) return maskEmail(row.user.email);
+  const guestEmail = row.guestContact && openGuestEmail(row.guestContact);
+  return guestEmail ? `Guest · ${maskEmail(guestEmail)}` : "—";
 }

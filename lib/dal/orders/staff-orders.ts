@@ -1,6 +1,5 @@
 import "server-only";
 import type { Money } from "@/lib/catalog/money";
-import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
@@ -12,6 +11,7 @@ import { type CustomerOrderSummaryDTO, orderSummarySelect, toOrderSummary } from
 import { addressCodec } from "@/lib/dal/accounts/address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
+import { staffCustomerLabel, staffCustomerSelect } from "./guest-contact";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
@@ -45,13 +45,13 @@ export async function listOrdersForStaff(
       orderBy: { createdAt: "desc" },
       skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
       take: ADMIN_ORDERS_PAGE_SIZE,
-      select: { ...orderSummarySelect, user: { select: { email: true } } },
+      select: { ...orderSummarySelect, ...staffCustomerSelect },
     }),
     db.order.count({ where }),
   ]);
   return {
     total,
-    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: row.user ? maskEmail(row.user.email) : "—" })),
+    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: staffCustomerLabel(row) })),
   };
 }
 
@@ -96,7 +96,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       holdReason: true,
       paymentIntentId: true,
       userId: true,
-      user: { select: { email: true } },
+      ...staffCustomerSelect,
       items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
       refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       paymentEvents: { select: { type: true, outcome: true, receivedAt: true }, orderBy: { receivedAt: "asc" } },
@@ -110,7 +110,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const refundableMinor = Math.max(0, row.capturedMinor - committed);
   return {
     ...toOrderSummary(row),
-    customer: row.user ? maskEmail(row.user.email) : "—",
+    customer: staffCustomerLabel(row),
     customerId: row.userId,
     lines: row.items.map((item) => ({
       name: item.productName,
