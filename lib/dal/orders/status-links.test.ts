@@ -9,7 +9,8 @@ import { queueOrderConfirmation } from "./confirmation";
 import { guestFixtures } from "./guest-test-fixtures";
 import { orderMailLink, orderRecipient, sendGuestOrderConfirmation } from "./order-mail";
 import { placeOrder } from "./orders";
-import { findOrderByStatusToken, issueOrderStatusLink, NotAGuestOrderError } from "./status-links";
+import { findOrderByStatusToken, issueOrderStatusLink, NotAGuestOrderError, startPaymentByStatusToken } from "./status-links";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
 
 const sendMail = vi.hoisted(() => vi.fn(async (_message: { to: string; subject: string; text: string }) => undefined));
@@ -79,6 +80,21 @@ describe("order-status links", () => {
   });
 });
 
+describe("paying through a status link", () => {
+  it("opens the payment page only where the order page would offer it, and only for a live token", async () => {
+    const urls = (orderId: string) => ({ successUrl: `http://shop.test/ok/${orderId}`, cancelUrl: `http://shop.test/back/${orderId}` });
+    const orderId = await guestOrder();
+    const token = tokenOf(await issueOrderStatusLink(orderId));
+    expect((await findOrderByStatusToken(token))?.actions.pay).toBe(true);
+    expect(await startPaymentByStatusToken(generateToken(), testGateway, urls)).toBeNull();
+    expect((await startPaymentByStatusToken(token, testGateway, urls))?.url).toMatch(/\/test-gateway\/cs_test_/);
+
+    await db.order.update({ where: { id: orderId }, data: { status: "cancelled" } });
+    expect((await findOrderByStatusToken(token))?.actions.pay).toBe(false);
+    expect(await startPaymentByStatusToken(token, testGateway, urls)).toBeNull();
+  });
+});
+
 describe("a paid guest order's confirmation", () => {
   it("is queued naming only the order, and the worker mails a fresh status link to the guest's address", async () => {
     const email = guestEmail();
@@ -95,6 +111,7 @@ describe("a paid guest order's confirmation", () => {
     expect(message?.to).toBe(email.trim().toLowerCase());
     expect(message?.subject).toMatch(/confirmed/);
     expect(message?.text).toContain(testAddress.recipientName);
+    expect(message?.text).not.toMatch(/password/i); // a guest has none to change
     const link = /https?:\/\/\S+\/orders\/status\/([A-Za-z0-9_-]{43})/.exec(message?.text ?? "");
     expect(link?.[1]).toBeDefined();
     expect((await findOrderByStatusToken(link?.[1] ?? ""))?.id).toBe(orderId);
