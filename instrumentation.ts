@@ -33,9 +33,10 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger } = await import("@/lib/log/logger");
+  const { loggablePath } = await import("@/lib/http/loggable-path");
   const requestId = [request.headers["x-request-id"]].flat()[0] ?? "unknown";
   logger.error(
-    { err: error, requestId, method: request.method, path: request.path, route: context.routePath },
+    { err: error, requestId, method: request.method, path: loggablePath(request.path), route: context.routePath },
     "request failed",
   );
 };

@@ -3,6 +3,7 @@ import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-
 import { csrfCookiesToIssue } from "@/lib/auth/csrf/csrf-cookies";
 import { crossSiteRefusalText } from "@/lib/auth/csrf/cross-site-refusal";
 import { isRefusedCrossSite } from "@/lib/auth/csrf/unsafe-request";
+import { orderStatusRefusal } from "@/lib/auth/rate-limit/order-status-throttle";
 import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { env } from "@/lib/env";
 
@@ -12,7 +13,8 @@ import { env } from "@/lib/env";
  * header and stamps it on its own scripts, so the policy is set on the request
  * and the response. A cross-site request with an unsafe method is refused with
  * 403 here, and the anti-CSRF cookies are issued (on the request too, so the
- * page rendered now puts the same token in its forms).
+ * page rendered now puts the same token in its forms). Order-status pages
+ * are throttled per client address here (a page cannot answer 429).
  *
  * Authorization never lives here (a matcher can miss Server Functions); the
  * data access layer checks every call itself.
@@ -25,6 +27,11 @@ export async function proxy(request: NextRequest) {
   }
   if (isRefusedCrossSite(request.method, request.nextUrl.pathname, request.headers, new URL(env.SITE_URL).origin)) {
     return new NextResponse(await crossSiteRefusalText(request), { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
+  }
+  const throttled = await orderStatusRefusal(request.nextUrl.pathname, request.headers);
+  if (throttled) {
+    throttled.headers.set(REQUEST_ID_HEADER, requestId);
+    return throttled;
   }
   const csrfCookies = csrfCookiesToIssue(request.cookies);
   for (const cookie of csrfCookies) request.cookies.set(cookie.name, cookie.value);

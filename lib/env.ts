@@ -112,6 +112,8 @@ export const envSchema = z.object({
   PAYMENTS_WEBHOOK_URL: z.string().url().optional(),
   /** How long an unpaid order holds its stock. Stripe's hosted checkout lives at least 30 minutes. */
   RESERVATION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** How long the order-status link mailed to a guest keeps working. */
+  ORDER_STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
   CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),

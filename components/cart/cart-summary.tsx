@@ -2,8 +2,14 @@ import Link from "next/link";
 import { Price } from "@/components/price";
 import type { CustomerCartDTO } from "@/lib/dal/cart/cart";
 
-/** Subtotal and the way to checkout, which waits until every line can be bought as it stands. */
-export function CartSummary({ cart }: { cart: CustomerCartDTO }) {
+const primaryLink = "inline-flex min-h-11 items-center justify-center rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
+const secondaryLink = "inline-flex min-h-11 items-center justify-center rounded border border-brand-700 px-4 font-medium text-brand-700 hover:bg-slate-50";
+
+/**
+ * Subtotal and the way to checkout, which waits until every line can be
+ * bought as it stands. A visitor who is not signed in may sign in or check out as a guest.
+ */
+export function CartSummary({ cart, signedIn }: { cart: CustomerCartDTO; signedIn: boolean }) {
   return (
     <section aria-labelledby="cart-summary" className="flex flex-col gap-3 rounded border border-slate-200 p-4">
       <h2 id="cart-summary" className="text-lg font-semibold">
@@ -22,13 +28,19 @@ export function CartSummary({ cart }: { cart: CustomerCartDTO }) {
       <p className="text-sm text-slate-700">Shipping and taxes are added at checkout.</p>
       {cart.hasProblems ? (
         <p className="text-sm font-medium text-red-800">Change the items marked above before you check out.</p>
-      ) : (
-        <Link
-          href="/checkout"
-          className="inline-flex min-h-11 items-center justify-center rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
-        >
+      ) : signedIn ? (
+        <Link href="/checkout" className={primaryLink}>
           Checkout
         </Link>
+      ) : (
+        <>
+          <Link href="/checkout" className={primaryLink}>
+            Sign in to check out
+          </Link>
+          <Link href="/checkout/guest" className={secondaryLink}>
+            Check out as guest
+          </Link>
+        </>
       )}
     </section>
   );

@@ -5,14 +5,12 @@ import { AddressFields } from "@/components/account/address-fields";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Price } from "@/components/price";
+import { choiceClass, DeliveryAndTotals } from "./delivery-and-totals";
 import { initialActionState } from "@/lib/actions/action-state";
 import { placeOrderAction } from "@/lib/actions/checkout/place-order";
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
 type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
-
-const choiceClass = "flex min-h-11 cursor-pointer items-start gap-3 rounded border border-slate-300 p-3 has-[:checked]:border-brand-700";
 
 /**
  * The checkout: address, delivery, totals. The totals shown per delivery
@@ -24,7 +22,6 @@ export function CheckoutForm({ summary, countries }: Props) {
   const defaultAddress = summary.addresses.find((address) => address.isDefault) ?? summary.addresses[0];
   const [addressChoice, setAddressChoice] = useState(state.values?.addressChoice ?? defaultAddress?.id ?? "new");
   const [method, setMethod] = useState(state.values?.shippingMethod ?? "standard");
-  const option = summary.options.find((candidate) => candidate.method === method) ?? summary.options[0];
   const value = (name: string) => state.values?.[name] ?? "";
   const errors = (name: string) => state.fieldErrors?.[name];
 
@@ -77,57 +74,7 @@ export function CheckoutForm({ summary, countries }: Props) {
         )}
       </fieldset>
 
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-lg font-semibold">Delivery</legend>
-        {summary.options.map((candidate) => (
-          <label key={candidate.method} className={choiceClass}>
-            <input
-              type="radio"
-              name="shippingMethod"
-              value={candidate.method}
-              checked={method === candidate.method}
-              onChange={() => setMethod(candidate.method)}
-              className="mt-1 size-5"
-            />
-            <span className="flex flex-1 flex-wrap justify-between gap-2">
-              <span>
-                <strong>{candidate.label}</strong> · {candidate.description}
-              </span>
-              {candidate.shipping.amountMinor === 0 ? "Free" : <Price money={candidate.shipping} />}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-
-      {option && (
-        <section aria-labelledby="totals-heading" className="flex flex-col gap-2 rounded border border-slate-200 p-4">
-          <h2 id="totals-heading" className="text-lg font-semibold">
-            Order total
-          </h2>
-          <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-            <dt>Subtotal</dt>
-            <dd className="text-right">
-              <Price money={summary.subtotal} />
-            </dd>
-            <dt>Shipping ({option.label})</dt>
-            <dd className="text-right">
-              <Price money={option.shipping} />
-            </dd>
-            {summary.showTax && (
-              <>
-                <dt>Tax</dt>
-                <dd className="text-right">
-                  <Price money={option.tax} />
-                </dd>
-              </>
-            )}
-            <dt className="font-semibold">Total</dt>
-            <dd className="text-right font-semibold" data-testid="order-total">
-              <Price money={option.total} />
-            </dd>
-          </dl>
-        </section>
-      )}
+      <DeliveryAndTotals summary={summary} method={method} onMethodChange={setMethod} />
       <p className="text-sm text-slate-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>

@@ -35,7 +35,7 @@ export async function signUpAndVerify(page: Page, identity: Identity): Promise<v
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/check-email/);
 
-  const mail = await waitForMail({ to: identity.email, subject: /confirm|verify/i });
+  const mail = await waitForMail({ to: identity.email, subject: /confirm your email|verify/i });
   await page.goto(extractLink(mail.text, "/verify-email"));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=email-verified/);

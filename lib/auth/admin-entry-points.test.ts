@@ -61,6 +61,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/actions/cart/update-cart-item.ts#updateCartItemAction": "guests have carts",
   "lib/actions/cart/remove-cart-item.ts#removeCartItemAction": "guests have carts",
   "lib/actions/test-gateway/settle-test-checkout.ts#settleTestCheckoutAction": "plays the payment provider's page: the checkout id is the capability",
+  "lib/actions/checkout/place-guest-order.ts#placeGuestOrderAction": "guest checkout: the guest cart cookie is the credential; throttled per client address",
+  "lib/actions/checkout/pay-guest-order.ts#payGuestOrderAction": "the guest cart cookie that placed the order is the credential",
+  "lib/actions/checkout/pay-status-link-order.ts#payStatusLinkOrderAction": "the mailed order-status token is the credential",
 };
 
 function filesUnder(dir: string): string[] {

@@ -21,4 +21,4 @@ export function staticSecurityHeaders({ production }) {
 }
 
 /** Pages whose URL carries a secret link token: never leak it in a Referer (OWASP forgot-password). */
-export const tokenPages = ["/reset-password", "/verify-email", "/staff/setup"];
+export const tokenPages = ["/reset-password", "/verify-email", "/staff/setup", "/orders/status/:token"];

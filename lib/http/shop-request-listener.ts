@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyRefusal } from "./body-limits";
+import { loggablePath } from "./loggable-path";
 import { appendPeerAddress } from "./forwarded-for";
 import { createRequestId, REQUEST_ID_HEADER } from "./request-id";
 
@@ -74,7 +75,7 @@ export function createShopRequestListener(handle: Handle, onHandlerError: (failu
     // An async wrapper, so a handler that throws before returning its promise is caught too.
     (async () => handle(request, response))().catch((error: unknown) => {
       try {
-        onHandlerError({ error, requestId, method: request.method, path: pathname });
+        onHandlerError({ error, requestId, method: request.method, path: loggablePath(pathname) });
       } finally {
         answerFailure(response);
       }

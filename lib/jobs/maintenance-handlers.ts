@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditCheckpoint } from "@/lib/dal/audit/checkpoint";
 import { sweepOldRefusalCounts } from "@/lib/dal/audit/refusal-counts";
 import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/orders/limits";
+import { deleteExpiredStatusTokens } from "@/lib/dal/orders/status-links";
 import { sweepStaleGuestCarts } from "@/lib/dal/cart/retention";
 import { type JobHandler, PermanentJobError } from "./job-types";
 
@@ -23,5 +24,6 @@ export const handleMaintenanceJob: JobHandler = async (data, context) => {
   const guestCarts = await sweepStaleGuestCarts();
   const orderClientAddresses = await forgetClientAddressesOfSettledOrders();
   const refusalCounts = await sweepOldRefusalCounts();
-  context?.log.info({ guestCarts, orderClientAddresses, refusalCounts }, "retention sweep");
+  const orderStatusLinks = await deleteExpiredStatusTokens();
+  context?.log.info({ guestCarts, orderClientAddresses, refusalCounts, orderStatusLinks }, "retention sweep");
 };

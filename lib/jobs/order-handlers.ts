@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { ORDER_CONFIRMATION_JOB, sendOrderConfirmation } from "@/lib/dal/orders/confirmation";
+import { sendMail } from "@/lib/mail/transport";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
@@ -10,6 +12,7 @@ const orderJobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reservation.expire"), orderId: z.string().min(1).max(40) }),
   z.object({ type: z.literal("stray-payment.refund"), strayPaymentId: z.string().min(1).max(40), orderId: z.string().min(1).max(40) }),
   ...orderMailJobSchemas,
+  z.object({ type: z.literal(ORDER_CONFIRMATION_JOB), orderId: z.string().min(1).max(40) }),
 ]);
 
 /**
@@ -21,6 +24,9 @@ const orderJobSchema = z.discriminatedUnion("type", [
  *   idempotency key keeps retries from refunding twice);
  * - customer-order-mail and staff-new-order-mail tell the customer or the
  *   opted-in staff about the order (order-mail-handlers.ts).
+ * - order.confirmation mails a paid order's confirmation (a guest's carries a
+ *   status link whose token is issued now, as the mail goes; the job names
+ *   only the order).
  */
 export const handleOrderJob: JobHandler = async (data, context) => {
   const parsed = orderJobSchema.safeParse(data);
@@ -32,6 +38,11 @@ export const handleOrderJob: JobHandler = async (data, context) => {
     if (!gateway) throw new Error("No payment gateway is configured: the stray payment cannot be refunded yet.");
     const outcome = await refundStrayPayment(job.strayPaymentId, gateway);
     context?.log.info({ strayPaymentId: job.strayPaymentId, outcome }, "stray payment refund");
+    return;
+  }
+  if (job.type === ORDER_CONFIRMATION_JOB) {
+    const sent = await sendOrderConfirmation(job.orderId, sendMail);
+    context?.log.info({ orderId: job.orderId, sent }, "order confirmation");
     return;
   }
   const result = await expireReservation(job.orderId);

@@ -8,7 +8,8 @@ import { getCartView } from "@/lib/dal/cart/cart";
 export const metadata: Metadata = { title: "Cart" };
 
 export default async function CartPage() {
-  const cart = await getCartView(await currentShopper());
+  const shopper = await currentShopper();
+  const cart = await getCartView(shopper);
   if (cart.lines.length === 0) {
     return (
       <div className="flex flex-col gap-3">
@@ -31,7 +32,7 @@ export default async function CartPage() {
             <CartLineItem key={line.id} line={line} />
           ))}
         </ul>
-        <CartSummary cart={cart} />
+        <CartSummary cart={cart} signedIn={shopper.session !== null} />
       </div>
       <p>
         <Link href="/" className="text-brand-700 hover:underline">

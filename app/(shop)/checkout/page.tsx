@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
-import { Price } from "@/components/price";
+import { CheckoutItems } from "@/components/checkout/checkout-items";
 import { countryOptions } from "@/lib/addresses/countries";
 import { requireSession } from "@/lib/guards/current-session";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
@@ -64,31 +64,7 @@ export default async function CheckoutPage() {
           </p>
         )}
       </div>
-      <section aria-labelledby="summary-heading" className="flex flex-col gap-3 self-start rounded border border-slate-200 p-4">
-        <h2 id="summary-heading" className="text-lg font-semibold">
-          Your items
-        </h2>
-        <ul className="flex flex-col gap-2">
-          {summary.lines.map((line) => (
-            <li key={line.name} className="flex flex-col">
-              <span className="flex justify-between gap-2">
-                <span>
-                  {line.quantity} × {line.name}
-                </span>
-                <Price money={line.lineTotal} />
-              </span>
-              {line.problem && <span className="text-sm text-red-800">{line.problem}</span>}
-            </li>
-          ))}
-        </ul>
-        <p className="flex justify-between border-t border-slate-200 pt-2 font-medium">
-          <span>Subtotal</span>
-          <Price money={summary.subtotal} />
-        </p>
-        <Link href="/cart" className="text-brand-700 underline">
-          Edit cart
-        </Link>
-      </section>
+      <CheckoutItems summary={summary} />
     </div>
   );
 }

@@ -24,6 +24,8 @@ export function checkoutErrorMessage(error: CheckoutError): { message: string; f
       return { message: `${productName} has just sold out: remove it from your cart.` };
     case "address_not_found":
       return { message: "Choose one of your addresses.", field: "addressChoice" };
+    case "signed_in":
+      return { message: "You are signed in: check out from your account instead." };
     case "address_unreadable":
       return { message: "That address could not be read. Edit it, or choose another.", field: "addressChoice" };
   }

@@ -25,6 +25,10 @@ export const actionPolicies = {
   // Placing orders reserves stock: bursts are cut here, the open-order caps bound what is held.
   placeOrder: { keyKind: "account", points: 10, duration: 3600 },
   placeOrderByIp: { keyKind: "ip", points: 30, duration: 3600 },
+  // A guest checkout needs no account, so it is throttled per client address as sign-up is.
+  guestCheckoutByIp: { keyKind: "ip", points: 10, duration: 3600 },
+  // Order-status links: lookups of a 256-bit token; the limit keeps guessing (and scraping) slow.
+  orderStatusByIp: { keyKind: "ip", points: 30, duration: 60 },
 } as const satisfies Record<string, { keyKind: KeyKind; points: number; duration: number }>;
 
 /** The name of an action policy. */

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { emailChanged } from "@/lib/mail/templates";
 import { cancelAccountTokens, consumeToken, findValidToken } from "@/lib/dal/accounts/internal/tokens";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
+import { attachGuestOrders } from "./guest-orders";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { endOtherSessions } from "@/lib/dal/sessions/internal/assurance";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -15,6 +16,8 @@ export type EmailConfirmation = "verified" | "changed" | "invalid" | "taken";
  * change cancels the account's other outstanding links (they were sent to, or
  * are bound to, the old address) and ends every session of the account but
  * the signed-in one confirming it, if any (`current`: the browser's session).
+ * Either way, guest orders placed with the address just proven join the
+ * account in the same transaction.
  */
 export async function confirmEmail(
   token: string,
@@ -29,6 +32,7 @@ export async function confirmEmail(
     if (valid.email === user.email) {
       if (!(await consumeToken(tx, valid.id))) return "invalid";
       await tx.user.update({ where: { id: valid.userId }, data: { emailVerifiedAt: new Date() } });
+      await attachGuestOrders(tx, valid.userId, user.email);
       await recordSecurityEvent(tx, { type: "email_verified", userId: valid.userId, context });
       return "verified";
     }
@@ -36,6 +40,7 @@ export async function confirmEmail(
     if (owner) return "taken";
     if (!(await consumeToken(tx, valid.id))) return "invalid";
     await tx.user.update({ where: { id: valid.userId }, data: { email: valid.email, emailVerifiedAt: new Date() } });
+    await attachGuestOrders(tx, valid.userId, valid.email);
     await cancelAccountTokens(tx, valid.userId);
     await recordSecurityEvent(tx, { type: "email_changed", userId: valid.userId, context });
     const keep = current?.userId === valid.userId ? current.sessionId : null;

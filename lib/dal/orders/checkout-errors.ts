@@ -12,6 +12,8 @@ export const CHECKOUT_ERROR_CODES = {
   soldOut: "sold_out",
   addressNotFound: "address_not_found",
   addressUnreadable: "address_unreadable",
+  /** A guest checkout from a signed-in browser: the account's own checkout is the way. */
+  signedIn: "signed_in",
 } as const;
 
 export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[keyof typeof CHECKOUT_ERROR_CODES];

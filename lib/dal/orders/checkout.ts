@@ -1,6 +1,7 @@
 import "server-only";
 import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { type PricingRules, type ShippingMethodName, orderTotals, shippingOptions, subtotalOf } from "@/lib/payments/pricing";
 import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
@@ -37,8 +38,20 @@ function problemOf(line: { quantity: number; product: { published: boolean; stoc
 
 /** What the checkout page shows for the viewer's cart, priced from the database; null for an empty cart. */
 export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
+  return checkoutSummaryOf({ cart: { userId: viewer.userId } }, rules, () => listMyAddresses(viewer));
+}
+
+/**
+ * The checkout summary of the cart lines `cart` selects (the caller has
+ * decided whose cart that is), with the address book `addresses` reads.
+ */
+export async function checkoutSummaryOf(
+  cart: Prisma.CartItemWhereInput,
+  rules: PricingRules,
+  addresses: () => Promise<CustomerAddressDTO[]>,
+): Promise<CustomerCheckoutSummaryDTO | null> {
   const rows = await db.cartItem.findMany({
-    where: { cart: { userId: viewer.userId } },
+    where: cart,
     orderBy: { createdAt: "asc" },
     select: {
       quantity: true,
@@ -74,7 +87,7 @@ export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRu
     subtotal: money(subtotalMinor),
     options,
     showTax: rules.taxRateBasisPoints > 0,
-    addresses: await listMyAddresses(viewer),
+    addresses: await addresses(),
     ready: !mixed && lines.every((line) => line.problem === null),
   };
 }

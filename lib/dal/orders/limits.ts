@@ -46,6 +46,18 @@ export function clientAddressIndexOf(ip: string | undefined): string | null {
   return blindIndex(ipRateLimitKey(ip), "order-client-address");
 }
 
+/**
+ * Who holds the open orders a cap counts: an account, or, for a guest
+ * checkout, the guest cart that placed them (a guest who drops the cookie
+ * starts afresh, which is what the per-address cap and throttle are for).
+ */
+export type OrderHolder = { kind: "customer"; userId: string } | { kind: "guest"; cartTokenHash: string };
+
+/** The orders of `holder`, as a Prisma filter. */
+export function ordersOf(holder: OrderHolder): Prisma.OrderWhereInput {
+  return holder.kind === "customer" ? { userId: holder.userId } : { userId: null, guestContact: { is: { cartTokenHash: holder.cartTokenHash } } };
+}
+
 /** An order holds stock while it is unpaid and its stock has not been given back. */
 const openOrder = { paymentStatus: "pending", stockReleasedAt: null } as const;
 
@@ -55,8 +67,8 @@ const openOrder = { paymentStatus: "pending", stockReleasedAt: null } as const;
  * taken account first), so two concurrent checkouts cannot both pass a cap
  * that only one of them fits under.
  */
-async function lockScopes(tx: Prisma.TransactionClient, userId: string, addressIndex: string | null) {
-  const account = `order-limits:account:${userId}`;
+async function lockScopes(tx: Prisma.TransactionClient, holder: OrderHolder, addressIndex: string | null) {
+  const account = holder.kind === "customer" ? `order-limits:account:${holder.userId}` : `order-limits:guest:${holder.cartTokenHash}`;
   if (!addressIndex) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${account}, 0))`;
     return;
@@ -72,13 +84,13 @@ async function lockScopes(tx: Prisma.TransactionClient, userId: string, addressI
  */
 export async function assertWithinOrderLimits(
   tx: Prisma.TransactionClient,
-  userId: string,
+  holder: OrderHolder,
   addressIndex: string | null,
   lines: { productId: string; quantity: number; product: { name: string; maxPerOrder: number } }[],
   limits: OrderLimits,
 ): Promise<void> {
-  await lockScopes(tx, userId, addressIndex);
-  const open = await tx.order.count({ where: { userId, ...openOrder } });
+  await lockScopes(tx, holder, addressIndex);
+  const open = await tx.order.count({ where: { ...ordersOf(holder), ...openOrder } });
   if (open >= limits.openOrdersPerAccount) {
     throw new OrderLimitError(ORDER_LIMIT_CODES.openOrdersPerAccount, { limit: limits.openOrdersPerAccount });
   }
@@ -94,7 +106,7 @@ export async function assertWithinOrderLimits(
       ? []
       : await tx.orderItem.groupBy({
           by: ["productId"],
-          where: { productId: { in: lines.map((line) => line.productId) }, order: { userId, ...openOrder } },
+          where: { productId: { in: lines.map((line) => line.productId) }, order: { ...ordersOf(holder), ...openOrder } },
           _sum: { quantity: true },
         });
   for (const line of lines) {

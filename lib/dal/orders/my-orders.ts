@@ -85,7 +85,8 @@ export async function listMyOrders(viewer: ActiveSession): Promise<CustomerOrder
   return rows.map(toOrderSummary);
 }
 
-const detailSelect = {
+/** The columns of an order shown in full (toMyOrder reads them). */
+export const detailSelect = {
   ...orderSummarySelect,
   ...shippingAddressSelect,
   subtotalMinor: true,
@@ -107,7 +108,8 @@ const detailSelect = {
 
 type DetailRow = Prisma.OrderGetPayload<{ select: typeof detailSelect }>;
 
-function toMyOrder(row: DetailRow, now: Date, withAddress = true): CustomerOrderDTO {
+/** An order in full as its owner sees it: the account, or the guest holding its link. */
+export function toMyOrder(row: DetailRow, now: Date, withAddress = true): CustomerOrderDTO {
   const money = (amountMinor: number): Money => ({ amountMinor, currency: row.currency });
   return {
     ...toOrderSummary(row),

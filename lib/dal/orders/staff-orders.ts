@@ -1,6 +1,5 @@
 import "server-only";
 import type { Money } from "@/lib/catalog/money";
-import { maskEmail } from "@/lib/data-classes/masking";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
@@ -15,6 +14,7 @@ import { addressCodec } from "@/lib/dal/accounts/address-codec";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "./internal";
 import { type StaffOrderTimelineEntryDTO, readOrderTimeline } from "./timeline";
+import { staffCustomerLabel, staffCustomerSelect } from "./guest-contact";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
@@ -63,13 +63,13 @@ export async function listOrdersForStaff(
       orderBy: { createdAt: "desc" },
       skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
       take: ADMIN_ORDERS_PAGE_SIZE,
-      select: { ...orderSummarySelect, user: { select: { email: true } } },
+      select: { ...orderSummarySelect, ...staffCustomerSelect },
     }),
     db.order.count({ where }),
   ]);
   return {
     total,
-    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: row.user ? maskEmail(row.user.email) : "—" })),
+    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: staffCustomerLabel(row) })),
   };
 }
 
@@ -121,7 +121,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       shippedAt: true,
       deliveredAt: true,
       userId: true,
-      user: { select: { email: true } },
+      ...staffCustomerSelect,
       items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
       refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       paymentEvents: { select: { type: true, outcome: true, receivedAt: true }, orderBy: { receivedAt: "asc" } },
@@ -136,7 +136,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
   const fulfil = can(viewer.role, "orders:fulfil");
   return {
     ...toOrderSummary(row),
-    customer: row.user ? maskEmail(row.user.email) : "—",
+    customer: staffCustomerLabel(row),
     customerId: row.userId,
     lines: row.items.map((item) => ({
       name: item.productName,

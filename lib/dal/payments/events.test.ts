@@ -25,9 +25,15 @@ describe("payment event processing", () => {
     expect(await processPaymentEvent(paid(state), context)).toBe("applied");
 
     expect(await order(orderId)).toMatchObject({ paymentStatus: "paid", capturedMinor: 4950, paymentIntentId: state.paymentIntentId });
-    const mails = await db.$queryRaw<{ subject: string }[]>`
-      SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'text' LIKE ${`%/account/orders/${orderId}%`}`;
-    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Order ORD-\w+ confirmed/)]);
+    // The confirmation job names the order only: the worker resolves the recipient and link when it sends.
+    const jobs = await db.$queryRaw<{ data: Record<string, unknown> }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'orders' AND data->>'orderId' = ${orderId} AND data->>'type' = 'order.confirmation'`;
+    expect(jobs.map((job) => job.data)).toEqual([{ type: "order.confirmation", orderId }]);
+    const timeline = await db.orderEvent.findMany({ where: { orderId }, orderBy: { createdAt: "asc" }, select: { type: true, detail: true } });
+    expect(timeline).toEqual([
+      { type: "order.placed", detail: null },
+      { type: "payment.paid", detail: { amountMinor: 4950, currency: "USD" } },
+    ]);
   });
 
   it("processes a redelivered event once", async () => {

@@ -197,4 +197,6 @@ async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: stri
     if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now, { status: "cancelled", actor: "customer", reason: "Account deleted" });
   }
   await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
+  // Orders placed as a guest before they joined the account: their mailed status links stop working.
+  await tx.orderStatusToken.deleteMany({ where: { order: { userId } } });
 }

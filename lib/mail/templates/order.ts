@@ -13,6 +13,7 @@ export function orderConfirmation({
   lines,
   totals,
   orderLink,
+  guestLinkDays,
 }: {
   name: string;
   number: string;
@@ -20,6 +21,8 @@ export function orderConfirmation({
   lines: ConfirmationLine[];
   totals: { subtotalMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number };
   orderLink: string;
+  /** Set for a guest order: `orderLink` is a personal status link that works this many days. */
+  guestLinkDays?: number;
 }): MailContent {
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency });
   const items = lines.map((line) => `${line.quantity} × ${oneLine(line.name, 120)}: ${money(line.lineTotalMinor)}`).join("\n");
@@ -32,9 +35,19 @@ export function orderConfirmation({
   return renderMail({
     subject: `Order ${number} confirmed`,
     name,
-    paragraphs: [`Thank you for your order. We have received your payment for order ${number}.`, items, summary],
+    paragraphs: [
+      `Thank you for your order. We have received your payment for order ${number}.`,
+      items,
+      summary,
+      ...(guestLinkDays === undefined
+        ? []
+        : [`The link below shows your order for the next ${guestLinkDays} days. It is personal: anyone who has it can see the order, so do not share it.`]),
+    ],
     action: { label: "View your order", url: orderLink },
-    notMe: "If you did not place this order, reply to this mail or change your password at once.",
+    notMe:
+      guestLinkDays === undefined
+        ? "If you did not place this order, reply to this mail or change your password at once."
+        : "If you did not place this order, reply to this mail.",
     reason: `You receive this mail because you placed order ${number}.`,
   });
 }

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CheckoutItems } from "@/components/checkout/checkout-items";
+import { GuestCheckoutForm } from "@/components/checkout/guest-checkout-form";
+import { countryOptions } from "@/lib/addresses/countries";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { getGuestCheckoutSummary } from "@/lib/dal/orders/guest-checkout";
+import { gatewayMode, pricingRules } from "@/lib/payments/config";
+
+export const metadata: Metadata = { title: "Check out as guest" };
+
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">Check out as guest</h1>
+      {children}
+    </div>
+  );
+}
+
+/** Checkout without an account, from the guest cart. A signed-in shopper checks out from their account instead. */
+export default async function GuestCheckoutPage() {
+  const shopper = await currentShopper();
+  if (shopper.session) redirect("/checkout");
+  if (gatewayMode() === "none") return <Notice><p>Payments are not available right now. Your cart is kept; please try again later.</p></Notice>;
+  const summary = await getGuestCheckoutSummary(shopper, pricingRules);
+  if (!summary) {
+    return (
+      <Notice>
+        <p>
+          Your cart is empty.{" "}
+          <Link href="/" className="text-brand-700 underline">
+            Continue shopping
+          </Link>
+        </p>
+      </Notice>
+    );
+  }
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">Check out as guest</h1>
+        <p>
+          Have an account?{" "}
+          <Link href="/sign-in?callbackUrl=%2Fcheckout" className="text-brand-700 underline">
+            Sign in to check out
+          </Link>
+          . Guest orders join your account once you sign up with the same email and confirm it.
+        </p>
+        {summary.ready ? (
+          <GuestCheckoutForm summary={summary} countries={countryOptions} />
+        ) : (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+            Some items cannot be bought as they are.{" "}
+            <Link href="/cart" className="underline">
+              Review your cart
+            </Link>
+            .
+          </p>
+        )}
+      </div>
+      <CheckoutItems summary={summary} />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { AddressFields } from "@/components/account/address-fields";
+import { CsrfField } from "@/components/forms/csrf-field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { initialActionState } from "@/lib/actions/action-state";
+import { placeGuestOrderAction } from "@/lib/actions/checkout/place-guest-order";
+import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
+import { DeliveryAndTotals } from "./delivery-and-totals";
+
+type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
+
+/** Checkout without an account: an email for the confirmation, the shipping address, the delivery. */
+export function GuestCheckoutForm({ summary, countries }: Props) {
+  const [state, formAction] = useActionState(placeGuestOrderAction, initialActionState);
+  const [method, setMethod] = useState(state.values?.shippingMethod ?? "standard");
+  const value = (name: string) => state.values?.[name] ?? "";
+  const errors = (name: string) => state.fieldErrors?.[name];
+
+  return (
+    <form action={formAction} className="flex flex-col gap-6" noValidate>
+      <CsrfField />
+      <FormMessage state={state} />
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-2 text-lg font-semibold">Contact</legend>
+        <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={value("email")} errors={errors("email")} />
+        <p className="text-sm text-slate-700">We send your order confirmation there, with a private link to follow your order.</p>
+      </fieldset>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
+        <AddressFields value={value} errors={errors} countries={countries} />
+      </fieldset>
+      <DeliveryAndTotals summary={summary} method={method} onMethodChange={setMethod} />
+      <p className="text-sm text-slate-700">
+        You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
+      </p>
+      <SubmitButton pendingText="Reserving your items…">Continue to payment</SubmitButton>
+    </form>
+  );
+}

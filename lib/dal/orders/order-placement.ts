@@ -1,0 +1,138 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { orderTotals, type PricingRules, type ShippingMethodName } from "@/lib/payments/pricing";
+import { enqueueJob } from "@/lib/dal/jobs/enqueue";
+import { sealShippingAddress, type ShippingAddress } from "./shipping-address";
+import { assertWithinOrderLimits, type OrderHolder, type OrderLimits } from "./limits";
+import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
+import { sealGuestContact } from "./guest-contact";
+import { recordOrderEvent, reserveStock } from "./internal";
+
+export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
+
+/**
+ * Who buys: an account, or a guest (their cart cookie's hash and the email
+ * they gave, stored encrypted with the order).
+ */
+export type OrderBuyer = { kind: "customer"; userId: string } | { kind: "guest"; cartTokenHash: string; email: string };
+
+const NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+
+function newOrderNumber(): string {
+  const bytes = randomBytes(8);
+  return `ORD-${Array.from(bytes, (byte) => NUMBER_ALPHABET[byte % 32]).join("")}`;
+}
+
+type CartLine = {
+  productId: string;
+  quantity: number;
+  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number };
+};
+
+/** The buyer's cart lines, as a filter: a guest cart is matched with `userId IS NULL`, so a token never reaches an account's cart. */
+function cartOf(buyer: OrderBuyer): Prisma.CartItemWhereInput {
+  return buyer.kind === "customer" ? { cart: { userId: buyer.userId } } : { cart: { tokenHash: buyer.cartTokenHash, userId: null } };
+}
+
+async function readCart(tx: Prisma.TransactionClient, buyer: OrderBuyer): Promise<CartLine[]> {
+  return tx.cartItem.findMany({
+    where: cartOf(buyer),
+    // Product order: every checkout reserves rows in the same order, so two never deadlock.
+    orderBy: { productId: "asc" },
+    select: {
+      productId: true,
+      quantity: true,
+      product: { select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true } },
+    },
+  });
+}
+
+function checkLines(lines: CartLine[]): string {
+  if (lines.length === 0) throw new CheckoutError(CHECKOUT_ERROR_CODES.cartEmpty);
+  const currencies = new Set(lines.map((line) => line.product.currency));
+  if (currencies.size > 1) throw new CheckoutError(CHECKOUT_ERROR_CODES.mixedCurrencies);
+  for (const { product, quantity } of lines) {
+    if (!product.published) throw new CheckoutError(CHECKOUT_ERROR_CODES.productUnavailable, { productName: product.name });
+    if (quantity > product.maxPerOrder) {
+      throw new CheckoutError(CHECKOUT_ERROR_CODES.overMaxPerOrder, { productName: product.name, limit: product.maxPerOrder });
+    }
+  }
+  return [...currencies][0] ?? "USD";
+}
+
+async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
+  for (const line of lines) {
+    if (!(await reserveStock(tx, line.productId, line.quantity))) {
+      const left = line.product.stock;
+      // Throwing rolls back the reservations already made in this transaction.
+      throw new CheckoutError(left > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName: line.product.name, left });
+    }
+  }
+}
+
+const holderOf = (buyer: OrderBuyer): OrderHolder =>
+  buyer.kind === "customer" ? { kind: "customer", userId: buyer.userId } : { kind: "guest", cartTokenHash: buyer.cartTokenHash };
+
+/**
+ * Turns the buyer's cart into an order awaiting payment, inside the caller's
+ * transaction: the caps on open orders and reserved units checked
+ * (OrderLimitError), prices read from the database (nothing the browser sent
+ * is priced), stock reserved atomically, the address snapshot (and a guest's
+ * email) encrypted under the new order's id, the cart emptied, and an expiry
+ * job queued that releases the stock if the order is still unpaid when the
+ * reservation ends. `address` is read after the caps, so a refused order
+ * saves nothing to the address book.
+ */
+export async function createOrderFromCart(
+  tx: Prisma.TransactionClient,
+  order: {
+    buyer: OrderBuyer;
+    shippingMethod: ShippingMethodName;
+    address: () => Promise<ShippingAddress>;
+    clientAddressIndex: string | null;
+  },
+  settings: CheckoutSettings,
+  now: Date,
+): Promise<{ orderId: string; number: string }> {
+  const { buyer } = order;
+  const lines = await readCart(tx, buyer);
+  const currency = checkLines(lines);
+  await assertWithinOrderLimits(tx, holderOf(buyer), order.clientAddressIndex, lines, settings.limits);
+  const address = await order.address();
+  const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity }));
+  const totals = orderTotals(priced, order.shippingMethod, settings.pricing);
+  const orderId = randomUUID();
+  const reservationExpiresAt = new Date(now.getTime() + settings.reservationMinutes * 60_000);
+  const created = await tx.order.create({
+    data: {
+      id: orderId,
+      number: newOrderNumber(),
+      userId: buyer.kind === "customer" ? buyer.userId : null,
+      currency,
+      ...totals,
+      shippingMethod: order.shippingMethod,
+      ...sealShippingAddress(orderId, address),
+      clientAddressIndex: order.clientAddressIndex,
+      reservationExpiresAt,
+      items: {
+        create: lines.map((line) => ({
+          productId: line.productId,
+          productName: line.product.name,
+          unitPriceMinor: line.product.priceMinor,
+          quantity: line.quantity,
+          lineTotalMinor: line.product.priceMinor * line.quantity,
+        })),
+      },
+      ...(buyer.kind === "guest" ? { guestContact: { create: sealGuestContact(orderId, buyer.email, buyer.cartTokenHash) } } : {}),
+    },
+    select: { id: true, number: true },
+  });
+  await recordOrderEvent(tx, { orderId, type: "order.placed", actor: "customer" });
+  await tx.cartItem.deleteMany({ where: cartOf(buyer) });
+  await enqueueJob(tx, "orders", { type: "reservation.expire", orderId }, { startAfter: reservationExpiresAt });
+  // Last: a reservation locks its product rows until commit, so the shorter that
+  // window, the more checkouts of a popular product go through per second.
+  await reserveAll(tx, lines);
+  return { orderId: created.id, number: created.number };
+}
