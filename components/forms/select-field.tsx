@@ -15,6 +15,10 @@ export function SelectField({ label, name, options, errors, placeholder, id = na
   return (
     <FieldShell id={id} label={label} errors={errors}>
       <select
+        // React applies a select's defaultValue only when it mounts, and resets a form after its action
+        // to what was selected at mount: a new defaultValue (what the user chose, sent back with the
+        // errors) remounts the select, so the choice survives the reset.
+        key={String(select.defaultValue ?? "")}
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
