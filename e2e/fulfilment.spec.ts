@@ -97,6 +97,13 @@ test.describe.serial("an order waiting to ship", () => {
       await expect(slip.getByRole("button", { name: "Print" })).toBeVisible();
       await expect(slip).not.toContainText("$");
       await expect(slip).not.toContainText("42.00");
+      // Printed, the sheet is the slip alone: no shop header, admin navigation or button.
+      await page.emulateMedia({ media: "print" });
+      await expect(page.getByRole("banner")).toBeHidden();
+      await expect(page.getByRole("navigation", { name: "Admin" })).toBeHidden();
+      await expect(slip.getByRole("button", { name: "Print" })).toBeHidden();
+      await expect(slip.getByText("221 Baker Street")).toBeVisible();
+      await page.emulateMedia({ media: null });
       const response = await page.request.get(`/admin/orders/${order.id}/packing-slip`);
       expect(response.headers()["cache-control"]).toContain("no-store");
       // Reloads and the slip within minutes of the page view make no further entry.
