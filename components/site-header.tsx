@@ -7,7 +7,7 @@ import { SearchForm } from "./search-form";
 export function SiteHeader({ shopName, signedIn, cartCount }: { shopName: string; signedIn: boolean; cartCount: number }) {
   const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline";
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
           {shopName}

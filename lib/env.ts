@@ -137,6 +137,8 @@ export const envSchema = z.object({
 
   /** Insider-threat alerts: more PII reveals than this by one staff member in an hour. */
   ALERT_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** … more orders whose delivery address one staff member opened in an hour (a busy packer opens dozens). */
+  ALERT_ADDRESS_VIEWS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(100),
   /** … more refused admin attempts than this by one account in an hour. */
   ALERT_DENIALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   /** … an export of more rows than this. */

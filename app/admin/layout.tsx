@@ -13,8 +13,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const viewer = session ? await loadStaffViewer(session) : null;
   const showNav = session && viewer?.policyAccepted && isSecondFactorSession(session);
   return (
-    <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
-      <div>{showNav && viewer ? <AdminNav role={viewer.role} name={viewer.name} /> : null}</div>
+    <div className="grid gap-6 md:grid-cols-[13rem_1fr] print:block">
+      <div className="print:hidden">{showNav && viewer ? <AdminNav role={viewer.role} name={viewer.name} /> : null}</div>
       <div className="min-w-0">{children}</div>
     </div>
   );

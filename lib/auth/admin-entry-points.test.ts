@@ -20,6 +20,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/notifications/set-notification-preferences.ts": ["dashboard:read"],
   "app/admin/orders/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/page.tsx": ["orders:read"],
+  "app/admin/orders/[id]/packing-slip/page.tsx": ["orders:fulfil"],
   "app/admin/audit/page.tsx": ["audit:read"],
   "app/admin/audit/export/route.ts": ["audit:export"],
   "app/admin/products/page.tsx": ["products:read"],

@@ -30,6 +30,20 @@ export function canShipOrder(order: Statuses): boolean {
   return mayFulfil(order, "shipped");
 }
 
+/**
+ * An order waiting for its parcel: paid (or partly refunded) and not shipped
+ * yet. The to-ship queue, and the only orders whose full delivery address the
+ * fulfilment staff see.
+ */
+export function awaitsShipment(order: Statuses): boolean {
+  return canShipOrder(order);
+}
+
+/** A packing slip is printed for an order waiting to ship, and may be printed again once it has shipped. */
+export function canPrintPackingSlip(order: Statuses): boolean {
+  return awaitsShipment(order) || order.fulfillmentStatus === "shipped";
+}
+
 /** A shipped parcel can be marked delivered, whatever happened to the money since. */
 export function canMarkDelivered(order: Statuses): boolean {
   return canChangeFulfillment(order.fulfillmentStatus, "delivered");

@@ -89,6 +89,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       </form>
       <p className="text-sm text-slate-700">
         {total} {total === 1 ? "order" : "orders"}
+        {show === "to_ship" ? " waiting to ship, oldest first" : ""}
       </p>
       <table className="w-full text-left">
         <thead>
@@ -97,6 +98,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
             <th scope="col" className="py-2">Placed</th>
             <th scope="col" className="py-2">Customer</th>
             <th scope="col" className="py-2">Status</th>
+            <th scope="col" className="py-2">Shipping</th>
             <th scope="col" className="py-2 text-right">Total</th>
           </tr>
         </thead>
@@ -111,6 +113,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               <td className="py-2">{order.placedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
               <td className="py-2">{order.customer}</td>
               <td className="py-2"><OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} audience="staff" /></td>
+              <td className="py-2 capitalize">{order.shippingMethod}</td>
               <td className="py-2 text-right"><Price money={order.total} /></td>
             </tr>
           ))}

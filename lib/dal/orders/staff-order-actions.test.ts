@@ -8,6 +8,8 @@ import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/orders/payment-statu
 import { requestRefund } from "@/lib/dal/payments/refunds";
 import { markOrderDelivered, packOrder, shipOrder } from "./fulfilment";
 import { cancelOrderForStaff, getOrderForStaff } from "./staff-orders";
+import { getDeliveryAddressForFulfilment } from "./delivery-address";
+import { getPackingSlip } from "./packing-slip";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
 import { placeOrder } from "./orders";
 
@@ -50,7 +52,8 @@ describe("the staff order DTO's actions", () => {
 
   it.each(cases)("match what the mutations accept: $paymentStatus, $fulfillmentStatus, paid=$paid", async (state) => {
     const admin = await staffMember("admin");
-    const shown = (await getOrderForStaff(admin, await orderIn(state)))?.actions;
+    const orderId = await orderIn(state);
+    const shown = (await getOrderForStaff(admin, orderId))?.actions;
     // A fresh order for each mutation: one that succeeded changes the order the next would see.
     const fresh = () => orderIn(state);
     const done = {
@@ -59,6 +62,9 @@ describe("the staff order DTO's actions", () => {
       pack: await accepted(packOrder(admin, await fresh(), context)),
       ship: await accepted(shipOrder(admin, { orderId: await fresh(), carrier: "ups", trackingNumber: "1Z999AA10123456784" }, context)),
       deliver: await accepted(markOrderDelivered(admin, await fresh(), context)),
+      // Reads change nothing: they are asked of the order shown.
+      viewAddress: (await getDeliveryAddressForFulfilment(admin, orderId, context)) !== null,
+      packingSlip: await accepted(getPackingSlip(admin, orderId, context)),
     };
     expect(shown).toEqual(done);
   });
@@ -66,10 +72,10 @@ describe("the staff order DTO's actions", () => {
   it("offers nothing the viewer's role may not do", async () => {
     const unpaid = await orderIn({ paymentStatus: "pending", fulfillmentStatus: "unfulfilled", paid: false });
     const paid = await orderIn({ paymentStatus: "paid", fulfillmentStatus: "unfulfilled", paid: true });
-    const none = { cancel: false, refund: false, pack: false, ship: false, deliver: false };
+    const none = { cancel: false, refund: false, pack: false, ship: false, deliver: false, viewAddress: false, packingSlip: false };
     expect((await getOrderForStaff(await staffMember("support"), unpaid))?.actions).toEqual({ ...none, cancel: true });
     expect((await getOrderForStaff(await staffMember("support"), paid))?.actions).toEqual(none);
-    expect((await getOrderForStaff(await staffMember("fulfilment"), paid))?.actions).toEqual({ ...none, pack: true, ship: true });
+    expect((await getOrderForStaff(await staffMember("fulfilment"), paid))?.actions).toEqual({ ...none, pack: true, ship: true, viewAddress: true, packingSlip: true });
   });
 
   it("offers no refund once everything paid is claimed", async () => {

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { FulfillmentStatus } from "@/lib/orders/fulfillment-status";
 import { type PaymentStatus, SHIPPABLE_PAYMENT_STATUSES } from "@/lib/orders/payment-status";
-import { canCancelOrder, canMarkDelivered, canPackOrder, canRefundOrder, canShipOrder } from "@/lib/orders/next-steps";
+import { awaitsShipment, canCancelOrder, canMarkDelivered, canPackOrder, canPrintPackingSlip, canRefundOrder, canShipOrder } from "@/lib/orders/next-steps";
 import { carrierName, trackingUrl } from "@/lib/orders/carriers";
 import { can } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/dal/audit/log";
@@ -34,6 +34,7 @@ export type AdminOrderFilters = {
 export type StaffOrderSummaryDTO = CustomerOrderSummaryDTO & {
   /** Masked: the customer's full details are on the customer page, behind an audited reveal. */
   customer: string;
+  shippingMethod: string;
 };
 
 export const ADMIN_ORDERS_PAGE_SIZE = 50;
@@ -60,16 +61,17 @@ export async function listOrdersForStaff(
   const [rows, total] = await Promise.all([
     db.order.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      // The to-ship queue serves the customers who have waited longest first.
+      orderBy: { createdAt: filters.toShip ? "asc" : "desc" },
       skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
       take: ADMIN_ORDERS_PAGE_SIZE,
-      select: { ...orderSummarySelect, ...staffCustomerSelect },
+      select: { ...orderSummarySelect, ...staffCustomerSelect, shippingMethod: true },
     }),
     db.order.count({ where }),
   ]);
   return {
     total,
-    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: staffCustomerLabel(row) })),
+    orders: rows.map((row) => ({ ...toOrderSummary(row), customer: staffCustomerLabel(row), shippingMethod: row.shippingMethod })),
   };
 }
 
@@ -83,8 +85,7 @@ export type StaffOrderDTO = StaffOrderSummaryDTO & {
   refunded: Money;
   /** What may still be refunded: captured minus refunds pending or done. */
   refundable: Money;
-  shippingMethod: string;
-  /** Masked address lines, or null once erased. */
+  /** Masked address lines, or null once erased (the full address: getDeliveryAddressForFulfilment, when `actions.viewAddress`). */
   shipTo: { name: string; lines: string[]; country: string } | null;
   card: string | null;
   riskLevel: string | null;
@@ -95,7 +96,7 @@ export type StaffOrderDTO = StaffOrderSummaryDTO & {
   shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null; shippedAt: Date | null; deliveredAt: Date | null } | null;
   timeline: StaffOrderTimelineEntryDTO[];
   /** What this viewer may do to the order now: the mutations' own rules and the viewer's permissions. */
-  actions: { cancel: boolean; refund: boolean; pack: boolean; ship: boolean; deliver: boolean };
+  actions: { cancel: boolean; refund: boolean; pack: boolean; ship: boolean; deliver: boolean; viewAddress: boolean; packingSlip: boolean };
 };
 
 export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Promise<StaffOrderDTO | null> {
@@ -151,7 +152,8 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     refunded: money(row.refundedMinor),
     refundable: money(refundableMinor),
     shippingMethod: row.shippingMethod,
-    // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal.
+    // Staff see where a parcel goes masked; the full address is the customer's, behind an audited reveal,
+    // or, for the parcel waiting to ship, the packer's (getDeliveryAddressForFulfilment, audited per view).
     shipTo: masked
       ? {
           name: masked.recipientName,
@@ -181,6 +183,8 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       pack: fulfil && canPackOrder(row),
       ship: fulfil && canShipOrder(row),
       deliver: fulfil && canMarkDelivered(row),
+      viewAddress: fulfil && awaitsShipment(row) && masked !== null,
+      packingSlip: fulfil && canPrintPackingSlip(row),
     },
   };
 }

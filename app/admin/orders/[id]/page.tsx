@@ -7,10 +7,13 @@ import { MarkDeliveredForm, PackOrderForm, ShipOrderForm } from "@/components/ad
 import { ShipmentDetails } from "@/components/orders/order-details";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { OrderStatusBadges } from "@/components/orders/order-status";
+import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
+import { auditContext } from "@/lib/auth/audit-context";
 import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
+import { getDeliveryAddressForFulfilment } from "@/lib/dal/orders/delivery-address";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Order" };
@@ -31,6 +34,8 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
   const viewer = await requireStaffPermission("orders:read", { returnTo: `/admin/orders/${encodeURIComponent(id)}` });
   const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
   if (!order) notFound();
+  // The packer of a parcel waiting to ship sees where it goes, in full; every view is audited.
+  const deliveryAddress = order.actions.viewAddress ? await getDeliveryAddressForFulfilment(viewer, order.id, await auditContext()) : null;
   const { notice: noticeKey } = parseSearchParams(orderParamsSchema, await searchParams);
   const notice = noticeKey ? notices[noticeKey] : undefined;
   return (
@@ -84,13 +89,22 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         <dd className="text-right"><Price money={order.refunded} /></dd>
       </dl>
       <section aria-labelledby="ship-heading">
-        <h2 id="ship-heading" className="font-semibold">Ship to (masked)</h2>
-        {order.shipTo ? (
+        <h2 id="ship-heading" className="font-semibold">{deliveryAddress ? "Ship to" : "Ship to (masked)"}</h2>
+        {deliveryAddress ? (
+          <PostalAddress address={deliveryAddress} />
+        ) : order.shipTo ? (
           <p>
             {order.shipTo.name}, {order.shipTo.lines.join(", ")}, {order.shipTo.country}
           </p>
         ) : (
           <p>The address was erased at the customer&apos;s request.</p>
+        )}
+        {order.actions.packingSlip && (
+          <p className="mt-2">
+            <Link href={`/admin/orders/${order.id}/packing-slip`} className="text-brand-700 hover:underline">
+              Packing slip
+            </Link>
+          </p>
         )}
       </section>
       <p>
