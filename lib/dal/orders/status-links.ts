@@ -3,7 +3,8 @@ import { generateToken, hashToken, isWellFormedToken } from "@/lib/crypto/tokens
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import { type CustomerOrderDTO, detailSelect, toMyOrder } from "./my-orders";
+import { type CustomerOrderPageDTO, detailSelect, toMyOrder } from "./my-orders";
+import { readOrderTimeline } from "./timeline";
 import { openHostedCheckout, type PaymentUrls } from "./payment-start";
 
 /**
@@ -57,11 +58,11 @@ async function orderIdOfToken(token: string, now: Date): Promise<string | null> 
 }
 
 /** The order a status link shows, in full as the account's order page would; null for any token that opens nothing. */
-export async function findOrderByStatusToken(token: string, now = new Date()): Promise<CustomerOrderDTO | null> {
+export async function findOrderByStatusToken(token: string, now = new Date()): Promise<CustomerOrderPageDTO | null> {
   const orderId = await orderIdOfToken(token, now);
   if (!orderId) return null;
   const row = await db.order.findUnique({ where: { id: orderId }, select: detailSelect });
-  return row ? toMyOrder(row, now) : null;
+  return row ? { ...toMyOrder(row, now), timeline: await readOrderTimeline(orderId, "customer") } : null;
 }
 
 /** Opens the hosted checkout of the order a status token opens, where the order page would offer "Pay now"; otherwise null. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderDetails } from "@/components/orders/order-details";
+import { OrderTimeline } from "@/components/orders/order-timeline";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { payStatusLinkOrderAction } from "@/lib/actions/checkout/pay-status-link-order";
 import { findOrderByStatusToken } from "@/lib/dal/orders/status-links";
@@ -29,6 +30,7 @@ export default async function OrderStatusPage({ params }: Props) {
         </div>
       )}
       <OrderDetails order={order} />
+      <OrderTimeline entries={order.timeline} />
       <p className="text-sm text-slate-700">
         This page is private to whoever has the link from your confirmation mail. Sign up with the same email and confirm it, and this order joins your
         account.
