@@ -111,6 +111,8 @@ export const envSchema = z.object({
   /** How long an unpaid order holds its stock. Stripe's hosted checkout lives at least 30 minutes. */
   RESERVATION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
+  /** How long after delivery (or, when delivery is not known, shipping) a customer may ask to return items. */
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** … and units of one product one account may hold across its open orders (never above the product's per-order maximum). */

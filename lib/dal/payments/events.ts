@@ -11,6 +11,7 @@ import {
 } from "@/lib/payments/webhook-event";
 import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
 import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
+import { settleReturnRefunds } from "@/lib/dal/orders/returns/refund-claim";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -97,7 +98,7 @@ function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: PaymentE
     case "charge.succeeded":
       return onChargeSucceeded(tx, order, event);
     case "charge.refunded":
-      return onChargeRefunded(tx, order, event);
+      return onChargeRefunded(tx, order, event, now);
   }
 }
 
@@ -182,7 +183,7 @@ async function onChargeSucceeded(tx: Prisma.TransactionClient, order: LockedOrde
   return "applied";
 }
 
-async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent): Promise<EventOutcome> {
+async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent, now: Date): Promise<EventOutcome> {
   const charge = event.data.object;
   // amount_refunded is cumulative: an older event (smaller total) arriving late changes nothing.
   const refundedMinor = Math.min(charge.amount_refunded, order.capturedMinor);
@@ -201,5 +202,6 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
   if (refundIds.length > 0) {
     await tx.refund.updateMany({ where: { orderId: order.id, gatewayRefundId: { in: refundIds } }, data: { status: "succeeded" } });
   }
+  await settleReturnRefunds(tx, order.id, order.currency, now);
   return "applied";
 }
