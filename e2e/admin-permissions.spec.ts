@@ -28,6 +28,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin", "dashboard:read"],
     ["/admin/orders", "orders:read"],
     [`/admin/orders/${ids.orderId}`, "orders:read"],
+    ["/admin/returns", "orders:returns"],
     ["/admin/products", "products:read"],
     ["/admin/products/new", "products:write"],
     [`/admin/products/${ids.productId}`, "products:read"],

@@ -5,6 +5,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin", label: "Dashboard", permission: "dashboard:read" },
   { href: "/admin/products", label: "Products", permission: "products:read" },
   { href: "/admin/orders", label: "Orders", permission: "orders:read" },
+  { href: "/admin/returns", label: "Returns", permission: "orders:returns" },
   { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/staff", label: "Staff", permission: "staff:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },

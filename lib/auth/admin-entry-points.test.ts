@@ -18,6 +18,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/policy/page.tsx": ["dashboard:read"],
   "app/admin/orders/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/page.tsx": ["orders:read"],
+  "app/admin/returns/page.tsx": ["orders:returns"],
   "app/admin/audit/page.tsx": ["audit:read"],
   "app/admin/audit/export/route.ts": ["audit:export"],
   "app/admin/products/page.tsx": ["products:read"],
@@ -31,6 +32,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/products/adjust-inventory.ts": ["inventory:write"],
   "lib/actions/admin/orders/order-actions.ts": ["orders:cancel", "orders:refund"],
   "lib/actions/admin/orders/fulfilment-actions.ts": ["orders:fulfil"],
+  "lib/actions/admin/orders/return-actions.ts": ["orders:returns", "orders:refund"],
   "lib/actions/admin/audit/verify-audit-log.ts": ["audit:read"],
   "app/admin/customers/page.tsx": ["customers:read"],
   "app/admin/customers/[id]/page.tsx": ["customers:read"],
@@ -80,6 +82,7 @@ const STEP_UP_ACTIONS = [
   "lib/actions/two-factor/manage-two-factor.ts#regenerateRecoveryCodesAction",
   "lib/actions/admin/customers/reveal-customer-pii.ts#revealCustomerPiiAction",
   "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
+  "lib/actions/admin/orders/return-actions.ts#refundReturnAction",
 ];
 
 const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));
@@ -157,5 +160,8 @@ describe("admin entry points", () => {
     expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/fulfilment-actions.ts");
     expect(matrix.fulfilment).toContain("lib/actions/admin/orders/fulfilment-actions.ts");
     expect(matrix.fulfilment).not.toContain("lib/actions/admin/orders/order-actions.ts");
+    for (const role of ["owner", "admin", "support", "fulfilment"] as const) expect(matrix[role]).toContain("app/admin/returns/page.tsx");
+    expect(matrix.auditor).not.toContain("app/admin/returns/page.tsx");
+    expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/return-actions.ts");
   });
 });

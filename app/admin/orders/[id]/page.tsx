@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CancelOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
+import { OrderReturnsPanel } from "@/components/admin/orders/order-returns-panel";
 import { MarkDeliveredForm, PackOrderForm, ShipOrderForm } from "@/components/admin/orders/fulfilment-forms";
 import { ShipmentDetails } from "@/components/orders/order-details";
 import { OrderTimeline } from "@/components/orders/order-timeline";
@@ -11,6 +12,8 @@ import { Price } from "@/components/price";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
+import { listOrderReturnsForStaff } from "@/lib/dal/orders/returns/staff-returns";
+import { can } from "@/lib/auth/permissions";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Order" };
@@ -22,15 +25,30 @@ const notices = {
   shipped: "Marked as shipped. The customer gets the tracking number by mail.",
   delivered: "Marked as delivered.",
   cancelled: "Order cancelled; its stock is back on sale.",
+  return_approved: "Return approved.",
+  return_rejected: "Return declined.",
+  return_received: "Return marked as received.",
+  return_refund_requested: "Refund requested. The return shows refunded when the payment provider confirms it.",
 };
 
-const orderParamsSchema = z.object({ notice: searchChoice(["packed", "shipped", "delivered", "cancelled"]) });
+const orderParamsSchema = z.object({ notice: searchChoice([
+    "packed",
+    "shipped",
+    "delivered",
+    "cancelled",
+    "return_approved",
+    "return_rejected",
+    "return_received",
+    "return_refund_requested",
+  ]),
+});
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireStaffPermission("orders:read", { returnTo: `/admin/orders/${encodeURIComponent(id)}` });
   const order = id.length <= 40 ? await getOrderForStaff(viewer, id) : null;
   if (!order) notFound();
+  const returns = can(viewer.role, "orders:returns") ? await listOrderReturnsForStaff(viewer, order.id) : [];
   const { notice: noticeKey } = parseSearchParams(orderParamsSchema, await searchParams);
   const notice = noticeKey ? notices[noticeKey] : undefined;
   return (
@@ -117,6 +135,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+      <OrderReturnsPanel orderId={order.id} returns={returns} />
       <OrderTimeline entries={order.timeline} showActor />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading" className="font-semibold">Payment events</h2>
