@@ -19,10 +19,12 @@ export function OrderReturnsSection({ returns, action }: Props) {
       </h2>
       <OrderReturns returns={returns.returns} />
       {returns.canRequest && returns.windowEndsAt && (
-        <details open={returns.returns.length === 0} className="flex flex-col gap-2">
-          <summary className="cursor-pointer font-medium text-brand-700">Return items</summary>
+        <section aria-labelledby="return-items-heading" className="flex flex-col gap-2">
+          <h3 id="return-items-heading" className="font-medium">
+            Return items
+          </h3>
           <ReturnItemsForm action={action} lines={returns.lines} windowEndsAt={returns.windowEndsAt} />
-        </details>
+        </section>
       )}
     </section>
   );

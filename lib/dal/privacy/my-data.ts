@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import { erasedShippingAddress } from "@/lib/dal/orders/shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
+import { eraseReturnReasons } from "@/lib/dal/orders/returns/return-rows";
 import { listMyOrderDetails, type CustomerOrderDTO, type CustomerOrderLineDTO } from "@/lib/dal/orders/my-orders";
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./purge";
@@ -197,4 +198,5 @@ async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: stri
     if (await lockOrder(tx, order.id)) await cancelUnpaidOrder(tx, order.id, now, { status: "cancelled", actor: "customer", reason: "Account deleted" });
   }
   await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
+  await eraseReturnReasons(tx, userId);
 }

@@ -4,6 +4,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { getMyOrderReturns } from "./customer-returns";
 import { requestMyReturn, requestReturnForVerifiedStatusLink } from "./request-return";
 import { ReturnError } from "./return-errors";
+import { ERASED_RETURN_REASON, eraseReturnReasons } from "./return-rows";
 import { returnFixtures } from "./test-fixtures";
 
 requireTestDatabaseUrl();
@@ -97,5 +98,12 @@ describe("asking for a return", () => {
     const { orderId, itemB } = await shippedOrder();
     expect(await requestReturnForVerifiedStatusLink({ orderId, units: { [itemB]: 1 }, reason })).toMatchObject({ ok: true });
     expect(await returnsOf(orderId)).toHaveLength(1);
+  });
+
+  it("erases the customer's reasons with their account, keeping the returns", async () => {
+    const { buyer, orderId, itemA } = await shippedOrder();
+    await requestMyReturn(buyer, { orderId, units: { [itemA]: 1 }, reason: "Bought for my late father" }, context);
+    await db.$transaction((tx) => eraseReturnReasons(tx, buyer.userId));
+    expect(await returnsOf(orderId)).toEqual([{ status: "requested", reason: ERASED_RETURN_REASON, lines: [{ orderItemId: itemA, quantity: 1 }] }]);
   });
 });

@@ -47,3 +47,11 @@ export function heldReturnLines(tx: Prisma.TransactionClient, orderId: string) {
     select: { orderItemId: true, quantity: true },
   });
 }
+
+/** What a return's reason reads once its customer's account was erased (the return itself stays, for the accounts). */
+export const ERASED_RETURN_REASON = "(erased with the account)";
+
+/** Erases the customer's own words from their returns (account erasure), in the caller's transaction. */
+export async function eraseReturnReasons(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.orderReturn.updateMany({ where: { order: { userId } }, data: { reason: ERASED_RETURN_REASON } });
+}
