@@ -10,7 +10,7 @@ import { invalidReturnRequest, returnRequestInput, returnRequestOutcome } from "
 /** A signed-in customer asks to return units of one of their shipped orders (bound: the order id). */
 export const requestReturnAction = customerAction(
   {
-    returnTo: (orderId) => `/account/orders/${orderId ?? ""}`,
+    returnTo: (orderId) => `/account/orders/${encodeURIComponent(orderId ?? "")}`,
     bound: z.string().min(1).max(40),
     input: returnRequestInput,
     invalid: invalidReturnRequest,
