@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { signedInCustomer } from "./support/checkout";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { createTestProduct } from "./support/products";
+import { savedAccount, savedState } from "./support/saved-state";
 import { signInAsStaff } from "./support/staff";
 import { nextCode } from "./support/two-factor";
 
@@ -38,12 +38,14 @@ async function shippedOrder(email: string, product: { slug: string; name: string
   return { id: orderId, number };
 }
 
+// The shared signed-in customer: each test's order is its own.
+test.use({ storageState: savedState("customer") });
+
 const returnsOf = (orderId: string) => sql<{ status: string }>(`SELECT status FROM "OrderReturn" WHERE "orderId" = $1`, [orderId]);
 
 test("a customer returns a shipped item; staff approve, book it in and refund it after step-up; the customer sees it refunded", async ({ page, browser }) => {
   const product = await createTestProduct({ name: "E2E Return Lamp", priceMinor: 2500, stock: 5 });
-  const customer = await signedInCustomer(page);
-  const order = await shippedOrder(customer.email, product, 2, 2500);
+  const order = await shippedOrder(savedAccount("customer").email, product, 2, 2500);
 
   await page.goto(`/account/orders/${order.id}`);
   const returns = page.getByRole("region", { name: "Returns" });
@@ -53,7 +55,8 @@ test("a customer returns a shipped item; staff approve, book it in and refund it
   await expect(returns.getByRole("status")).toContainText("Return requested.");
   await expect(returns.getByText("Return of 1 item · Requested")).toBeVisible();
 
-  const staffContext = await browser.newContext();
+  // A context of its own, without the customer's saved sign-in.
+  const staffContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const admin = await staffContext.newPage();
   const staff = await signInAsStaff(admin, "admin");
   await admin.goto("/admin/returns");
@@ -90,8 +93,7 @@ test("a customer returns a shipped item; staff approve, book it in and refund it
 
 test("a return of more items than are left is refused with its message, keeping what was typed", async ({ page }) => {
   const product = await createTestProduct({ name: "E2E Return Kettle", priceMinor: 1800, stock: 5 });
-  const customer = await signedInCustomer(page);
-  const order = await shippedOrder(customer.email, product, 1, 1800);
+  const order = await shippedOrder(savedAccount("customer").email, product, 1, 1800);
   await page.goto(`/account/orders/${order.id}`);
   const returns = page.getByRole("region", { name: "Returns" });
   await expect(returns.getByText("Up to 1 ")).toBeVisible();
