@@ -115,6 +115,8 @@ export const envSchema = z.object({
   /** How long the order-status link mailed to a guest keeps working. */
   ORDER_STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
+  /** How long after delivery (or, when delivery is not known, shipping) a customer may ask to return items. */
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** … and units of one product one account may hold across its open orders (never above the product's per-order maximum). */

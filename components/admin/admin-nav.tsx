@@ -7,6 +7,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin/orders", label: "Orders", permission: "orders:read" },
   // The packers' work list: paid orders waiting for a parcel, oldest first.
   { href: "/admin/orders?show=to_ship", label: "To ship", permission: "orders:fulfil" },
+  { href: "/admin/returns", label: "Returns", permission: "orders:returns" },
   { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/staff", label: "Staff", permission: "staff:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },

@@ -21,6 +21,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/orders/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/packing-slip/page.tsx": ["orders:fulfil"],
+  "app/admin/returns/page.tsx": ["orders:returns"],
   "app/admin/audit/page.tsx": ["audit:read"],
   "app/admin/audit/export/route.ts": ["audit:export"],
   "app/admin/products/page.tsx": ["products:read"],
@@ -34,6 +35,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/products/adjust-inventory.ts": ["inventory:write"],
   "lib/actions/admin/orders/order-actions.ts": ["orders:cancel", "orders:refund"],
   "lib/actions/admin/orders/fulfilment-actions.ts": ["orders:fulfil"],
+  "lib/actions/admin/orders/return-actions.ts": ["orders:returns", "orders:refund"],
   "lib/actions/admin/audit/verify-audit-log.ts": ["audit:read"],
   "app/admin/customers/page.tsx": ["customers:read"],
   "app/admin/customers/[id]/page.tsx": ["customers:read"],
@@ -65,6 +67,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "lib/actions/checkout/place-guest-order.ts#placeGuestOrderAction": "guest checkout: the guest cart cookie is the credential; throttled per client address",
   "lib/actions/checkout/pay-guest-order.ts#payGuestOrderAction": "the guest cart cookie that placed the order is the credential",
   "lib/actions/checkout/pay-status-link-order.ts#payStatusLinkOrderAction": "the mailed order-status token is the credential",
+  "lib/actions/returns/request-return-by-status-link.ts#requestReturnByStatusLinkAction": "the mailed order-status token is the credential, verified by the DAL before the order is read",
 };
 
 function filesUnder(dir: string): string[] {
@@ -86,6 +89,7 @@ const STEP_UP_ACTIONS = [
   "lib/actions/two-factor/manage-two-factor.ts#regenerateRecoveryCodesAction",
   "lib/actions/admin/customers/reveal-customer-pii.ts#revealCustomerPiiAction",
   "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
+  "lib/actions/admin/orders/return-actions.ts#refundReturnAction",
 ];
 
 const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));
@@ -163,5 +167,8 @@ describe("admin entry points", () => {
     expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/fulfilment-actions.ts");
     expect(matrix.fulfilment).toContain("lib/actions/admin/orders/fulfilment-actions.ts");
     expect(matrix.fulfilment).not.toContain("lib/actions/admin/orders/order-actions.ts");
+    for (const role of ["owner", "admin", "support", "fulfilment"] as const) expect(matrix[role]).toContain("app/admin/returns/page.tsx");
+    expect(matrix.auditor).not.toContain("app/admin/returns/page.tsx");
+    expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/return-actions.ts");
   });
 });

@@ -24,6 +24,10 @@ describe("staff permissions", () => {
     expect(can(null, "dashboard:read")).toBe(false);
   });
 
+  it("lets owners, admins, support and fulfilment handle returns", () => {
+    expect(STAFF_ROLES.filter((role) => can(role, "orders:returns"))).toEqual(["owner", "admin", "fulfilment", "support"]);
+  });
+
   it("never lets anyone grant a permission they lack", () => {
     expect(canAssignRole("owner", "owner")).toBe(true);
     expect(canAssignRole("admin", "owner")).toBe(false); // the owner's security:manage is not the admin's to give

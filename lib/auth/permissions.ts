@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "orders:fulfil",
   "orders:cancel",
   "orders:refund",
+  "orders:returns",
   "customers:read",
   "customers:reveal_pii",
   "staff:read",
@@ -37,8 +38,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRoleName, readonly Permissio
   /** Runs the shop day to day; cannot use the incident tools, so cannot make owners either. */
   admin: everything.filter((permission) => permission !== "security:manage"),
   catalog_manager: ["dashboard:read", "products:read", "products:write", "inventory:write", "orders:read"],
-  fulfilment: ["dashboard:read", "products:read", "inventory:write", "orders:read", "orders:fulfil"],
-  support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "customers:read", "customers:reveal_pii"],
+  fulfilment: ["dashboard:read", "products:read", "inventory:write", "orders:read", "orders:fulfil", "orders:returns"],
+  support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "orders:returns", "customers:read", "customers:reveal_pii"],
   /** Read-only, everywhere, including the audit log and its export. */
   auditor: ["dashboard:read", "products:read", "orders:read", "customers:read", "staff:read", "audit:read", "audit:export", "security:read"],
 };

@@ -4,13 +4,11 @@ import { CARRIER_IDS } from "./carriers";
 /** Where a return stands, as its customer is told. */
 export const RETURN_STAGES = ["requested", "approved", "rejected", "received", "refunded"] as const;
 
-/** A short free-text reason shown to the customer: one line, no control characters. */
+/** A short free-text reason shown to the customer: folded onto one line (staff may type line breaks), no control characters. */
 const reason = z
   .string()
-  .trim()
-  .min(1)
-  .max(300)
-  .regex(/^[^\p{Cc}]*$/u, "must be one line");
+  .transform((text) => text.replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(1).max(500).regex(/^[^\p{Cc}]*$/u, "must be one line"));
 
 /**
  * What a customer is told about their order, beyond the paid-order

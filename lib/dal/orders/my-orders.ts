@@ -171,7 +171,8 @@ export async function listMyOrderDetails(
   return rows.map((row) => toMyOrder(row, options.now ?? new Date(), options.withAddresses ?? true));
 }
 
-async function recordForeignOrderAccess(viewer: ActiveSession, orderId: string, context: RequestContext) {
+/** Records that a viewer asked for an order that exists but is not theirs (nothing when it does not exist). */
+export async function recordForeignOrderAccess(viewer: ActiveSession, orderId: string, context: RequestContext) {
   const exists = await db.order.count({ where: { id: orderId } });
   if (exists === 0) return;
   await db.$transaction((tx) =>

@@ -47,8 +47,8 @@ export async function issueOrderStatusLink(orderId: string, now = new Date()): P
   return orderStatusUrl(token);
 }
 
-/** The order a status token opens, or null: malformed, unknown and expired tokens are refused alike. */
-async function orderIdOfToken(token: string, now: Date): Promise<string | null> {
+/** The order a live status token opens (only its hash is looked up); null alike for a malformed, unknown or expired one. */
+export async function orderIdOfStatusToken(token: string, now = new Date()): Promise<string | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.orderStatusToken.findFirst({
     where: { tokenHash: hashToken(token), expiresAt: { gt: now } },
@@ -59,7 +59,7 @@ async function orderIdOfToken(token: string, now: Date): Promise<string | null> 
 
 /** The order a status link shows, in full as the account's order page would; null for any token that opens nothing. */
 export async function findOrderByStatusToken(token: string, now = new Date()): Promise<CustomerOrderPageDTO | null> {
-  const orderId = await orderIdOfToken(token, now);
+  const orderId = await orderIdOfStatusToken(token, now);
   if (!orderId) return null;
   const row = await db.order.findUnique({ where: { id: orderId }, select: detailSelect });
   return row ? { ...toMyOrder(row, now), timeline: await readOrderTimeline(orderId, "customer") } : null;
@@ -72,7 +72,7 @@ export async function startPaymentByStatusToken(
   urls: (orderId: string) => PaymentUrls,
   now = new Date(),
 ): Promise<{ url: string } | null> {
-  const orderId = await orderIdOfToken(token, now);
+  const orderId = await orderIdOfStatusToken(token, now);
   return orderId ? openHostedCheckout({ userId: null }, orderId, gateway, urls, now) : null;
 }
 

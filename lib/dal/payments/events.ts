@@ -13,6 +13,7 @@ import { queueOrderConfirmation } from "@/lib/dal/orders/confirmation";
 import { queueCustomerOrderMail } from "@/lib/dal/orders/customer-mail";
 import { queueNewOrderStaffMail } from "@/lib/dal/orders/staff-order-mail";
 import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
+import { settleReturnRefunds } from "@/lib/dal/orders/returns/refund-claim";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { holdStrayPayment } from "./stray-payments";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -99,7 +100,7 @@ function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: PaymentE
     case "charge.succeeded":
       return onChargeSucceeded(tx, order, event);
     case "charge.refunded":
-      return onChargeRefunded(tx, order, event);
+      return onChargeRefunded(tx, order, event, now);
   }
 }
 
@@ -185,7 +186,7 @@ async function onChargeSucceeded(tx: Prisma.TransactionClient, order: LockedOrde
   return "applied";
 }
 
-async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent): Promise<EventOutcome> {
+async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent, now: Date): Promise<EventOutcome> {
   const charge = event.data.object;
   // amount_refunded is cumulative: an older event (smaller total) arriving late changes nothing.
   const refundedMinor = Math.min(charge.amount_refunded, order.capturedMinor);
@@ -200,11 +201,17 @@ async function onChargeRefunded(tx: Prisma.TransactionClient, order: LockedOrder
     actor: "system",
     detail: { amountMinor: refundedMinor - order.refundedMinor, currency: order.currency },
   });
-  // This refund's amount (the event's total is cumulative), and whether it completes the refund.
-  await queueCustomerOrderMail(tx, order.id, { kind: "refunded", amountMinor: refundedMinor - order.refundedMinor, full: refundedMinor >= order.capturedMinor });
   const refundIds = (charge.refunds?.data ?? []).filter((refund) => refund.status !== "failed").map((refund) => refund.id);
   if (refundIds.length > 0) {
     await tx.refund.updateMany({ where: { orderId: order.id, gatewayRefundId: { in: refundIds } }, data: { status: "succeeded" } });
   }
+  const settledReturns = await settleReturnRefunds(tx, order.id, order.currency, now);
+  // One mail per refund, for this refund's amount (the event's total is cumulative): a return's refund is told as the return's last step.
+  const amountMinor = refundedMinor - order.refundedMinor;
+  await queueCustomerOrderMail(
+    tx,
+    order.id,
+    settledReturns > 0 ? { kind: "return", stage: "refunded", amountMinor } : { kind: "refunded", amountMinor, full: refundedMinor >= order.capturedMinor },
+  );
   return "applied";
 }

@@ -8,6 +8,7 @@ import { lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Why a refund request was refused; the action turns the code into text. */
 export const RefundError = {
@@ -22,7 +23,17 @@ export const RefundError = {
 
 export type RefundErrorCode = (typeof RefundError)[keyof typeof RefundError];
 
-export type RefundResult = { ok: true; refundId: string } | { ok: false; code: RefundErrorCode; left?: number };
+export type RefundResult<C extends string = never> = { ok: true; refundId: string } | { ok: false; code: RefundErrorCode | C; left?: number };
+
+/**
+ * What a refund is for besides the order (a return): checked (an error code
+ * refuses it) and linked to the new refund inside the transaction that claims
+ * the amount, with the order row locked.
+ */
+export type RefundAttachment<C extends string> = {
+  check: (tx: Prisma.TransactionClient, orderId: string, amountMinor: number) => Promise<C | null>;
+  link: (tx: Prisma.TransactionClient, refundId: string) => Promise<void>;
+};
 
 export type RefundInput = { orderId: string; amountMinor: number; reason: string };
 
@@ -35,12 +46,13 @@ export type RefundInput = { orderId: string; amountMinor: number; reason: string
  * orders:refund, a reason and a recent second factor (step-up); the request is
  * audited in the transaction that claims the amount.
  */
-export async function requestRefund(
+export async function requestRefund<C extends string = never>(
   viewer: StaffViewer,
   input: RefundInput,
   gateway: PaymentGateway,
   context: AuditContext,
-): Promise<RefundResult> {
+  attachment?: RefundAttachment<C>,
+): Promise<RefundResult<C>> {
   assertPermission(viewer, "orders:refund");
   if (!isRecentlyAuthenticated(viewer)) return { ok: false, code: RefundError.stepUpRequired };
   const reason = input.reason.trim();
@@ -52,6 +64,8 @@ export async function requestRefund(
       select: { paymentStatus: true, capturedMinor: true, paymentIntentId: true, currency: true },
     });
     if (!hasRefundablePayment(order) || !order.paymentIntentId) return { ok: false as const, code: RefundError.noPayment };
+    const refused = await attachment?.check(tx, input.orderId, input.amountMinor);
+    if (refused) return { ok: false as const, code: refused };
     const committed = await tx.refund.aggregate({
       where: { orderId: input.orderId, status: { in: ["pending", "succeeded"] } },
       _sum: { amountMinor: true },
@@ -64,6 +78,7 @@ export async function requestRefund(
       data: { orderId: input.orderId, amountMinor: input.amountMinor, reason, requestedById: viewer.userId },
       select: { id: true },
     });
+    await attachment?.link(tx, refund.id);
     await appendAudit(tx, {
       actor: { id: viewer.userId, role: viewer.role },
       action: "order.refund_requested",

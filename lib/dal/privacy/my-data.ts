@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import { erasedShippingAddress } from "@/lib/dal/orders/shipping-address";
 import { cancelUnpaidOrder, lockOrder } from "@/lib/dal/orders/internal";
+import { eraseReturnReasons } from "@/lib/dal/orders/returns/return-rows";
 import { listMyOrderDetails, type CustomerOrderDTO, type CustomerOrderLineDTO } from "@/lib/dal/orders/my-orders";
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
 import { purgeAccountJobsAndGatewayRecords } from "./purge";
@@ -199,4 +200,5 @@ async function eraseOrderPersonalData(tx: Prisma.TransactionClient, userId: stri
   await tx.order.updateMany({ where: { userId, addressErasedAt: null }, data: erasedShippingAddress(now) });
   // Orders placed as a guest before they joined the account: their mailed status links stop working.
   await tx.orderStatusToken.deleteMany({ where: { order: { userId } } });
+  await eraseReturnReasons(tx, userId);
 }

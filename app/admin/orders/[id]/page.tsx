@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CancelOrderForm, RefundOrderForm } from "@/components/admin/orders/order-action-forms";
+import { OrderReturnsPanel } from "@/components/admin/orders/order-returns-panel";
 import { MarkDeliveredForm, PackOrderForm, ShipOrderForm } from "@/components/admin/orders/fulfilment-forms";
 import { ShipmentDetails } from "@/components/orders/order-details";
 import { OrderTimeline } from "@/components/orders/order-timeline";
@@ -14,6 +15,8 @@ import { auditContext } from "@/lib/auth/audit-context";
 import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
 import { getDeliveryAddressForFulfilment } from "@/lib/dal/orders/delivery-address";
+import { listOrderReturnsForStaff } from "@/lib/dal/orders/returns/staff-returns";
+import { can } from "@/lib/auth/permissions";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Order" };
@@ -25,9 +28,23 @@ const notices = {
   shipped: "Marked as shipped. The customer gets the tracking number by mail.",
   delivered: "Marked as delivered.",
   cancelled: "Order cancelled; its stock is back on sale.",
+  return_approved: "Return approved.",
+  return_rejected: "Return declined.",
+  return_received: "Return marked as received.",
+  return_refund_requested: "Refund requested. The return shows refunded when the payment provider confirms it.",
 };
 
-const orderParamsSchema = z.object({ notice: searchChoice(["packed", "shipped", "delivered", "cancelled"]) });
+const orderParamsSchema = z.object({ notice: searchChoice([
+    "packed",
+    "shipped",
+    "delivered",
+    "cancelled",
+    "return_approved",
+    "return_rejected",
+    "return_received",
+    "return_refund_requested",
+  ]),
+});
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -36,6 +53,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
   if (!order) notFound();
   // The packer of a parcel waiting to ship sees where it goes, in full; every view is audited.
   const deliveryAddress = order.actions.viewAddress ? await getDeliveryAddressForFulfilment(viewer, order.id, await auditContext()) : null;
+  const returns = can(viewer.role, "orders:returns") ? await listOrderReturnsForStaff(viewer, order.id) : [];
   const { notice: noticeKey } = parseSearchParams(orderParamsSchema, await searchParams);
   const notice = noticeKey ? notices[noticeKey] : undefined;
   return (
@@ -131,6 +149,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+      <OrderReturnsPanel orderId={order.id} returns={returns} />
       <OrderTimeline entries={order.timeline} showActor />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading" className="font-semibold">Payment events</h2>

@@ -5,10 +5,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OrderDetails } from "@/components/orders/order-details";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderReturnsSection } from "@/components/orders/order-returns-section";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
+import { requestReturnAction } from "@/lib/actions/returns/request-return";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireSession } from "@/lib/guards/current-session";
 import { getMyOrder } from "@/lib/dal/orders/my-orders";
+import { getMyOrderReturns } from "@/lib/dal/orders/returns/customer-returns";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Your order" };
@@ -28,6 +31,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Another customer's order id is answered like an unknown one.
   const order = id.length <= 40 ? await getMyOrder(viewer, id, requestContext(await headers())) : null;
   if (!order) notFound();
+  const returns = await getMyOrderReturns(viewer, order.id);
   const { payment } = parseSearchParams(orderParamsSchema, await searchParams);
   const notice = payment && order.actions.pay ? notices[payment] : undefined;
   return (
@@ -52,6 +56,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
       )}
       <OrderDetails order={order} />
+      {returns && <OrderReturnsSection returns={returns} action={requestReturnAction.bind(null, order.id)} />}
       <OrderTimeline entries={order.timeline} />
     </div>
   );

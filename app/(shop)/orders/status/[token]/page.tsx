@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderDetails } from "@/components/orders/order-details";
+import { OrderReturnsSection } from "@/components/orders/order-returns-section";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { payStatusLinkOrderAction } from "@/lib/actions/checkout/pay-status-link-order";
+import { requestReturnByStatusLinkAction } from "@/lib/actions/returns/request-return-by-status-link";
+import { getReturnsByStatusToken } from "@/lib/dal/orders/returns/status-link-returns";
 import { findOrderByStatusToken } from "@/lib/dal/orders/status-links";
 
 // Personal: never indexed, never cached (a dynamic page is no-store), and no-referrer (next.config.js, tokenPages).
@@ -20,6 +23,7 @@ export default async function OrderStatusPage({ params }: Props) {
   const { token } = await params;
   const order = await findOrderByStatusToken(token);
   if (!order) notFound();
+  const returns = await getReturnsByStatusToken(token);
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-bold">Order {order.number}</h1>
@@ -30,6 +34,7 @@ export default async function OrderStatusPage({ params }: Props) {
         </div>
       )}
       <OrderDetails order={order} />
+      {returns && <OrderReturnsSection returns={returns} action={requestReturnByStatusLinkAction.bind(null, token)} />}
       <OrderTimeline entries={order.timeline} />
       <p className="text-sm text-slate-700">
         This page is private to whoever has the link from your confirmation mail. Sign up with the same email and confirm it, and this order joins your

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Money } from "@/lib/catalog/money";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { UNIT_HOLDING_RETURN_STATUSES } from "@/lib/orders/return-status";
+
+/** The columns of a return that both audiences' views start from. */
+export const returnSelect = {
+  id: true,
+  status: true,
+  requestedAt: true,
+  decidedAt: true,
+  receivedAt: true,
+  refundedAt: true,
+  rejectionReason: true,
+  refund: { select: { amountMinor: true, status: true } },
+  lines: {
+    select: { quantity: true, orderItem: { select: { id: true, productName: true, unitPriceMinor: true } } },
+    orderBy: { orderItem: { productName: "asc" } },
+  },
+} as const satisfies Prisma.OrderReturnSelect;
+
+export type ReturnRow = Prisma.OrderReturnGetPayload<{ select: typeof returnSelect }>;
+
+export type ReturnLineView = { name: string; quantity: number; unitPrice: Money };
+
+export function unitsOf(row: Pick<ReturnRow, "lines">): number {
+  return row.lines.reduce((sum, line) => sum + line.quantity, 0);
+}
+
+/** What the returned units cost (unit price × units): the refund a return suggests, and its cap. */
+export function valueOf(row: Pick<ReturnRow, "lines">): number {
+  return row.lines.reduce((sum, line) => sum + line.orderItem.unitPriceMinor * line.quantity, 0);
+}
+
+export function linesOf(row: Pick<ReturnRow, "lines">, currency: string): ReturnLineView[] {
+  return row.lines.map((line) => ({
+    name: line.orderItem.productName,
+    quantity: line.quantity,
+    unitPrice: { amountMinor: line.orderItem.unitPriceMinor, currency },
+  }));
+}
+
+/** The return lines of an order that still hold their units (every return but a declined one). */
+export function heldReturnLines(tx: Prisma.TransactionClient, orderId: string) {
+  return tx.orderReturnLine.findMany({
+    where: { orderReturn: { orderId, status: { in: [...UNIT_HOLDING_RETURN_STATUSES] } } },
+    select: { orderItemId: true, quantity: true },
+  });
+}
+
+/** What a return's reason reads once its customer's account was erased (the return itself stays, for the accounts). */
+export const ERASED_RETURN_REASON = "(erased with the account)";
+
+/** Erases the customer's own words from their returns (account erasure), in the caller's transaction. */
+export async function eraseReturnReasons(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.orderReturn.updateMany({ where: { order: { userId } }, data: { reason: ERASED_RETURN_REASON } });
+}
