@@ -3,6 +3,7 @@ import type { Browser } from "@playwright/test";
 import { addToCart, checkOutToPaymentPage, payOnTestGateway, signedInCustomer } from "./support/checkout";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
+import { extractLink, waitForMail } from "./support/mailbox";
 import { createTestProduct, latestOrderOf } from "./support/products";
 import { savedAccount, savedState } from "./support/saved-state";
 
@@ -22,7 +23,7 @@ async function paidOrder(browser: Browser, productName: string) {
   await shopper.close();
   const order = await latestOrderOf(customer.email);
   expect(order).toMatchObject({ paymentStatus: "paid", fulfillmentStatus: "unfulfilled" });
-  return order!;
+  return { ...order!, email: customer.email };
 }
 
 const addressViews = (orderId: string, email: string) =>
@@ -116,6 +117,12 @@ test.describe.serial("an order waiting to ship", () => {
       await expect(page.getByText("Marked as shipped.")).toBeVisible();
       await expect(page.getByRole("link", { name: "1Z999AA10123456784" })).toHaveAttribute("href", /ups\.com.*1Z999AA10123456784/);
       await expect(page.getByRole("region", { name: "Timeline" }).getByText(/^Shipped · Staff$/)).toBeVisible();
+
+      // The customer is mailed the carrier's tracking link and a link to their order.
+      const mail = await waitForMail({ to: order.email, subject: /shipped/i, timeoutMs: 20_000 });
+      expect(mail.text).toContain("1Z999AA10123456784");
+      expect(mail.text).toMatch(/https:\/\/www\.ups\.com\/track\?tracknum=1Z999AA10123456784/);
+      expect(extractLink(mail.text, `/account/orders/${order.id}`)).toBeTruthy();
 
       // Once the parcel has left, the address is masked again; the slip may still be printed.
       await expect(page.getByRole("heading", { name: "Ship to (masked)" })).toBeVisible();
