@@ -119,7 +119,7 @@ test.describe.serial("an order waiting to ship", () => {
       await expect(page.getByRole("region", { name: "Timeline" }).getByText(/^Shipped · Staff$/)).toBeVisible();
 
       // The customer is mailed the carrier's tracking link and a link to their order.
-      const mail = await waitForMail({ to: order.email, subject: /shipped/i, timeoutMs: 20_000 });
+      const mail = await waitForMail({ to: order.email, subject: /is on its way/, timeoutMs: 20_000 });
       expect(mail.text).toContain("1Z999AA10123456784");
       expect(mail.text).toMatch(/https:\/\/www\.ups\.com\/track\?tracknum=1Z999AA10123456784/);
       expect(extractLink(mail.text, `/account/orders/${order.id}`)).toBeTruthy();
