@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { CheckoutItems } from "@/components/checkout/checkout-items";
+import { CartProblems, CheckoutNotice, EmptyCart, PaymentsUnavailable } from "@/components/checkout/checkout-notices";
 import { countryOptions } from "@/lib/addresses/countries";
 import { requireSession } from "@/lib/guards/current-session";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
@@ -9,14 +10,7 @@ import { gatewayMode, pricingRules } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Checkout" };
 
-function Notice({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="flex max-w-2xl flex-col gap-4">
-      <h1 className="text-2xl font-bold">Checkout</h1>
-      {children}
-    </div>
-  );
-}
+const Notice = ({ children }: { children: React.ReactNode }) => <CheckoutNotice title="Checkout">{children}</CheckoutNotice>;
 
 export default async function CheckoutPage() {
   const viewer = await requireSession("/checkout");
@@ -34,17 +28,12 @@ export default async function CheckoutPage() {
       </Notice>
     );
   }
-  if (gatewayMode() === "none") return <Notice><p>Payments are not available right now. Your cart is kept; please try again later.</p></Notice>;
+  if (gatewayMode() === "none") return <Notice><PaymentsUnavailable /></Notice>;
   const summary = await getCheckoutSummary(viewer, pricingRules);
   if (!summary) {
     return (
       <Notice>
-        <p>
-          Your cart is empty.{" "}
-          <Link href="/" className="text-brand-700 underline">
-            Continue shopping
-          </Link>
-        </p>
+        <EmptyCart />
       </Notice>
     );
   }
@@ -55,13 +44,7 @@ export default async function CheckoutPage() {
         {summary.ready ? (
           <CheckoutForm summary={summary} countries={countryOptions} />
         ) : (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-            Some items cannot be bought as they are.{" "}
-            <Link href="/cart" className="underline">
-              Review your cart
-            </Link>
-            .
-          </p>
+          <CartProblems />
         )}
       </div>
       <CheckoutItems summary={summary} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutItems } from "@/components/checkout/checkout-items";
+import { CartProblems, CheckoutNotice, EmptyCart, PaymentsUnavailable } from "@/components/checkout/checkout-notices";
 import { GuestCheckoutForm } from "@/components/checkout/guest-checkout-form";
 import { countryOptions } from "@/lib/addresses/countries";
 import { currentShopper } from "@/lib/guards/current-shopper";
@@ -10,30 +11,18 @@ import { gatewayMode, pricingRules } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Check out as guest" };
 
-function Notice({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="flex max-w-2xl flex-col gap-4">
-      <h1 className="text-2xl font-bold">Check out as guest</h1>
-      {children}
-    </div>
-  );
-}
+const Notice = ({ children }: { children: React.ReactNode }) => <CheckoutNotice title="Check out as guest">{children}</CheckoutNotice>;
 
 /** Checkout without an account, from the guest cart. A signed-in shopper checks out from their account instead. */
 export default async function GuestCheckoutPage() {
   const shopper = await currentShopper();
   if (shopper.session) redirect("/checkout");
-  if (gatewayMode() === "none") return <Notice><p>Payments are not available right now. Your cart is kept; please try again later.</p></Notice>;
+  if (gatewayMode() === "none") return <Notice><PaymentsUnavailable /></Notice>;
   const summary = await getGuestCheckoutSummary(shopper, pricingRules);
   if (!summary) {
     return (
       <Notice>
-        <p>
-          Your cart is empty.{" "}
-          <Link href="/" className="text-brand-700 underline">
-            Continue shopping
-          </Link>
-        </p>
+        <EmptyCart />
       </Notice>
     );
   }
@@ -51,13 +40,7 @@ export default async function GuestCheckoutPage() {
         {summary.ready ? (
           <GuestCheckoutForm summary={summary} countries={countryOptions} />
         ) : (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-            Some items cannot be bought as they are.{" "}
-            <Link href="/cart" className="underline">
-              Review your cart
-            </Link>
-            .
-          </p>
+          <CartProblems />
         )}
       </div>
       <CheckoutItems summary={summary} />

@@ -5,28 +5,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { moneyInputSchema } from "@/lib/catalog/money-input";
 import { cancelOrderForStaff, OrderActionError } from "@/lib/dal/orders/staff-orders";
 import { RefundError, requestRefund } from "@/lib/dal/payments/refunds";
-import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import type { ActionState } from "../../action-state";
 import { staffAction } from "../../pipeline/audiences";
+import { amountOutOfRange, gatewayFailure, refundAmount, refundErrorMessages, refundReasonLength } from "./refund-form";
 
 const orderId = z.string().min(1).max(40);
-const refundAmount = moneyInputSchema("amount", 100_000_000).refine((minor) => minor >= 1, "Enter an amount of at least 0.01.");
 const reason = z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500, "Use at most 500 characters.");
 const reasonError = "Give a reason (3 to 500 characters).";
 const unknownOrder: ActionState = { status: "error", message: "Unknown order." };
 
 const noSuchOrder = "No such order.";
-const reasonLength = "Give a reason of 3 to 500 characters.";
-
-/** A processor's refusal is expected (its message is written for staff); anything else goes to error.tsx. */
-function gatewayFailure(error: unknown, values?: Record<string, string>): ActionState {
-  if (error instanceof PaymentGatewayError) return { status: "error", message: error.message, values };
-  throw error;
-}
 
 /** After a change that removes its own form, the page says what happened. */
 function doneWithNotice(id: string, notice: "cancelled"): never {
@@ -42,7 +33,7 @@ export const cancelOrderAction = staffAction(
     invalid: () => ({ status: "error", fieldErrors: { reason: [reasonError] } }),
     errors: {
       [OrderActionError.notFound]: noSuchOrder,
-      [OrderActionError.invalidReason]: reasonLength,
+      [OrderActionError.invalidReason]: refundReasonLength,
       [OrderActionError.notCancellable]: "Only an order awaiting payment can be cancelled; refund a paid one.",
     },
   },
@@ -76,12 +67,8 @@ export const refundOrderAction = staffAction(
     },
     stepUp: { when: "after-input", returnTo: (input) => `/admin/orders/${input?.orderId ?? ""}` },
     errors: {
-      no_gateway: "No payment gateway is configured.",
-      [RefundError.stepUpRequired]: "Confirm your second factor again before refunding.",
-      [RefundError.invalidReason]: reasonLength,
+      ...refundErrorMessages,
       [RefundError.notFound]: noSuchOrder,
-      [RefundError.noPayment]: "This order has no payment to refund.",
-      [RefundError.fullyRefunded]: "Everything paid has already been refunded.",
     },
   },
   async ({ viewer, input, values, fail }) => {
@@ -94,7 +81,7 @@ export const refundOrderAction = staffAction(
       return gatewayFailure(error, values);
     }
     if (!result.ok) {
-      if (result.code === RefundError.amountOutOfRange) return { status: "error", message: `Refund between 1 and ${result.left ?? 0} (minor units).`, values };
+      if (result.code === RefundError.amountOutOfRange) return amountOutOfRange(result.left, values);
       return fail(result.code);
     }
     revalidatePath(`/admin/orders/${input.orderId}`);

@@ -5,15 +5,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/audit-context";
-import { moneyInputSchema } from "@/lib/catalog/money-input";
 import { approveReturn, markReturnReceived, rejectReturn, type ReturnStepResult } from "@/lib/dal/orders/returns/return-steps";
 import { ReturnError } from "@/lib/dal/orders/returns/return-errors";
 import { refundReturn } from "@/lib/dal/payments/return-refunds";
-import { RefundError } from "@/lib/dal/payments/refunds";
-import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import type { ActionState } from "../../action-state";
 import { staffAction } from "../../pipeline/audiences";
+import { RefundError } from "@/lib/dal/payments/refunds";
+import { amountOutOfRange, gatewayFailure, refundAmount, refundErrorMessages } from "./refund-form";
 
 const id = z.string().min(1).max(40);
 const reason = z.string().trim().min(3, "Give a reason (3 to 500 characters).").max(500, "Give a reason (3 to 500 characters).");
@@ -78,7 +77,7 @@ export const refundReturnAction = staffAction(
       schema: z.object({
         returnId: id,
         orderId: id,
-        amount: moneyInputSchema("amount", 100_000_000).refine((minor) => minor >= 1, "Enter an amount of at least 0.01."),
+        amount: refundAmount,
         reason,
       }),
       echo: { amount: 20, reason: 500 },
@@ -88,13 +87,9 @@ export const refundReturnAction = staffAction(
     stepUp: { when: "after-input", returnTo: (input) => `/admin/orders/${input?.orderId ?? ""}` },
     errors: {
       ...errors,
-      no_gateway: "No payment gateway is configured.",
+      ...refundErrorMessages,
       [ReturnError.amountAboveValue]: "Refund at most what the returned items cost.",
       [ReturnError.refundPending]: "A refund for this return is already under way.",
-      [RefundError.stepUpRequired]: "Confirm your second factor again before refunding.",
-      [RefundError.invalidReason]: "Give a reason (3 to 500 characters).",
-      [RefundError.noPayment]: "This order has no payment to refund.",
-      [RefundError.fullyRefunded]: "Everything paid has already been refunded.",
     },
   },
   async ({ viewer, input, values, fail }) => {
@@ -104,12 +99,10 @@ export const refundReturnAction = staffAction(
     try {
       result = await refundReturn(viewer, { returnId: input.returnId, amountMinor: input.amount, reason: input.reason }, gateway, await auditContext());
     } catch (error) {
-      // A processor's refusal is expected (its message is written for staff); anything else goes to error.tsx.
-      if (error instanceof PaymentGatewayError) return { status: "error", message: error.message, values };
-      throw error;
+      return gatewayFailure(error, values);
     }
     if (!result.ok) {
-      if (result.code === RefundError.amountOutOfRange) return { status: "error", message: `Refund between 1 and ${result.left ?? 0} (minor units).`, values };
+      if (result.code === RefundError.amountOutOfRange) return amountOutOfRange(result.left, values);
       return fail(result.code);
     }
     return doneWithNotice(result.orderId ?? input.orderId, "return_refund_requested");
