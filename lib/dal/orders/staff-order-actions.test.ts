@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import type { PaymentGateway } from "@/lib/payments/gateway";
 import { FULFILLMENT_STATUSES, type FulfillmentStatus } from "@/lib/orders/fulfillment-status";
 import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/orders/payment-status";
 import { requestRefund } from "@/lib/dal/payments/refunds";
@@ -10,7 +8,7 @@ import { markOrderDelivered, packOrder, shipOrder } from "./fulfilment";
 import { cancelOrderForStaff, getOrderForStaff } from "./staff-orders";
 import { getDeliveryAddressForFulfilment } from "./delivery-address";
 import { getPackingSlip } from "./packing-slip";
-import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
+import { orderFixtures, refundingGateway, testAddress, testCheckoutSettings } from "./test-fixtures";
 import { placeOrder } from "./orders";
 
 requireTestDatabaseUrl();
@@ -18,13 +16,7 @@ requireTestDatabaseUrl();
 const { createProduct, customer, staffMember, fillCart } = orderFixtures();
 const context = { ip: "192.0.2.91", userAgent: "vitest order actions", requestId: "req-order-actions" };
 
-const gateway: PaymentGateway = {
-  name: "test",
-  createCheckout: () => Promise.reject(new Error("not used")),
-  refund: () => Promise.resolve({ gatewayRefundId: `re_test_${randomUUID()}` }),
-  retrieveCheckout: () => Promise.reject(new Error("not used")),
-  expireCheckout: () => Promise.resolve(),
-};
+const gateway = refundingGateway();
 
 type State = { paymentStatus: PaymentStatus; fulfillmentStatus: FulfillmentStatus; paid: boolean };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { CheckoutSettings } from "./orders";
 import type { StaffRoleName } from "@/lib/auth/permissions";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
@@ -123,3 +124,14 @@ export const queuedNotices = async (orderId: string) =>
       SELECT data FROM pgboss.job WHERE name = 'orders' AND data->>'type' = 'customer-order-mail' AND data->>'orderId' = ${orderId}
       ORDER BY created_on, id`
   ).map((row) => row.data);
+
+/** A payment gateway that only refunds (each refund gets a fresh processor id); anything else is a test bug. */
+export function refundingGateway(): PaymentGateway {
+  return {
+    name: "test",
+    createCheckout: () => Promise.reject(new Error("not used")),
+    refund: () => Promise.resolve({ gatewayRefundId: `re_test_${randomUUID()}` }),
+    retrieveCheckout: () => Promise.reject(new Error("not used")),
+    expireCheckout: () => Promise.resolve(),
+  };
+}

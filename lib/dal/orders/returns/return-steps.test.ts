@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import type { PaymentGateway } from "@/lib/payments/gateway";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { refundReturn } from "@/lib/dal/payments/return-refunds";
 import { requestMyReturn } from "./request-return";
@@ -10,20 +8,14 @@ import { approveReturn, markReturnReceived, rejectReturn } from "./return-steps"
 import { ReturnError } from "./return-errors";
 import { listOpenReturnsForStaff, listOrderReturnsForStaff } from "./staff-returns";
 import { getMyOrderReturns } from "./customer-returns";
-import { queuedNotices } from "../test-fixtures";
+import { queuedNotices, refundingGateway } from "../test-fixtures";
 import { returnFixtures } from "./test-fixtures";
 
 requireTestDatabaseUrl();
 
 const { shippedOrder, staffMember } = returnFixtures();
 const context = { ip: "192.0.2.72", userAgent: "vitest return steps", requestId: "req-returns" };
-const gateway: PaymentGateway = {
-  name: "test",
-  createCheckout: () => Promise.reject(new Error("not used")),
-  refund: () => Promise.resolve({ gatewayRefundId: `re_test_${randomUUID()}` }),
-  retrieveCheckout: () => Promise.reject(new Error("not used")),
-  expireCheckout: () => Promise.resolve(),
-};
+const gateway = refundingGateway();
 
 async function requested(units: "one" | "all" = "one") {
   const order = await shippedOrder();
