@@ -10,7 +10,7 @@ import { type CustomerCheckoutSummaryDTO, checkoutSummaryOf } from "./checkout";
 import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
 import { clientAddressIndexOf, ordersOf } from "./limits";
 import { type CustomerOrderDTO, detailSelect, toMyOrder } from "./my-orders";
-import { type CheckoutSettings, createOrderFromCart } from "./order-placement";
+import { type CheckoutSettings, createOrderFromCart, PLACEMENT_TRANSACTION } from "./order-placement";
 import { openHostedCheckout, type PaymentUrls } from "./payment-start";
 
 /**
@@ -79,6 +79,7 @@ export async function placeGuestOrder(
       settings,
       now,
     ),
+    PLACEMENT_TRANSACTION,
   );
 }
 

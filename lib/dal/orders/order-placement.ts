@@ -9,6 +9,14 @@ import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
 import { sealGuestContact } from "./guest-contact";
 import { recordOrderEvent, reserveStock } from "./internal";
 
+/**
+ * The transaction options of placing an order. In a rush every checkout of a
+ * popular product queues on its row (and on the connection pool): a buyer
+ * waits a few seconds for their turn instead of getting an error, and the
+ * reservation still decides who gets the last unit.
+ */
+export const PLACEMENT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 } as const;
+
 export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
 
 /**

@@ -7,7 +7,7 @@ import { addAddress, findOwnAddress } from "@/lib/dal/accounts/addresses";
 import type { ShippingAddress } from "./shipping-address";
 import { clientAddressIndexOf } from "./limits";
 import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
-import { type CheckoutSettings, createOrderFromCart } from "./order-placement";
+import { type CheckoutSettings, createOrderFromCart, PLACEMENT_TRANSACTION } from "./order-placement";
 import { hasUnreadableValue } from "@/lib/crypto/readable-field";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 
@@ -66,5 +66,6 @@ export async function placeOrder(
       settings,
       now,
     ),
+    PLACEMENT_TRANSACTION,
   );
 }
