@@ -59,8 +59,8 @@ export function maskAddressLine(line: string): string {
 
 /**
  * An IP address with its host part hidden: `203.0.113.42` becomes
- * `203.0.113.x`, an IPv6 address keeps its first three groups (the /48 a
- * provider assigns). Enough for an owner to recognise their own network, too
+ * `203.0.113.x`, an IPv6 address keeps at most its first three groups (the
+ * /48 a provider assigns): `2001:db8:85a3::x`. Enough for an owner to recognise their own network, too
  * little to locate a household. Anything else is not shown at all.
  */
 export function maskIp(ip: string | null): string | null {
@@ -70,5 +70,5 @@ export function maskIp(ip: string | null): string | null {
   if (!/^[0-9a-f:]+$/i.test(ip) || !ip.includes(":")) return null;
   const [head = ""] = ip.split("::");
   const groups = head.split(":").filter(Boolean).slice(0, 3);
-  return groups.length === 0 ? null : `${groups.join(":")}:x:x:x:x:x`;
+  return groups.length === 0 ? null : `${groups.join(":")}::x`;
 }
