@@ -4,7 +4,9 @@ import { generateToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { handleAccountJob } from "@/lib/jobs/account-handlers";
+import { getCustomerForStaff } from "@/lib/dal/customers/staff-customers";
 import { findActiveSession } from "@/lib/dal/sessions/sessions";
+import { staffFixtures } from "@/lib/dal/staff/test-fixtures";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
 import { throttledTestUsers } from "@/lib/dal/two-factor/sign-in-test-fixtures";
 import { reportAccountCompromise } from "./compromise-report";
@@ -19,6 +21,7 @@ vi.mock("@/lib/mail/transport", () => ({ sendMail }));
 const PASSWORD = "correct horse battery staple 42";
 const NEW_PASSWORD = "a brand new passphrase 77";
 const { users, newContext } = throttledTestUsers({ name: "Compromise Tester", userAgent: "vitest compromise report" });
+const { staffViewer } = staffFixtures(users);
 const alertText = "An account holder reported%";
 
 afterAll(async () => {
@@ -78,12 +81,16 @@ describe("reportAccountCompromise (\"This wasn't me\")", () => {
 
     await expect(signIn(user.email)).resolves.toEqual({ ok: false, reason: "invalid" });
     await expect(signIn(user.email, NEW_PASSWORD)).resolves.toMatchObject({ ok: true });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordResetRequiredAt: true } });
+    expect(row.passwordResetRequiredAt).toBeNull();
   });
 
   it("flags the account for staff and queues the owner's mail with a reset link issued at send time", async () => {
     const { user, mine } = await accountWithTwoSessions();
     await reportAccountCompromise(mine.session, { note: "A sign-in from a country I never visited", context: newContext() });
 
+    const support = await staffViewer("support");
+    await expect(getCustomerForStaff(support, user.id)).resolves.toMatchObject({ reportedCompromisedAt: expect.any(Date) });
     const alerts = await db.securityAlert.findMany({ where: { kind: "account_compromise_reported", actorId: user.id } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.details).toMatchObject({ customerId: user.id, note: "A sign-in from a country I never visited" });
