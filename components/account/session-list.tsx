@@ -6,15 +6,9 @@ import { FormMessage } from "@/components/forms/form-message";
 import { initialActionState } from "@/lib/actions/action-state";
 import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
 import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
+import { describeUserAgent } from "@/lib/http/user-agent";
 
 const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
-
-function describe(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Chrome\//.test(userAgent) ? "Chrome" : /Firefox\//.test(userAgent) ? "Firefox" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
-  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "unknown system";
-  return `${browser} on ${system}`;
-}
 
 export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
   const [revokeState, revoke] = useActionState(revokeSessionAction, initialActionState);
@@ -28,7 +22,7 @@ export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
           <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-3">
             <div>
               <p className="font-medium">
-                {describe(session.userAgent)}
+                {describeUserAgent(session.userAgent)}
                 {session.current && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">This device</span>}
               </p>
               <p className="text-sm text-slate-700">

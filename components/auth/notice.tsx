@@ -2,6 +2,8 @@ const notices = {
   "password-reset": "Your password was changed. Sign in with your new password.",
   "email-verified": "Your email address is verified. Sign in to continue.",
   "signed-out-everywhere": "You were signed out on every device.",
+  "account-locked":
+    "We signed you out on every device and locked your password. Our team has been told. We emailed you a link to choose a new password.",
   "signed-out": "You are signed out.",
   "account-deleted": "Your account was deleted and you are signed out. Thank you for shopping with us.",
   "challenge-expired": "Your sign-in took too long to finish. Please sign in again.",

@@ -10,6 +10,9 @@ function messageFor(error: string | null, status: number): string {
     const seconds = Number(error?.split(":")[1] ?? 60) || 60;
     return `Too many attempts. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
   }
+  if (error === "PasswordResetRequired") {
+    return "This account was locked after a report that someone else used it. Choose a new password with the link we emailed you, or use \"Forgot your password?\" below.";
+  }
   if (error === "Busy") return "The shop is busy. Please try again in a moment.";
   if (status === 503 || error === "Unavailable") return "Sign-in is temporarily unavailable. Please try again in a moment.";
   return "Invalid email or password.";

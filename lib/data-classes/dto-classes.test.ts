@@ -12,6 +12,7 @@ import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
 import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
 import { customerCheckoutLine, customerCheckoutOption, customerOrder, customerOrderLine, customerOrderSummary } from "@/lib/dal/orders/dto-mappings";
+import { customerSecurityActivity } from "@/lib/dal/sessions/dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*
@@ -135,6 +136,7 @@ const browserDtos = [
   publicProduct,
   publicCategory,
   customerSession,
+  customerSecurityActivity,
   customerTwoFactorStatus,
   customerAccountOverview,
   customerCartLine,

@@ -56,3 +56,19 @@ export function maskAddressLine(line: string): string {
   const last = words[words.length - 1] ?? "";
   return words.length > 1 && !/\d/u.test(last) ? `•••• ${last}` : "••••";
 }
+
+/**
+ * An IP address with its host part hidden: `203.0.113.42` becomes
+ * `203.0.113.x`, an IPv6 address keeps at most its first three groups (the
+ * /48 a provider assigns): `2001:db8:85a3::x`. Enough for an owner to recognise their own network, too
+ * little to locate a household. Anything else is not shown at all.
+ */
+export function maskIp(ip: string | null): string | null {
+  if (!ip) return null;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.x`;
+  if (!/^[0-9a-f:]+$/i.test(ip) || !ip.includes(":")) return null;
+  const [head = ""] = ip.split("::");
+  const groups = head.split(":").filter(Boolean).slice(0, 3);
+  return groups.length === 0 ? null : `${groups.join(":")}::x`;
+}

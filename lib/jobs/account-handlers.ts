@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import {
+  sendCompromiseReportMail,
   sendEmailChangeLinks,
   sendPasswordResetLink,
   sendSignUpAttemptNotice,
@@ -38,6 +39,7 @@ export const accountJobHandlers: Record<string, AccountJobHandler> = {
     ),
   "email-change": async (data) =>
     sendEmailChangeLinks(parse(z.object({ userId: id, newEmail: email }).loose(), data)),
+  "compromise-report": async (data) => sendCompromiseReportMail(parse(z.object({ userId: id }).loose(), data).userId),
   "staff-invitation": async (data) =>
     sendStaffInvitation(parse(z.object({ userId: id, invitedById: id }).loose(), data)),
 };

@@ -69,6 +69,7 @@ export const authOptions: NextAuthOptions = {
         // The reason travels as the error code; the form shows one generic message for "invalid".
         if (result.reason === "invalid") return null;
         if (result.reason === "throttled") throw new Error(`RateLimited:${result.retryAfterSeconds}`);
+        if (result.reason === "reset_required") throw new Error("PasswordResetRequired");
         throw new Error(result.reason === "unavailable" ? "Unavailable" : "Busy");
       },
     }),

@@ -8,6 +8,9 @@ export function CustomerProfile({ customer }: { customer: StaffCustomerDTO }) {
     ["Orders", String(customer.orderCount)],
     ["Joined", formatDate(customer.joinedAt)],
   ];
+  if (customer.reportedCompromisedAt) {
+    rows.push(["Sign-in", `Reported compromised on ${formatDate(customer.reportedCompromisedAt)}: locked until the customer resets the password`]);
+  }
   return (
     <section aria-labelledby="profile-heading" className="flex flex-col gap-2">
       <h2 id="profile-heading" className="text-lg font-semibold">

@@ -22,6 +22,8 @@ export const actionPolicies = {
   passwordResetRequestByIp: { keyKind: "ip", points: 20, duration: 3600 },
   verificationResend: { keyKind: "account", points: 5, duration: 3600 },
   passwordChange: { keyKind: "account", points: 10, duration: 3600 },
+  // "This wasn't me" ends every session, so a second press within the hour is rare; a few allow a retry.
+  compromiseReport: { keyKind: "account", points: 3, duration: 3600 },
   // Placing orders reserves stock: bursts are cut here, the open-order caps bound what is held.
   placeOrder: { keyKind: "account", points: 10, duration: 3600 },
   placeOrderByIp: { keyKind: "ip", points: 30, duration: 3600 },

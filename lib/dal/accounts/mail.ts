@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/transport";
 import {
+  accountCompromiseReported,
   emailChangeNotice,
   emailChangeVerify,
   passwordReset,
@@ -71,4 +72,20 @@ export async function sendEmailChangeLinks(request: { userId: string; newEmail: 
   );
   await sendMail({ to: request.newEmail, ...emailChangeVerify({ name: user.name, link: link("/verify-email", token) }) });
   await sendMail({ to: user.email, ...emailChangeNotice({ name: user.name, newEmail: request.newEmail }) });
+}
+
+/** After "This wasn't me": the reset link that is now the only way back in (the password is refused until then). */
+export async function sendCompromiseReportMail(userId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordResetRequiredAt: true } });
+  // Reset already done (or the account is gone): a new link would only be noise.
+  if (!user?.passwordResetRequiredAt) return;
+  const token = await db.$transaction((tx) => issueAccountToken(tx, { userId, purpose: "reset_password", email: user.email }));
+  await sendMail({
+    to: user.email,
+    ...accountCompromiseReported({
+      name: user.name,
+      link: link("/reset-password", token),
+      expiresInMinutes: tokenLifetimesMs.reset_password / 60_000,
+    }),
+  });
 }

@@ -45,7 +45,7 @@ export async function completePasswordReset(input: {
     if (!valid || !(await consumeToken(tx, valid.id))) return false;
     const user = await tx.user.update({
       where: { id: valid.userId },
-      data: { passwordHash: input.passwordHash, passwordChangedAt: new Date() },
+      data: { passwordHash: input.passwordHash, passwordChangedAt: new Date(), passwordResetRequiredAt: null },
       select: { id: true, email: true, name: true },
     });
     await cancelAccountTokens(tx, user.id);

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { securityAlertMail } from "@/lib/mail/templates";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 
-export type AlertKind = "bulk_pii_reveal" | "large_export" | "repeated_denials" | "stray_payment";
+export type AlertKind = "bulk_pii_reveal" | "large_export" | "repeated_denials" | "stray_payment" | "account_compromise_reported";
 
 const HOUR_MS = 3_600_000;
 

@@ -38,6 +38,8 @@ export type StaffCustomerOrderDTO = {
 
 export type StaffCustomerDTO = StaffCustomerSummaryDTO & {
   emailVerified: boolean;
+  /** Set while the owner's "This wasn't me" report keeps the password locked (until their reset). */
+  reportedCompromisedAt: Date | null;
   addresses: StaffCustomerAddressDTO[];
   recentOrders: StaffCustomerOrderDTO[];
 };

@@ -43,7 +43,7 @@ describe("staff customer DTOs without a reveal grant", () => {
     const dto = await getCustomerForStaff(viewer, customer.id);
     if (!dto) throw new Error("customer not found");
     expect(Object.keys(dto).sort()).toEqual(
-      ["addresses", "email", "emailVerified", "id", "joinedAt", "name", "orderCount", "phone", "recentOrders", "revealedUntil"].sort(),
+      ["addresses", "email", "emailVerified", "id", "joinedAt", "name", "orderCount", "phone", "recentOrders", "reportedCompromisedAt", "revealedUntil"].sort(),
     );
     expect(dto).toMatchObject({ id: customer.id, name: "M••• O•••", email: maskedEmail(customer.email), phone: "•••• ••• 0142" });
     expect(dto.revealedUntil).toBeNull();

@@ -80,6 +80,7 @@ export async function getCustomerForStaff(viewer: StaffViewer, customerId: strin
     select: {
       ...customerSelect,
       emailVerifiedAt: true,
+      passwordResetRequiredAt: true,
       addresses: { select: addressRowSelect, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] },
       orders: {
         select: { id: true, number: true, paymentStatus: true, fulfillmentStatus: true, totalMinor: true, currency: true, createdAt: true },
@@ -93,6 +94,7 @@ export async function getCustomerForStaff(viewer: StaffViewer, customerId: strin
   return {
     ...toStaffCustomerSummary(row, revealedUntil),
     emailVerified: row.emailVerifiedAt !== null,
+    reportedCompromisedAt: row.passwordResetRequiredAt,
     addresses: row.addresses.map((address) => toStaffCustomerAddress(address, revealedUntil !== null)),
     recentOrders: row.orders.map((order) => ({
       id: order.id,

@@ -29,6 +29,8 @@ export type SignInResult =
   /** `deviceCookie`: the signed device cookie to set once the sign-in is complete (null while a second factor is pending). */
   | { ok: true; token: string; userId: string; deviceCookie: string | null }
   | { ok: false; reason: "invalid" }
+  /** The right password, but the owner reported the account as taken over: only a reset opens it again. */
+  | { ok: false; reason: "reset_required" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
   /** The rate-limit store could not be asked: the client did nothing wrong. */
   | { ok: false; reason: "unavailable" }
@@ -65,7 +67,7 @@ async function verifyAndOpenSession(input: SignInInput, attempt: SignInAttempt &
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true, deactivatedAt: true },
+    select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true, deactivatedAt: true, passwordResetRequiredAt: true },
   });
   let verdict: { valid: boolean; needsRehash: boolean };
   try {
@@ -92,6 +94,14 @@ async function verifyAndOpenSession(input: SignInInput, attempt: SignInAttempt &
       }
     });
     return { ok: false, reason: "invalid" };
+  }
+
+  // Told only to someone who knows the password; neither a guess to count nor a success to reward.
+  if (user.passwordResetRequiredAt) {
+    await db.$transaction((tx) =>
+      recordSecurityEvent(tx, { type: "sign_in_failed", userId: user.id, context: input.context, details: { reason: "password_reset_required" } }),
+    );
+    return { ok: false, reason: "reset_required" };
   }
 
   await recordSignInSuccess(attempt);

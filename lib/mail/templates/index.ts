@@ -5,7 +5,7 @@ export { signUpAttemptOnExistingAccount, newDeviceSignIn, verifyEmail } from "./
 export { emailChanged, emailChangeNotice, emailChangeVerify } from "./email-change";
 export { escapeHtml, greetingName } from "./escape";
 export type { MailContent } from "./layout";
-export { passwordChanged, passwordReset, passwordResetCompleted } from "./password";
+export { accountCompromiseReported, passwordChanged, passwordReset, passwordResetCompleted } from "./password";
 export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";
 export { orderConfirmation } from "./order";
 export { orderNoticeMail } from "./order-notices";

@@ -46,3 +46,28 @@ export function passwordResetCompleted({ name }: { name: string }): MailContent 
     notMe: notMeChanged,
   });
 }
+
+/** Sent after the owner pressed "This wasn't me": what was done, and the reset link to get back in. */
+export function accountCompromiseReported({
+  name,
+  link,
+  expiresInMinutes,
+}: {
+  name: string;
+  link: string;
+  expiresInMinutes: number;
+}): MailContent {
+  return renderMail({
+    subject: "We locked your account: choose a new password",
+    name,
+    paragraphs: [
+      "You told us some activity on your account was not yours. We signed out every device, including yours, " +
+        "and your current password no longer works. Our team has been told.",
+      `To get back in, choose a new password with the link below. It works once and expires in ${expiresInMinutes} minutes; ` +
+        "if it expires, use \"Forgot your password?\" on the sign-in page.",
+      "Use a password you have not used anywhere else, and check your email address and two-factor settings once you are in.",
+    ],
+    action: { label: "Choose a new password", url: link },
+    notMe: "If you did not report this, your account is still safe: setting a new password is all it takes. Never forward this link.",
+  });
+}

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { ReportCompromiseForm } from "@/components/account/report-compromise-form";
+import { SecurityActivity } from "@/components/account/security-activity";
 import { SessionList } from "@/components/account/session-list";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { requireSession } from "@/lib/guards/current-session";
 import { listMySessions } from "@/lib/dal/sessions/my-sessions";
+import { listMySecurityActivity } from "@/lib/dal/sessions/security-activity";
 import { getTwoFactorStatus } from "@/lib/dal/two-factor/settings";
 import { env } from "@/lib/env";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
@@ -23,7 +26,7 @@ const securityParamsSchema = z.object({ notice: searchChoice(["recovery-code-use
 
 export default async function AccountSecurityPage({ searchParams }: Props) {
   const viewer = await requireSession("/account/security");
-  const [sessions, twoFactor] = await Promise.all([listMySessions(viewer), getTwoFactorStatus(viewer)]);
+  const [sessions, twoFactor, activity] = await Promise.all([listMySessions(viewer), getTwoFactorStatus(viewer), listMySecurityActivity(viewer)]);
   const { notice } = parseSearchParams(securityParamsSchema, await searchParams);
   const noticeText = notice ? notices[notice] : null;
   return (
@@ -45,6 +48,13 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
           Where you are signed in
         </h2>
         <SessionList sessions={sessions} />
+      </section>
+      <section aria-labelledby="activity-heading" className="flex flex-col gap-3">
+        <h2 id="activity-heading" className="text-xl font-semibold">
+          Recent activity
+        </h2>
+        <SecurityActivity activity={activity} />
+        <ReportCompromiseForm />
       </section>
       <section aria-labelledby="password-heading" className="flex flex-col gap-3">
         <h2 id="password-heading" className="text-xl font-semibold">
