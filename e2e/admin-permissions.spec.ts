@@ -39,6 +39,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/staff", "staff:read"],
     ["/admin/audit", "audit:read"],
     ["/admin/audit/export", "audit:export"],
+    ["/admin/security", "security:read"],
     ["/admin/notifications", "dashboard:read"],
   ];
 }

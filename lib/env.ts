@@ -145,6 +145,21 @@ export const envSchema = z.object({
   ALERT_DENIALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   /** … an export of more rows than this. */
   ALERT_EXPORT_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(1000),
+  /** Detection rules (lib/security/detection): thresholds; README "Detection rules" explains each. */
+  DETECT_STUFFING_ACCOUNTS: z.coerce.number().int().min(2).max(100_000).default(20),
+  DETECT_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  DETECT_SPRAY_ACCOUNTS: z.coerce.number().int().min(2).max(100_000).default(10),
+  DETECT_SPRAY_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  DETECT_TWO_FACTOR_FAILURES: z.coerce.number().int().min(2).max(1000).default(5),
+  DETECT_TWO_FACTOR_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  DETECT_SIGN_UPS_PER_ADDRESS_HOUR: z.coerce.number().int().min(2).max(100_000).default(5),
+  DETECT_CARD_FAILURES_PER_ACCOUNT_HOUR: z.coerce.number().int().min(2).max(100_000).default(5),
+  DETECT_CARD_FAILURES_PER_ADDRESS_HOUR: z.coerce.number().int().min(2).max(100_000).default(10),
+  DETECT_CARD_FAILURES_PER_HOUR: z.coerce.number().int().min(2).max(1_000_000).default(30),
+  DETECT_STAFF_RATE_MULTIPLIER: z.coerce.number().min(1).max(1000).default(5),
+  DETECT_STAFF_RATE_FLOOR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Request header a trusted proxy fills with the client's country (e.g. cf-ipcountry); unset: no country is recorded. */
+  CLIENT_COUNTRY_HEADER: unsetIfEmpty(z.string().regex(/^[a-z0-9-]{1,60}$/, "must be a lower-case header name").optional()),
   /** How long revealed customer data stays visible to the staff member who revealed it. */
   PII_REVEAL_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
 });

@@ -23,6 +23,8 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/orders/[id]/packing-slip/page.tsx": ["orders:fulfil"],
   "app/admin/returns/page.tsx": ["orders:returns"],
   "app/admin/audit/page.tsx": ["audit:read"],
+  "app/admin/security/page.tsx": ["security:read"],
+  "lib/actions/admin/security/acknowledge-alert.ts": ["security:respond"],
   "app/admin/audit/export/route.ts": ["audit:export"],
   "app/admin/products/page.tsx": ["products:read"],
   "app/admin/products/new/page.tsx": ["products:write"],
@@ -170,5 +172,10 @@ describe("admin entry points", () => {
     for (const role of ["owner", "admin", "support", "fulfilment"] as const) expect(matrix[role]).toContain("app/admin/returns/page.tsx");
     expect(matrix.auditor).not.toContain("app/admin/returns/page.tsx");
     expect(matrix.catalog_manager).not.toContain("lib/actions/admin/orders/return-actions.ts");
+    // The read-only auditor sees alerts but cannot close them; the admin can.
+    expect(matrix.auditor).toContain("app/admin/security/page.tsx");
+    expect(matrix.auditor).not.toContain("lib/actions/admin/security/acknowledge-alert.ts");
+    expect(matrix.admin).toContain("lib/actions/admin/security/acknowledge-alert.ts");
+    expect(matrix.support).not.toContain("app/admin/security/page.tsx");
   });
 });

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "audit:read",
   "audit:export",
   "security:read",
+  /** Acknowledging (closing) security alerts with a note. */
+  "security:respond",
   "security:manage",
 ] as const;
 

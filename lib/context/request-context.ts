@@ -6,7 +6,12 @@
  */
 
 /** IP (from trusted proxy hops only) and user agent of a request. */
-export type RequestContext = { ip: string; userAgent: string };
+export type RequestContext = {
+  ip: string;
+  userAgent: string;
+  /** ISO country code from a trusted proxy's header, only when CLIENT_COUNTRY_HEADER is set. */
+  country?: string;
+};
 
 /** A request's context plus its request id, for audit entries. */
 export type AuditContext = { ip: string; userAgent: string; requestId: string | null };

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditCheckpoint } from "@/lib/dal/audit/checkpoint";
+import { runDetection } from "@/lib/dal/audit/run-detection";
 import { sweepOldRefusalCounts } from "@/lib/dal/audit/refusal-counts";
 import { forgetClientAddressesOfSettledOrders } from "@/lib/dal/orders/limits";
 import { deleteExpiredStatusTokens } from "@/lib/dal/orders/status-links";
@@ -11,14 +12,20 @@ import { type JobHandler, PermanentJobError } from "./job-types";
 export const maintenanceJobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("retention.sweep") }),
   z.object({ type: z.literal("audit.checkpoint") }),
+  z.object({ type: z.literal("security.detect") }),
 ]);
 
-/** `maintenance` jobs: retention sweeps that keep no data longer than it is useful, and audit checkpoints. */
+/** `maintenance` jobs: retention sweeps that keep no data longer than it is useful, audit checkpoints, detection rules. */
 export const handleMaintenanceJob: JobHandler = async (data, context) => {
   const job = maintenanceJobSchema.safeParse(data);
   if (!job.success) throw new PermanentJobError("Invalid maintenance job data.");
   if (job.data.type === "audit.checkpoint") {
     await recordAuditCheckpoint({ log: context?.log });
+    return;
+  }
+  if (job.data.type === "security.detect") {
+    const { findings, opened } = await runDetection();
+    if (findings.length > 0) context?.log.info({ rules: findings.map((finding) => finding.rule), opened }, "detection rules fired");
     return;
   }
   const guestCarts = await sweepStaleGuestCarts();

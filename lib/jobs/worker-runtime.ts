@@ -71,6 +71,8 @@ export const MAINTENANCE_SCHEDULES = [
   { cron: "17 3 * * *", data: { type: "retention.sweep" }, key: undefined },
   // A signed audit checkpoint every minute: at most a minute of entries can be removed unnoticed.
   { cron: "* * * * *", data: { type: "audit.checkpoint" }, key: "audit-checkpoint" },
+  // The detection rules every minute: an attack in progress is seen within a minute or so.
+  { cron: "* * * * *", data: { type: "security.detect" }, key: "security-detect" },
 ] as const;
 
 /** Starts pg-boss in full (migrations, supervision, schedules), creates the queues and works every queue. */

@@ -29,7 +29,13 @@ export async function recordCompletedSignIn(
     type: "sign_in_succeeded",
     userId: input.user.id,
     context: input.context,
-    details: { sessionId: input.sessionId, persistent: input.persistent, secondFactor: input.secondFactor },
+    details: {
+      sessionId: input.sessionId,
+      persistent: input.persistent,
+      secondFactor: input.secondFactor,
+      // Present only when CLIENT_COUNTRY_HEADER is set: the new-country detection rule reads it.
+      ...(input.context.country ? { country: input.context.country } : {}),
+    },
   });
   await auditStaffSignIn(tx, input);
 }

@@ -82,7 +82,8 @@ async function verifyAndOpenSession(input: SignInInput, attempt: SignInAttempt &
   if (!user || !verdict.valid || user.deactivatedAt) {
     const next = await recordSignInFailure(attempt);
     await db.$transaction(async (tx) => {
-      const details = { reason: !user ? "unknown_account" : user.deactivatedAt ? "deactivated" : "wrong_password" };
+      const reason = !user ? "unknown_account" : user.deactivatedAt ? "deactivated" : "wrong_password";
+      const details = { reason, ...(input.context.country ? { country: input.context.country } : {}) };
       await recordSecurityEvent(tx, { type: "sign_in_failed", userId: user?.id ?? null, context: input.context, details });
       if (!next.allowed) {
         await recordSecurityEvent(tx, {

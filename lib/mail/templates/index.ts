@@ -11,4 +11,5 @@ export { orderConfirmation } from "./order";
 export { orderNoticeMail } from "./order-notices";
 export { orderCancelled, orderDelivered, orderRefunded, orderShipped } from "./order-updates";
 export { returnUpdate } from "./returns";
+export { detectionAlertMail } from "./detection";
 export { newOrderStaffMail, securityAlertMail, staffInvitation } from "./staff";
