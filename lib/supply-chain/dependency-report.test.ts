@@ -17,7 +17,12 @@ describe("deps:check", () => {
     expect(lines[2]).toBe("Node.js 20.20.2: end of life 2026-04-30 (end-of-life; release schedule unavailable (getaddrinfo ENOTFOUND registry.npmjs.org); built-in table)");
   });
 
-  it("npm's offline error JSON is unavailable, not 'nothing outdated'", () => {
+  it("npm's offline error JSON and a schedule that is not one are unavailable, not 'nothing outdated'", async () => {
+    const npmOffline = async () => JSON.stringify({ error: { code: "ECONNREFUSED", summary: "request to the registry failed" } });
+    const notSchedule = async () => "<html>captive portal</html>";
+    const report = await dependencyReport(installed, { outdatedJson: npmOffline, fetchJson: notSchedule, registry: "https://registry.npmjs.org/" }, "24.21.0", now);
+    expect(report.outdated).toEqual({ unavailable: "request to the registry failed" });
+    expect(report.node).toMatchObject({ source: "built-in table", endOfLife: "2028-04-30" });
     expect(() => parseOutdated(JSON.stringify({ error: { code: "ENOTFOUND", summary: "request failed" } }))).toThrow("request failed");
     expect(parseOutdated("{}")).toEqual([]);
   });

@@ -25,7 +25,11 @@ export type DependencyReport = {
   node: { version: string; endOfLife: string | null; status: string; source: "release schedule" | "built-in table"; schedule: EndOfLifeTable | Unavailable };
 };
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 200);
+/** One line; fetch's "fetch failed" is explained by its cause (ENOTFOUND, ECONNREFUSED…). */
+function reason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error instanceof Error ? error.message : String(error)}${cause}`.split("\n")[0]!.slice(0, 200);
+}
 
 export function parseOutdated(json: string): Outdated[] {
   const parsed = JSON.parse(json || "{}") as Record<string, { current?: string; wanted?: string; latest?: string; summary?: string }>;
@@ -51,9 +55,10 @@ async function deprecatedPackages(installed: readonly Installed[], sources: Depe
 }
 
 export async function dependencyReport(installed: readonly Installed[], sources: DependencySources, nodeVersion: string, now: Date): Promise<DependencyReport> {
-  const outdated = await sources.outdatedJson().then(parseOutdated, (error: unknown) => ({ unavailable: reason(error) }));
+  // .catch after .then: npm's own offline error JSON (parsed without a rejection) is unavailable too.
+  const outdated = await sources.outdatedJson().then(parseOutdated).catch((error: unknown) => ({ unavailable: reason(error) }));
   const deprecated = await deprecatedPackages(installed, sources);
-  const schedule = await sources.fetchJson(NODE_SCHEDULE_URL).then(parseReleaseSchedule, (error: unknown) => ({ unavailable: reason(error) }));
+  const schedule = await sources.fetchJson(NODE_SCHEDULE_URL).then(parseReleaseSchedule).catch((error: unknown) => ({ unavailable: reason(error) }));
   const online = !("unavailable" in schedule);
   const support = nodeSupport(nodeVersion, now, online ? (schedule as EndOfLifeTable) : builtInEndOfLife);
   return {
