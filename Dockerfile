@@ -1,6 +1,6 @@
 # Storefront image: the shop's HTTP server (dist/http-server.js: Next behind
 # node:http), the worker and the production commands (db:migrate, db:seed,
-# staff:create, audit:verify, audit:checkpoint, keys:rotate), all compiled to
+# staff:create, audit:verify, audit:checkpoint, keys:rotate, security:check), all compiled to
 # plain JavaScript by `npm run build` and run with `node`. The runtime stage
 # holds the build output and the production dependencies only: no TypeScript
 # sources, no tsx, no test tools. Build: docker build -t storefront-app .

@@ -14,6 +14,8 @@ export async function register() {
   assertBlindIndexKeyConfigured(); // throws in production without BLIND_INDEX_KEY
   const { assertAuditChainKeyConfigured } = await import("@/lib/audit/chain-key");
   assertAuditChainKeyConfigured(); // throws in production without AUDIT_CHAIN_KEY
+  const { warnIfRuntimeUnsupported } = await import("@/lib/self-check/runtime-warning");
+  warnIfRuntimeUnsupported(); // a runtime past its end of life gets no security fixes
   // Connect the job sender (and install the queue schema on a new database) before the
   // first request, so no request's transaction waits for it.
   // A database that is down at start-up must not keep the server from starting (health reports it).

@@ -41,6 +41,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/audit/export", "audit:export"],
     ["/admin/security", "security:read"],
     ["/admin/notifications", "dashboard:read"],
+    ["/admin/security/setup", "security:read"],
   ];
 }
 
@@ -71,5 +72,19 @@ test.describe(() => {
     for (const [path] of entryPoints(ids)) {
       expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
     }
+  });
+});
+
+test.describe(() => {
+  test.use({ storageState: savedState("owner") });
+  test("the owner's setup self-check lists every item with its state", async ({ page }) => {
+    await page.goto("/admin/security/setup");
+    await expect(page.getByRole("heading", { name: "Setup self-check" })).toBeVisible();
+    const items = page.getByRole("list", { name: "Setup checks" }).getByRole("listitem");
+    await expect(items).toHaveCount(11);
+    // The e2e server runs the demo conveniences (test gateway, dev mailbox) on plain http: reported, not hidden.
+    await expect(items.filter({ hasText: "Test payment gateway" })).toHaveAttribute("data-status", "fail");
+    await expect(items.filter({ hasText: "Database role" })).not.toHaveAttribute("data-status", "ok");
+    await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Self-check" })).toBeVisible();
   });
 });

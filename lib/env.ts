@@ -136,6 +136,8 @@ export const envSchema = z.object({
   AUDIT_CHAIN_KEY: unsetIfEmpty(z.string().min(40).optional()),
   /** Signed audit checkpoints are appended here (JSON lines), ideally on separate, append-only storage. */
   AUDIT_CHECKPOINT_FILE: unsetIfEmpty(z.string().min(1).optional()),
+  /** The day (YYYY-MM-DD) an operator last restored a backup successfully; the self-check warns after 30 days. */
+  BACKUPS_CONFIRMED_AT: unsetIfEmpty(z.iso.date().optional()),
 
   /** Insider-threat alerts: more PII reveals than this by one staff member in an hour. */
   ALERT_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),

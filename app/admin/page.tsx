@@ -3,10 +3,12 @@ import Link from "next/link";
 import { z } from "zod";
 import { BarChart } from "@/components/admin/bar-chart";
 import { Price } from "@/components/price";
+import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { formatMoney } from "@/lib/catalog/money";
 import { getDashboard } from "@/lib/dal/staff/dashboard";
 import { parseSearchParams, searchValue } from "@/lib/http/search-params";
+import { nodeSupport, nodeSupportNotice } from "@/lib/self-check/node-support";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -29,6 +31,8 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
   const { denied } = parseSearchParams(dashboardParamsSchema, await searchParams);
   const dashboard = await getDashboard(viewer);
   const currency = dashboard.today.revenue.currency;
+  // Infrastructure detail: shown to the roles that read the shop's security state.
+  const runtimeNotice = can(viewer.role, "security:read") ? nodeSupportNotice(nodeSupport(process.versions.node, new Date())) : null;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Staff admin</h1>
@@ -41,6 +45,11 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
         <p role="status" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-900">
           Rate limits on fallback store: Redis has been unreachable since{" "}
           {dashboard.rateLimitsOnFallbackSince.toISOString().slice(0, 16).replace("T", " ")} UTC; limits are counted in PostgreSQL.
+        </p>
+      )}
+      {runtimeNotice && (
+        <p role="status" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-900">
+          {runtimeNotice} <Link href="/admin/security/setup" className="font-medium underline">Setup self-check</Link>
         </p>
       )}
       {dashboard.alerts && dashboard.alerts.length > 0 && (

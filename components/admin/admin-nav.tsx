@@ -12,6 +12,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin/staff", label: "Staff", permission: "staff:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/security", label: "Security", permission: "security:read" },
+  { href: "/admin/security/setup", label: "Self-check", permission: "security:read" },
   { href: "/admin/notifications", label: "Notifications", permission: "dashboard:read" },
 ];
 

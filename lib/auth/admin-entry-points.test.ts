@@ -26,6 +26,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/security/page.tsx": ["security:read"],
   "lib/actions/admin/security/acknowledge-alert.ts": ["security:respond"],
   "app/admin/audit/export/route.ts": ["audit:export"],
+  "app/admin/security/setup/page.tsx": ["security:read"],
   "app/admin/products/page.tsx": ["products:read"],
   "app/admin/products/new/page.tsx": ["products:write"],
   "app/admin/products/[id]/page.tsx": ["products:read"],

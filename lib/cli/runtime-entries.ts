@@ -22,6 +22,7 @@ export const runtimeEntries = {
   "audit-checkpoint": { source: "lib/cli/audit-checkpoint.ts", reactServer: true },
   "audit-checkpoint-run": { source: "lib/cli/audit-checkpoint-run.ts", reactServer: true },
   "keys-rotate": { source: "lib/cli/rotate-keys.ts", reactServer: true },
+  "security-check": { source: "lib/cli/security-check.ts", reactServer: true },
 } as const;
 
 export type RuntimeEntry = keyof typeof runtimeEntries;

@@ -9,7 +9,12 @@ import { env } from "@/lib/env";
  */
 export const secureCookies = env.SITE_URL.startsWith("https://");
 
-const prefix = secureCookies ? "__Host-" : "";
+/** The cookie-name prefix a site at `siteUrl` gets (the self-check reports it). */
+export function cookiePrefixFor(siteUrl: string): "__Host-" | "" {
+  return siteUrl.startsWith("https://") ? "__Host-" : "";
+}
+
+const prefix = cookiePrefixFor(env.SITE_URL);
 
 export const cookieNames = {
   session: `${prefix}shop.session`,
