@@ -115,3 +115,14 @@ export function decideOnRisk(score: number, thresholds: { holdScore: number; can
   if (score >= thresholds.holdScore) return "held";
   return "approved";
 }
+
+/** Reasons as stored on the order (JSON): anything unreadable is dropped rather than shown. */
+export function readStoredReasons(value: unknown): RiskReason[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const { code, points, message } = item as Record<string, unknown>;
+    const known = (RISK_REASON_CODES as readonly unknown[]).includes(code);
+    return known && typeof points === "number" && typeof message === "string" ? [{ code: code as RiskReasonCode, points, message }] : [];
+  });
+}
