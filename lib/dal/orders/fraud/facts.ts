@@ -24,10 +24,9 @@ export function cardTestingSubjects(order: { userId: string | null; clientAddres
 
 async function velocity(tx: Prisma.TransactionClient, orderId: string, where: Prisma.OrderWhereInput, now: Date): Promise<Velocity> {
   const others = { ...where, id: { not: orderId } } satisfies Prisma.OrderWhereInput;
-  const [lastHour, lastDay] = await Promise.all([
-    tx.order.count({ where: { ...others, createdAt: { gt: new Date(now.getTime() - HOUR_MS), lte: now } } }),
-    tx.order.count({ where: { ...others, createdAt: { gt: new Date(now.getTime() - DAY_MS), lte: now } } }),
-  ]);
+  // One after the other: a transaction's queries share one connection.
+  const lastHour = await tx.order.count({ where: { ...others, createdAt: { gt: new Date(now.getTime() - HOUR_MS), lte: now } } });
+  const lastDay = await tx.order.count({ where: { ...others, createdAt: { gt: new Date(now.getTime() - DAY_MS), lte: now } } });
   return { lastHour, lastDay };
 }
 
@@ -68,12 +67,12 @@ export async function loadRiskFacts(tx: Prisma.TransactionClient, orderId: strin
       guestContact: { select: { ...guestEmailSelect, emailIndex: true } },
     },
   });
-  const [account, email, clientAddress, cardTestingAlerts] = await Promise.all([
-    order.userId ? velocity(tx, order.id, { userId: order.userId }, now) : null,
-    emailVelocity(tx, order, now),
-    order.clientAddressIndex ? velocity(tx, order.id, { clientAddressIndex: order.clientAddressIndex }, now) : null,
-    tx.securityAlert.count({ where: { kind: "card_testing", acknowledgedAt: null, subject: { in: cardTestingSubjects(order) } } }),
-  ]);
+  const account = order.userId ? await velocity(tx, order.id, { userId: order.userId }, now) : null;
+  const email = await emailVelocity(tx, order, now);
+  const clientAddress = order.clientAddressIndex ? await velocity(tx, order.id, { clientAddressIndex: order.clientAddressIndex }, now) : null;
+  const cardTestingAlerts = await tx.securityAlert.count({
+    where: { kind: "card_testing", acknowledgedAt: null, subject: { in: cardTestingSubjects(order) } },
+  });
   return {
     totalMinor: order.totalMinor,
     account,
