@@ -18,12 +18,14 @@ export type StaffHeldOrderDTO = {
   reasons: RiskReason[];
   placedAt: Date;
   paidAt: Date | null;
+  /** Whole hours since the order was placed (how long the buyer has waited). */
+  ageHours: number;
 };
 
 export const REVIEW_QUEUE_LIMIT = 100;
 
 /** The orders waiting for a fraud review, oldest first (the buyer who has waited longest comes first). */
-export async function listHeldOrdersForReview(viewer: StaffViewer): Promise<StaffHeldOrderDTO[]> {
+export async function listHeldOrdersForReview(viewer: StaffViewer, now = new Date()): Promise<StaffHeldOrderDTO[]> {
   assertPermission(viewer, "orders:review");
   const rows = await db.order.findMany({
     where: { fraudReview: "held" },
@@ -40,6 +42,7 @@ export async function listHeldOrdersForReview(viewer: StaffViewer): Promise<Staf
     reasons: readStoredReasons(row.riskReasons),
     placedAt: row.createdAt,
     paidAt: row.paidAt,
+    ageHours: Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 3_600_000)),
   }));
 }
 
