@@ -4,7 +4,7 @@ import { ORDER_CONFIRMATION_JOB, sendOrderConfirmation } from "@/lib/dal/orders/
 import { sendMail } from "@/lib/mail/transport";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
-import { sendQueuedRefund } from "@/lib/dal/payments/refunds";
+import { sendQueuedRefund } from "@/lib/dal/payments/queued-refunds";
 import { FRAUD_REFUND_JOB } from "@/lib/dal/orders/fraud/cancel";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";

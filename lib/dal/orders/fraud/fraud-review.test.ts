@@ -5,7 +5,7 @@ import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { chargeObject, checkoutSessionObject, type TestCheckoutState } from "@/lib/payments/test-gateway/stripe-objects";
 import { delivered, pendingOrders } from "@/lib/dal/payments/event-fixtures";
 import { processPaymentEvent } from "@/lib/dal/payments/events";
-import { sendQueuedRefund } from "@/lib/dal/payments/refunds";
+import { sendQueuedRefund } from "@/lib/dal/payments/queued-refunds";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { packOrder } from "../fulfilment";
 import { getOrderForStaff } from "../staff-orders";
