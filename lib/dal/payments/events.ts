@@ -175,7 +175,7 @@ async function onCheckoutEnded(tx: Prisma.TransactionClient, order: LockedOrder,
 
 async function onChargeSucceeded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent, now: Date): Promise<EventOutcome> {
   const charge = event.data.object;
-  // Brand, last four and Stripe's risk level only: nothing else of the card is ever stored (PCI DSS 3.3).
+  // Brand, last four, the billing country and Stripe's risk level only: nothing else of the card is ever stored (PCI DSS 3.3).
   await tx.order.update({
     where: { id: order.id },
     data: {
