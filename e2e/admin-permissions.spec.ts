@@ -29,6 +29,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/orders", "orders:read"],
     [`/admin/orders/${ids.orderId}`, "orders:read"],
     [`/admin/orders/${ids.orderId}/packing-slip`, "orders:fulfil"],
+    ["/admin/orders/review", "orders:review"],
     ["/admin/returns", "orders:returns"],
     ["/admin/products", "products:read"],
     ["/admin/products/new", "products:write"],

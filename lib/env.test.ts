@@ -88,6 +88,14 @@ describe("payment settings", () => {
     expect(parseError({ STRIPE_SECRET_KEY: "pk_test_publishable" }).message).toMatch(/^\s*STRIPE_SECRET_KEY: /m);
   });
 
+  it("defaults the fraud thresholds and refuses a cancel score at or below the hold score", () => {
+    const env = parseEnv({});
+    expect([env.FRAUD_HOLD_SCORE, env.FRAUD_CANCEL_SCORE]).toEqual([50, 90]);
+    expect(() => parseEnv({ FRAUD_HOLD_SCORE: "60", FRAUD_CANCEL_SCORE: "60" })).toThrow(/FRAUD_CANCEL_SCORE/);
+    expect(() => parseEnv({ FRAUD_HOLD_SCORE: "95" })).toThrow(/FRAUD_CANCEL_SCORE/);
+    expect(parseEnv({ FRAUD_HOLD_SCORE: "30", FRAUD_CANCEL_SCORE: "31" }).FRAUD_CANCEL_SCORE).toBe(31);
+  });
+
   it("refuses the offline test gateway next to a live Stripe key", () => {
     expect(() => parseEnv({ PAYMENTS_TEST_GATEWAY: "true", STRIPE_SECRET_KEY: "sk_live_abc123" })).toThrow(/PAYMENTS_TEST_GATEWAY/);
     expect(parseEnv({ PAYMENTS_TEST_GATEWAY: "true", STRIPE_SECRET_KEY: "sk_test_abc123" }).PAYMENTS_TEST_GATEWAY).toBe(true);

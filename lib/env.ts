@@ -160,6 +160,10 @@ export const envSchema = z.object({
   DETECT_CARD_FAILURES_PER_HOUR: z.coerce.number().int().min(2).max(1_000_000).default(30),
   DETECT_STAFF_RATE_MULTIPLIER: z.coerce.number().min(1).max(1000).default(5),
   DETECT_STAFF_RATE_FLOOR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Fraud review (lib/orders/fraud): a paid order scoring at least this is held for staff review… */
+  FRAUD_HOLD_SCORE: z.coerce.number().int().min(1).max(1000).default(50),
+  /** … and at least this (above the hold score) is cancelled and refunded without waiting for staff. */
+  FRAUD_CANCEL_SCORE: z.coerce.number().int().min(2).max(1000).default(90),
   /** Request header a trusted proxy fills with the client's country (e.g. cf-ipcountry); unset: no country is recorded. */
   CLIENT_COUNTRY_HEADER: unsetIfEmpty(z.string().regex(/^[a-z0-9-]{1,60}$/, "must be a lower-case header name").optional()),
   /** How long revealed customer data stays visible to the staff member who revealed it. */
@@ -182,6 +186,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (data.PAYMENTS_TEST_GATEWAY && data.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
     throw new Error("Invalid environment configuration:\n  PAYMENTS_TEST_GATEWAY: must not be enabled with a live Stripe key");
+  }
+  if (data.FRAUD_CANCEL_SCORE <= data.FRAUD_HOLD_SCORE) {
+    throw new Error("Invalid environment configuration:\n  FRAUD_CANCEL_SCORE: must be above FRAUD_HOLD_SCORE");
   }
   return { ...data, SITE_URL: siteUrl.replace(/\/$/, "") };
 }

@@ -7,6 +7,8 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin/orders", label: "Orders", permission: "orders:read" },
   // The packers' work list: paid orders waiting for a parcel, oldest first.
   { href: "/admin/orders?show=to_ship", label: "To ship", permission: "orders:fulfil" },
+  // Paid orders the fraud score held: nothing ships until a reviewer decides.
+  { href: "/admin/orders/review", label: "Fraud review", permission: "orders:review" },
   { href: "/admin/returns", label: "Returns", permission: "orders:returns" },
   { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/staff", label: "Staff", permission: "staff:read" },

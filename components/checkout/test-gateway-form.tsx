@@ -8,6 +8,7 @@ import { settleTestCheckoutAction } from "@/lib/actions/test-gateway/settle-test
 
 const outcomes = [
   { value: "pay", label: "Pay", hint: "The payment succeeds at once." },
+  { value: "pay_risky", label: "Pay (high risk)", hint: "The payment succeeds, rated highest risk by the processor: the order is held for fraud review." },
   { value: "pay_later", label: "Pay later", hint: "A delayed payment method: confirmed a few seconds later." },
   { value: "decline", label: "Decline", hint: "The bank refuses the payment: the order is cancelled and the items released." },
   { value: "abandon", label: "Abandon", hint: "Leave without paying: back to the shop, the checkout expires." },

@@ -21,6 +21,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "app/admin/orders/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/page.tsx": ["orders:read"],
   "app/admin/orders/[id]/packing-slip/page.tsx": ["orders:fulfil"],
+  "app/admin/orders/review/page.tsx": ["orders:review"],
   "app/admin/returns/page.tsx": ["orders:returns"],
   "app/admin/audit/page.tsx": ["audit:read"],
   "app/admin/security/page.tsx": ["security:read"],
@@ -39,6 +40,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/orders/order-actions.ts": ["orders:cancel", "orders:refund"],
   "lib/actions/admin/orders/fulfilment-actions.ts": ["orders:fulfil"],
   "lib/actions/admin/orders/return-actions.ts": ["orders:returns", "orders:refund"],
+  "lib/actions/admin/orders/review-actions.ts": ["orders:review"],
   "lib/actions/admin/audit/verify-audit-log.ts": ["audit:read"],
   "app/admin/customers/page.tsx": ["customers:read"],
   "app/admin/customers/[id]/page.tsx": ["customers:read"],
@@ -93,6 +95,7 @@ const STEP_UP_ACTIONS = [
   "lib/actions/admin/customers/reveal-customer-pii.ts#revealCustomerPiiAction",
   "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
   "lib/actions/admin/orders/return-actions.ts#refundReturnAction",
+  "lib/actions/admin/orders/review-actions.ts#cancelHeldOrderAction",
 ];
 
 const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));

@@ -28,6 +28,10 @@ describe("staff permissions", () => {
     expect(STAFF_ROLES.filter((role) => can(role, "orders:returns"))).toEqual(["owner", "admin", "fulfilment", "support"]);
   });
 
+  it("lets owners, admins and support review held orders, never the fulfilment staff who pack them", () => {
+    expect(STAFF_ROLES.filter((role) => can(role, "orders:review"))).toEqual(["owner", "admin", "support"]);
+  });
+
   it("never lets anyone grant a permission they lack", () => {
     expect(canAssignRole("owner", "owner")).toBe(true);
     expect(canAssignRole("admin", "owner")).toBe(false); // the owner's security:manage is not the admin's to give

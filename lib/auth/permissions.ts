@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "orders:cancel",
   "orders:refund",
   "orders:returns",
+  /** The fraud review queue: approving a held order for fulfilment, or cancelling and refunding it in full. */
+  "orders:review",
   "customers:read",
   "customers:reveal_pii",
   "staff:read",
@@ -41,7 +43,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRoleName, readonly Permissio
   admin: everything.filter((permission) => permission !== "security:manage"),
   catalog_manager: ["dashboard:read", "products:read", "products:write", "inventory:write", "orders:read"],
   fulfilment: ["dashboard:read", "products:read", "inventory:write", "orders:read", "orders:fulfil", "orders:returns"],
-  support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "orders:returns", "customers:read", "customers:reveal_pii"],
+  /**
+   * Support also reviews orders the fraud score held: they talk to the buyer and can check who they are, and
+   * a review can only let the order ship or send the whole payment back to the card it came from (never a
+   * chosen amount or elsewhere), so it needs no general refund right. Fulfilment does not review the orders
+   * it would then pack (no one clears their own queue), and catalog managers and auditors have no part in it.
+   */
+  support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "orders:returns", "orders:review", "customers:read", "customers:reveal_pii"],
   /** Read-only, everywhere, including the audit log and its export. */
   auditor: ["dashboard:read", "products:read", "orders:read", "customers:read", "staff:read", "audit:read", "audit:export", "security:read"],
 };

@@ -4,6 +4,8 @@ import { ORDER_CONFIRMATION_JOB, sendOrderConfirmation } from "@/lib/dal/orders/
 import { sendMail } from "@/lib/mail/transport";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
+import { sendQueuedRefund } from "@/lib/dal/payments/queued-refunds";
+import { FRAUD_REFUND_JOB } from "@/lib/dal/orders/fraud/cancel";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";
 import { handleOrderMailJob, orderMailJobSchemas } from "./order-mail-handlers";
@@ -13,6 +15,7 @@ const orderJobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stray-payment.refund"), strayPaymentId: z.string().min(1).max(40), orderId: z.string().min(1).max(40) }),
   ...orderMailJobSchemas,
   z.object({ type: z.literal(ORDER_CONFIRMATION_JOB), orderId: z.string().min(1).max(40) }),
+  z.object({ type: z.literal(FRAUD_REFUND_JOB), orderId: z.string().min(1).max(40), refundId: z.string().min(1).max(40) }),
 ]);
 
 /**
@@ -24,6 +27,8 @@ const orderJobSchema = z.discriminatedUnion("type", [
  *   idempotency key keeps retries from refunding twice);
  * - customer-order-mail and staff-new-order-mail tell the customer or the
  *   opted-in staff about the order (order-mail-handlers.ts).
+ * - fraud-refund.send refunds an order the fraud review cancelled (retried
+ *   on failure under the refund's idempotency key);
  * - order.confirmation mails a paid order's confirmation (a guest's carries a
  *   status link whose token is issued now, as the mail goes; the job names
  *   only the order).
@@ -38,6 +43,13 @@ export const handleOrderJob: JobHandler = async (data, context) => {
     if (!gateway) throw new Error("No payment gateway is configured: the stray payment cannot be refunded yet.");
     const outcome = await refundStrayPayment(job.strayPaymentId, gateway);
     context?.log.info({ strayPaymentId: job.strayPaymentId, outcome }, "stray payment refund");
+    return;
+  }
+  if (job.type === FRAUD_REFUND_JOB) {
+    const gateway = paymentGateway();
+    if (!gateway) throw new Error("No payment gateway is configured: the fraud cancellation cannot be refunded yet.");
+    const outcome = await sendQueuedRefund(job.refundId, gateway);
+    context?.log.info({ orderId: job.orderId, outcome }, "fraud cancellation refund");
     return;
   }
   if (job.type === ORDER_CONFIRMATION_JOB) {

@@ -12,12 +12,21 @@ export type OrderFacts = {
   fulfillmentStatus: FulfillmentStatus;
   /** The processor's payment, once one has been taken. */
   paymentIntentId: string | null;
+  /** Where the fraud review stands (lib/orders/fraud); null until the paid order is scored. */
+  fraudReview: FraudReviewState | null;
 };
 
-type Statuses = Pick<OrderFacts, "paymentStatus" | "fulfillmentStatus">;
+export type FraudReviewState = "approved" | "held" | "released" | "cancelled";
+
+type Statuses = Pick<OrderFacts, "paymentStatus" | "fulfillmentStatus" | "fraudReview">;
+
+/** A parcel may not be packed or shipped while staff review the order, nor after the review cancelled it. */
+export function blockedByFraudReview(order: Pick<OrderFacts, "fraudReview">): boolean {
+  return order.fraudReview === "held" || order.fraudReview === "cancelled";
+}
 
 function mayFulfil(order: Statuses, to: FulfillmentStatus): boolean {
-  return SHIPPABLE_PAYMENT_STATUSES.includes(order.paymentStatus) && canChangeFulfillment(order.fulfillmentStatus, to);
+  return SHIPPABLE_PAYMENT_STATUSES.includes(order.paymentStatus) && !blockedByFraudReview(order) && canChangeFulfillment(order.fulfillmentStatus, to);
 }
 
 /** A paid order (or one partly refunded) that has not left yet can be packed. */

@@ -31,6 +31,8 @@ export const orderNoticeSchema = z.discriminatedUnion("kind", [
     full: z.boolean(),
   }),
   z.object({ kind: z.literal("cancelled"), reason: reason.optional() }),
+  /** A paid order the fraud review held, approved by staff: it goes to packing now. */
+  z.object({ kind: z.literal("released") }),
   z.object({
     kind: z.literal("return"),
     stage: z.enum(RETURN_STAGES),

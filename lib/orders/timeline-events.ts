@@ -25,6 +25,9 @@ export const ORDER_EVENT_TYPES = [
   "return.rejected",
   "return.received",
   "return.refunded",
+  "review.scored",
+  "review.approved",
+  "review.cancelled",
 ] as const;
 
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
@@ -38,6 +41,8 @@ export type OrderEventDetail = {
   reason?: string;
   mail?: string;
   units?: number;
+  /** A fraud score (staff-only events). */
+  score?: number;
 };
 
 export type Audience = "customer" | "staff";
@@ -61,6 +66,9 @@ const titles: Record<OrderEventType, string> = {
   "return.rejected": "Return declined",
   "return.received": "Return received",
   "return.refunded": "Return refunded",
+  "review.scored": "Fraud check",
+  "review.approved": "Fraud review: approved",
+  "review.cancelled": "Fraud review: cancelled and refunded",
 };
 
 /** Reasons the customer reads (a cancellation, a declined return); a hold or refund-request reason is for staff. */
@@ -78,6 +86,7 @@ export function describeOrderEvent(type: OrderEventType, detail: OrderEventDetai
   if (detail.carrier) parts.push(carrierName(detail.carrier));
   if (detail.trackingNumber) parts.push(`tracking ${detail.trackingNumber}`);
   if (detail.mail) parts.push(detail.mail);
+  if (detail.score !== undefined && audience === "staff") parts.push(`score ${detail.score}`);
   if (detail.reason && (audience === "staff" || reasonIsPublic.has(type))) parts.push(`“${detail.reason}”`);
   return { title: titles[type], detail: parts.length > 0 ? parts.join(" · ") : null };
 }

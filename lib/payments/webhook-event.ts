@@ -8,6 +8,8 @@ import { z } from "zod";
 const id = z.string().min(1).max(255);
 const currency = z.string().regex(/^[a-z]{3}$/i);
 const minor = z.number().int().min(0).max(100_000_000_000);
+/** An ISO 3166-1 alpha-2 country; anything else is dropped rather than refused (the field only feeds the fraud score). */
+const country = z.string().regex(/^[A-Za-z]{2}$/).catch("").transform((value) => value.toUpperCase() || null);
 const expandable = z.union([id, z.object({ id })]).nullable().optional();
 
 export const checkoutSessionSchema = z.object({
@@ -31,10 +33,19 @@ export const chargeSchema = z.object({
   payment_method_details: z
     .object({
       card: z
-        .object({ brand: z.string().max(20).nullable().optional(), last4: z.string().regex(/^\d{4}$/).nullable().optional() })
+        .object({
+          brand: z.string().max(20).nullable().optional(),
+          last4: z.string().regex(/^\d{4}$/).nullable().optional(),
+          /** The issuing country of the card (ISO 3166-1 alpha-2). */
+          country: country.nullable().optional(),
+        })
         .nullable()
         .optional(),
     })
+    .nullable()
+    .optional(),
+  billing_details: z
+    .object({ address: z.object({ country: country.nullable().optional() }).nullable().optional() })
     .nullable()
     .optional(),
   outcome: z.object({ risk_level: z.string().max(20).nullable().optional() }).nullable().optional(),

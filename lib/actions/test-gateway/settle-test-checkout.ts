@@ -9,7 +9,7 @@ import { publicAction } from "../pipeline/audiences";
 
 const settleSchema = z.object({
   sessionId: z.string().regex(/^cs_test_[A-Za-z0-9]{10,60}$/),
-  outcome: z.enum(["pay", "pay_later", "decline", "abandon"]),
+  outcome: z.enum(["pay", "pay_risky", "pay_later", "decline", "abandon"]),
 });
 
 /**

@@ -41,7 +41,7 @@ export async function getDeliveryAddressForFulfilment(
   assertPermission(viewer, "orders:fulfil");
   const row = await db.order.findUnique({
     where: { id: orderId },
-    select: { ...shippingAddressSelect, id: true, paymentStatus: true, fulfillmentStatus: true },
+    select: { ...shippingAddressSelect, id: true, paymentStatus: true, fulfillmentStatus: true, fraudReview: true },
   });
   if (!row || !awaitsShipment(row)) return null;
   const address = openShippingAddress(row);

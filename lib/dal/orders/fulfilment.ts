@@ -27,7 +27,7 @@ export type FulfilmentResult = { ok: true } | { ok: false; code: FulfilmentError
 
 type Step = {
   to: "packed" | "shipped" | "delivered";
-  allowed: (order: { paymentStatus: Parameters<typeof canShipOrder>[0]["paymentStatus"]; fulfillmentStatus: FulfillmentStatus }) => boolean;
+  allowed: (order: Parameters<typeof canShipOrder>[0]) => boolean;
   data: (now: Date) => Prisma.OrderUpdateInput;
   detail?: OrderEventDetail;
   /** What the customer is told, if anything (packing is the shop's business). */
@@ -44,7 +44,7 @@ async function fulfilmentStep(viewer: StaffViewer, orderId: string, step: Step, 
   assertPermission(viewer, "orders:fulfil");
   return db.$transaction(async (tx): Promise<FulfilmentResult> => {
     if (!(await lockOrder(tx, orderId))) return { ok: false, code: FulfilmentError.notFound };
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentStatus: true, fulfillmentStatus: true } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentStatus: true, fulfillmentStatus: true, fraudReview: true } });
     if (!step.allowed(order)) return { ok: false, code: FulfilmentError.wrongState, status: order.fulfillmentStatus };
     await tx.order.update({ where: { id: orderId }, data: { fulfillmentStatus: step.to, ...step.data(new Date()) } });
     await appendAudit(tx, {

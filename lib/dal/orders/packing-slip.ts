@@ -45,6 +45,7 @@ export async function getPackingSlip(viewer: StaffViewer, orderId: string, conte
       createdAt: true,
       paymentStatus: true,
       fulfillmentStatus: true,
+      fraudReview: true,
       shippingMethod: true,
       items: { select: { productName: true, quantity: true }, orderBy: { productName: "asc" } },
     },

@@ -19,6 +19,7 @@ import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 import { queueCustomerOrderMail } from "./customer-mail";
+import { releasedByFraudReview } from "./fraud/fulfillable";
 
 export type AdminOrderFilters = {
   payment?: PaymentStatus;
@@ -41,7 +42,7 @@ export const ADMIN_ORDERS_PAGE_SIZE = 50;
 
 function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
   const toShip: Prisma.OrderWhereInput = filters.toShip
-    ? { paymentStatus: { in: [...SHIPPABLE_PAYMENT_STATUSES] }, fulfillmentStatus: { in: ["unfulfilled", "packed"] } }
+    ? { paymentStatus: { in: [...SHIPPABLE_PAYMENT_STATUSES] }, fulfillmentStatus: { in: ["unfulfilled", "packed"] }, ...releasedByFraudReview }
     : {};
   return {
     paymentStatus: filters.payment,
@@ -115,6 +116,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       cardBrand: true,
       cardLast4: true,
       riskLevel: true,
+      fraudReview: true,
       holdReason: true,
       paymentIntentId: true,
       shippingCarrier: true,

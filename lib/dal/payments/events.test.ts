@@ -112,11 +112,24 @@ describe("payment event processing", () => {
     expect(await db.securityEvent.count({ where: { userId, type: "payment_after_cancellation" } })).toBe(1);
   });
 
-  it("stores card brand, last four and risk level from the charge, nothing more", async () => {
+  it("stores card brand, last four, country and risk level from the charge, nothing more", async () => {
     const { orderId, state } = await pendingOrder();
     await processPaymentEvent(paid(state), context);
     expect(await processPaymentEvent(delivered("charge.succeeded", chargeObject(state)), context)).toBe("applied");
-    expect(await order(orderId)).toMatchObject({ cardBrand: "visa", cardLast4: "4242", riskLevel: "normal" });
+    expect(await order(orderId)).toMatchObject({ cardBrand: "visa", cardLast4: "4242", riskLevel: "normal", billingCountry: "US" });
+  });
+
+  it("prefers the billing address's country to the card's, and drops a malformed one", async () => {
+    const { orderId, state } = await pendingOrder();
+    await processPaymentEvent(paid(state), context);
+    const charge = { ...chargeObject(state), billing_details: { address: { country: "de" } } };
+    expect(await processPaymentEvent(delivered("charge.succeeded", charge), context)).toBe("applied");
+    expect((await order(orderId)).billingCountry).toBe("DE");
+    const other = await pendingOrder();
+    await processPaymentEvent(paid(other.state), context);
+    const malformed = { ...chargeObject(other.state), payment_method_details: { card: { brand: "visa", last4: "4242", country: "<script>" } } };
+    expect(await processPaymentEvent(delivered("charge.succeeded", malformed), context)).toBe("applied");
+    expect((await order(other.orderId)).billingCountry).toBeNull();
   });
 
   it("applies refunds from charge.refunded, and ignores an older (smaller) total arriving late", async () => {

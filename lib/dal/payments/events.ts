@@ -15,6 +15,7 @@ import { queueNewOrderStaffMail } from "@/lib/dal/orders/staff-order-mail";
 import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import { settleReturnRefunds } from "@/lib/dal/orders/returns/refund-claim";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { assessPaidOrder } from "@/lib/dal/orders/fraud/assess";
 import { holdStrayPayment } from "./stray-payments";
 import type { RequestContext } from "@/lib/context/request-context";
 
@@ -98,7 +99,7 @@ function apply(tx: Prisma.TransactionClient, order: LockedOrder, event: PaymentE
     case "checkout.session.expired":
       return onCheckoutEnded(tx, order, event, now);
     case "charge.succeeded":
-      return onChargeSucceeded(tx, order, event);
+      return onChargeSucceeded(tx, order, event, now);
     case "charge.refunded":
       return onChargeRefunded(tx, order, event, now);
   }
@@ -172,17 +173,21 @@ async function onCheckoutEnded(tx: Prisma.TransactionClient, order: LockedOrder,
   return "applied";
 }
 
-async function onChargeSucceeded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent): Promise<EventOutcome> {
+async function onChargeSucceeded(tx: Prisma.TransactionClient, order: LockedOrder, event: ChargeEvent, now: Date): Promise<EventOutcome> {
   const charge = event.data.object;
-  // Brand, last four and Stripe's risk level only: nothing else of the card is ever stored (PCI DSS 3.3).
+  // Brand, last four, the billing country and Stripe's risk level only: nothing else of the card is ever stored (PCI DSS 3.3).
   await tx.order.update({
     where: { id: order.id },
     data: {
       cardBrand: charge.payment_method_details?.card?.brand ?? null,
       cardLast4: charge.payment_method_details?.card?.last4 ?? null,
       riskLevel: charge.outcome?.risk_level ?? null,
+      // The billing address's country when the processor collected one, else the card's issuing country.
+      billingCountry: charge.billing_details?.address?.country ?? charge.payment_method_details?.card?.country ?? null,
     },
   });
+  // The payment has succeeded and the processor's risk level is known: the fraud review scores the order now.
+  if (order.paymentStatus === "paid") await assessPaidOrder(tx, order.id, now);
   return "applied";
 }
 

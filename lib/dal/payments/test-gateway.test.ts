@@ -45,6 +45,7 @@ describe("offline test gateway", () => {
 
   it.each<[TestOutcome, string[][], "success" | "cancel"]>([
     ["pay", [["checkout.session.completed", "charge.succeeded"]], "success"],
+    ["pay_risky", [["checkout.session.completed", "charge.succeeded"]], "success"],
     ["pay_later", [["checkout.session.completed"], ["checkout.session.async_payment_succeeded", "charge.succeeded"]], "success"],
     ["decline", [["checkout.session.completed"], ["checkout.session.async_payment_failed"]], "success"],
     ["abandon", [["checkout.session.expired"]], "cancel"],

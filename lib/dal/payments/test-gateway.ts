@@ -20,7 +20,7 @@ import { enqueueJob } from "@/lib/dal/jobs/enqueue";
  * the job queue (the worker signs and posts them to the webhook endpoint, and
  * retries like Stripe). It never touches the shop's orders directly.
  */
-export type TestOutcome = "pay" | "pay_later" | "decline" | "abandon";
+export type TestOutcome = "pay" | "pay_risky" | "pay_later" | "decline" | "abandon";
 
 /** How long after checkout a delayed (bank-debit-like) payment reports its result. */
 export const ASYNC_RESULT_DELAY_SECONDS = 3;
@@ -131,6 +131,7 @@ function deliver(tx: Prisma.TransactionClient, events: StripeEventEnvelope[], de
 /**
  * The shopper's choice on the test payment page, played as Stripe plays it:
  * - pay: checkout.session.completed (paid), then charge.succeeded;
+ * - pay_risky: the same, with the charge rated "highest" risk by the processor (the fraud review holds it);
  * - pay_later: completed (unpaid) now, async_payment_succeeded a moment later;
  * - decline: completed (unpaid) now, async_payment_failed a moment later (the bank refused);
  * - abandon: checkout.session.expired, and the shopper goes back to the shop.
@@ -145,7 +146,7 @@ export async function settleTestCheckout(id: string, outcome: TestOutcome, now =
       await deliver(tx, [stripeEvent("checkout.session.expired", checkoutSessionObject(stateOf(expired)), now)]);
       return row.cancelUrl;
     }
-    const paidNow = outcome === "pay";
+    const paidNow = outcome === "pay" || outcome === "pay_risky";
     const completed = await tx.testGatewaySession.update({
       where: { id },
       data: { status: "complete", paymentStatus: paidNow ? "paid" : "unpaid" },
@@ -153,7 +154,7 @@ export async function settleTestCheckout(id: string, outcome: TestOutcome, now =
     });
     const state = stateOf(completed);
     const events = [stripeEvent("checkout.session.completed", checkoutSessionObject(state), now)];
-    if (paidNow) events.push(stripeEvent("charge.succeeded", chargeObject(state), now));
+    if (paidNow) events.push(stripeEvent("charge.succeeded", chargeObject(state, [], outcome === "pay_risky" ? "highest" : "normal"), now));
     await deliver(tx, events);
     if (!paidNow) await deliverAsyncResult(tx, state, outcome === "pay_later", now);
     return row.successUrl;

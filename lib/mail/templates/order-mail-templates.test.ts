@@ -11,6 +11,7 @@ const all = {
   delivered: orderDelivered(base),
   refunded: orderRefunded({ ...base, amountMinor: 1250, currency: "USD", full: false }),
   cancelled: orderCancelled({ ...base, reason: evil }),
+  released: orderNoticeMail({ kind: "released" }, { ...base, currency: "USD" }),
   returnRejected: returnUpdate({ ...base, stage: "rejected", reason: evil, currency: "USD" }),
 };
 
@@ -80,6 +81,7 @@ describe("customer order mail", () => {
     const order = { name: "Jane", number: "ORD-9", orderLink, currency: "USD" };
     expect(orderNoticeMail({ kind: "refunded", amountMinor: 100, full: true }, order).subject).toMatch(/^Order ORD-9 refunded/);
     expect(orderNoticeMail({ kind: "delivered" }, order).subject).toMatch(/^Order ORD-9 was delivered/);
+    expect(orderNoticeMail({ kind: "released" }, order).subject).toMatch(/^Order ORD-9 is being prepared/);
     expect(orderNoticeMail({ kind: "return", stage: "approved" }, order).subject).toMatch(/^Your return is approved/);
   });
 

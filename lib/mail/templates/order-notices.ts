@@ -1,7 +1,7 @@
 import "server-only";
 import type { OrderNotice } from "@/lib/orders/order-notice";
 import type { MailContent } from "./layout";
-import { type OrderMailBase, orderCancelled, orderDelivered, orderRefunded, orderShipped } from "./order-updates";
+import { type OrderMailBase, orderCancelled, orderDelivered, orderRefunded, orderReleased, orderShipped } from "./order-updates";
 import { returnUpdate } from "./returns";
 
 /** The mail for one customer order notice (the job handler's single entry to the templates). */
@@ -14,6 +14,8 @@ export function orderNoticeMail(notice: OrderNotice, order: OrderMailBase & { cu
       return orderDelivered(base);
     case "refunded":
       return orderRefunded({ ...base, amountMinor: notice.amountMinor, currency: order.currency, full: notice.full });
+    case "released":
+      return orderReleased(base);
     case "cancelled":
       return orderCancelled({ ...base, reason: notice.reason });
     case "return":

@@ -68,6 +68,17 @@ export function orderRefunded({
 }
 
 /** The order will not be fulfilled, with a short reason when one is given. */
+/** A paid order released for packing after a manual check (the fraud review's approval; its reasons stay with staff). */
+export function orderReleased({ name, number, orderLink }: OrderMailBase): MailContent {
+  return renderMail({
+    subject: `Order ${number} is being prepared`,
+    name,
+    paragraphs: [`Thank you for your patience: we have checked order ${number} and it is now being prepared for shipping.`, "We will mail you again when it ships."],
+    action: viewOrder(orderLink),
+    reason: because(number),
+  });
+}
+
 export function orderCancelled({ name, number, orderLink, reason }: OrderMailBase & { reason?: string }): MailContent {
   return renderMail({
     subject: `Order ${number} cancelled`,

@@ -66,7 +66,10 @@ export function checkoutSessionObject(state: TestCheckoutState): Record<string, 
   };
 }
 
-export function chargeObject(state: TestCheckoutState, refunds: { id: string; amount: number }[] = []): Record<string, unknown> {
+/** Stripe's risk levels the test gateway plays: a normal payment, or one its radar rates highest (Stripe's test card 4000 0000 0000 4954). */
+export type TestRiskLevel = "normal" | "highest";
+
+export function chargeObject(state: TestCheckoutState, refunds: { id: string; amount: number }[] = [], riskLevel: TestRiskLevel = "normal"): Record<string, unknown> {
   return {
     id: state.chargeId,
     object: "charge",
@@ -79,8 +82,8 @@ export function chargeObject(state: TestCheckoutState, refunds: { id: string; am
     livemode: false,
     paid: true,
     payment_intent: state.paymentIntentId,
-    payment_method_details: { type: "card", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034, funding: "credit" } },
-    outcome: { network_status: "approved_by_network", risk_level: "normal", risk_score: 12, seller_message: "Payment complete.", type: "authorized" },
+    payment_method_details: { type: "card", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034, funding: "credit", country: "US" } },
+    outcome: { network_status: "approved_by_network", risk_level: riskLevel, risk_score: riskLevel === "highest" ? 85 : 12, seller_message: "Payment complete.", type: "authorized" },
     refunded: state.amountRefunded >= state.amountTotal,
     refunds: {
       object: "list",

@@ -16,6 +16,8 @@ import { formatMoney } from "@/lib/catalog/money";
 import { getOrderForStaff } from "@/lib/dal/orders/staff-orders";
 import { getDeliveryAddressForFulfilment } from "@/lib/dal/orders/delivery-address";
 import { listOrderReturnsForStaff } from "@/lib/dal/orders/returns/staff-returns";
+import { getRiskAssessmentForStaff } from "@/lib/dal/orders/fraud/review-queue";
+import { RiskAssessmentPanel } from "@/components/admin/orders/risk-assessment";
 import { can } from "@/lib/auth/permissions";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
@@ -32,6 +34,8 @@ const notices = {
   return_rejected: "Return declined.",
   return_received: "Return marked as received.",
   return_refund_requested: "Refund requested. The return shows refunded when the payment provider confirms it.",
+  review_approved: "Approved: the order is released for packing and the customer is told it is being prepared.",
+  review_cancelled: "Cancelled: the payment is being refunded in full and the customer is told.",
 };
 
 const orderParamsSchema = z.object({ notice: searchChoice([
@@ -43,6 +47,8 @@ const orderParamsSchema = z.object({ notice: searchChoice([
     "return_rejected",
     "return_received",
     "return_refund_requested",
+    "review_approved",
+    "review_cancelled",
   ]),
 });
 
@@ -53,6 +59,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
   if (!order) notFound();
   // The packer of a parcel waiting to ship sees where it goes, in full; every view is audited.
   const deliveryAddress = order.actions.viewAddress ? await getDeliveryAddressForFulfilment(viewer, order.id, await auditContext()) : null;
+  const assessment = await getRiskAssessmentForStaff(viewer, order.id);
   const returns = can(viewer.role, "orders:returns") ? await listOrderReturnsForStaff(viewer, order.id) : [];
   const { notice: noticeKey } = parseSearchParams(orderParamsSchema, await searchParams);
   const notice = noticeKey ? notices[noticeKey] : undefined;
@@ -125,6 +132,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
           </p>
         )}
       </section>
+      {assessment && <RiskAssessmentPanel orderId={order.id} assessment={assessment} />}
       <p>
         Payment: {order.card ?? "no card details"}
         {order.riskLevel ? ` · risk ${order.riskLevel}` : ""}
