@@ -5,7 +5,7 @@ import { sampleProduct } from "@/lib/seo/seo-test-fixtures";
 import { JsonLdScript } from "./json-ld";
 
 describe("JsonLdScript", () => {
-  it("keeps a hostile product name inside its data block (V3.2.2)", () => {
+  it("keeps a hostile product name inside its data block (V1.2.1 contextual encoding)", () => {
     const name = `Mug </script><script>alert(document.cookie)</script><!--<script>`;
     const html = renderToStaticMarkup(<JsonLdScript data={productJsonLd({ ...sampleProduct, name }, "https://shop.example")} nonce="abc123" />);
     // Exactly one element: the page's HTML parser would end it at the first "</script".

@@ -56,7 +56,7 @@ describe("breadcrumbJsonLd", () => {
 describe("serializeJsonLd", () => {
   const hostile = `</script><script>alert(1)</script><!-- & \u2028`;
 
-  it("leaves no character that could end or comment out the script element (V3.2.2)", () => {
+  it("leaves no character that could end or comment out the script element (V1.2.1 contextual encoding)", () => {
     const json = serializeJsonLd(productJsonLd({ ...sampleProduct, name: hostile, description: hostile }, SITE));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     expect(json.toLowerCase()).not.toContain("</script");
