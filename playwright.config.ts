@@ -32,8 +32,8 @@ const audit = { AUDIT_CHAIN_KEY: Buffer.from("test-only-audit-chain-key-no-prd")
 
 const server = (serverPort: number, databaseUrl: string) => ({
   command: `node dist/http-server.js ${serverPort}`,
-  // A static file: it answers even on the server whose database is down.
-  url: `http://127.0.0.1:${serverPort}/robots.txt`,
+  // A static file from public/: it answers even on the server whose database is down.
+  url: `http://127.0.0.1:${serverPort}/product-placeholder.svg`,
   reuseExistingServer: false,
   timeout: 60_000,
   env: {

@@ -9,11 +9,16 @@ import { currentShopper } from "@/lib/guards/current-shopper";
 import { getCurrentSession } from "@/lib/guards/current-session";
 import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
 import { currentCsrfToken } from "@/lib/auth/csrf/request-csrf";
+import { SHOP_DESCRIPTION, site } from "@/lib/seo/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Relative URLs in any page's metadata (canonical, Open Graph images) resolve against the
+  // configured origin, never the request's Host header.
+  metadataBase: new URL(site.url),
   title: { default: env.SHOP_NAME, template: `%s · ${env.SHOP_NAME}` },
-  description: "Everyday goods, delivered. A secure open-source storefront.",
+  description: SHOP_DESCRIPTION,
+  openGraph: { type: "website", siteName: site.name },
 };
 
 // Every page renders per request: each response carries its own CSP nonce,

@@ -28,7 +28,7 @@ test("pages carry the security headers", async ({ request }) => {
 });
 
 test("static files carry the static headers too", async ({ request }) => {
-  const headers = (await request.get("/robots.txt")).headers();
+  const headers = (await request.get("/product-placeholder.svg")).headers();
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-powered-by"]).toBeUndefined();
 });

@@ -1,11 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AUTH_NOTICE_KEYS, AuthNotice } from "@/components/auth/notice";
 import { ProductGrid } from "@/components/product-card";
 import { listCategories, listFeaturedProducts } from "@/lib/dal/catalog/products";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
+import { homeMetadata } from "@/lib/seo/catalog-metadata";
+import { SHOP_DESCRIPTION, site } from "@/lib/seo/site";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = homeMetadata(site, SHOP_DESCRIPTION);
 
 const homeParamsSchema = z.object({ notice: searchChoice(AUTH_NOTICE_KEYS) });
 

@@ -24,3 +24,17 @@ export function formatMoney({ amountMinor, currency }: Money, locale = "en-US"):
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(amountMinor / 10 ** digits);
 }
+
+/**
+ * Minor units as a plain decimal string in the currency's own digits, as
+ * schema.org and feeds expect a price: 7999 USD → "79.99", 500 JPY → "500".
+ * Integer arithmetic only, so no float rounding can creep in.
+ */
+export function moneyDecimalString({ amountMinor, currency }: Money): string {
+  if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
+  const digits = formatterFor(currency.toUpperCase(), "en-US").resolvedOptions().maximumFractionDigits ?? 2;
+  const sign = amountMinor < 0 ? "-" : "";
+  const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
+  if (digits === 0) return `${sign}${units}`;
+  return `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}

@@ -8,6 +8,7 @@ import {
   publicProductSelect,
   toPublicProduct,
 } from "@/lib/dal/catalog/dto";
+import type { PublicSitemapCategoryDTO, PublicSitemapProductDTO } from "@/lib/dal/catalog/sitemap";
 import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
 import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
@@ -41,6 +42,25 @@ const publicCategory: DtoMapping<PublicCategoryDTO> = {
     slug: { fields: ["Category.slug"] },
     name: { fields: ["Category.name"] },
     description: { fields: ["Category.description"] },
+  },
+};
+
+// The sitemap says on which day a public page last changed, never the time: updatedAt also moves with stock.
+const publicSitemapProduct: DtoMapping<PublicSitemapProductDTO> = {
+  dto: "PublicSitemapProductDTO",
+  audience: "public",
+  keys: {
+    slug: { fields: ["Product.slug"] },
+    lastModified: { fields: ["Product.updatedAt"], derived: "the UTC day of the last change, never the time" },
+  },
+};
+
+const publicSitemapCategory: DtoMapping<PublicSitemapCategoryDTO> = {
+  dto: "PublicSitemapCategoryDTO",
+  audience: "public",
+  keys: {
+    slug: { fields: ["Category.slug"] },
+    lastModified: { fields: ["Product.updatedAt"], derived: "the UTC day its latest published product changed" },
   },
 };
 
@@ -135,6 +155,8 @@ const publicPurchaseOptions: DtoMapping<PublicPurchaseOptionsDTO> = {
 const browserDtos = [
   publicProduct,
   publicCategory,
+  publicSitemapProduct,
+  publicSitemapCategory,
   customerSession,
   customerSecurityActivity,
   customerTwoFactorStatus,

@@ -4,8 +4,11 @@ import { ProductGrid } from "@/components/product-card";
 import { listingParamsSchema, pageCount } from "@/lib/catalog/listing-params";
 import { searchProducts } from "@/lib/dal/catalog/search";
 import { parseSearchParams } from "@/lib/http/search-params";
+import { searchMetadata } from "@/lib/seo/catalog-metadata";
+import { site } from "@/lib/seo/site";
 
-export const metadata: Metadata = { title: "Search" };
+// noindex, follow: see searchMetadata.
+export const metadata: Metadata = searchMetadata(site);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -54,8 +54,11 @@ export async function getCategory(slug: string): Promise<PublicCategoryDTO | nul
   return publicCategory;
 }
 
-/** One page of a category's published products, or null for an unknown category. */
-export async function getCategoryPage(slug: string, page: number, sort: SortOption): Promise<PublicCategoryPageDTO | null> {
+/**
+ * One page of a category's published products, or null for an unknown category.
+ * Cached per request like findCategory: the page's metadata needs its count too.
+ */
+export const getCategoryPage = cache(async (slug: string, page: number, sort: SortOption): Promise<PublicCategoryPageDTO | null> => {
   const category = await findCategory(slug);
   if (!category) return null;
   const where = { categoryId: category.id, published: true };
@@ -71,7 +74,7 @@ export async function getCategoryPage(slug: string, page: number, sort: SortOpti
   ]);
   const { id: _id, ...publicCategory } = category;
   return { category: publicCategory, products: rows.map(toPublicProduct), total };
-}
+});
 
 export const getProduct = cache(async (slug: string): Promise<PublicProductDTO | null> => {
   const row = await db.product.findFirst({ where: { slug, published: true }, select: publicProductSelect });

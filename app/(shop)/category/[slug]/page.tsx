@@ -2,20 +2,28 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
+import { JsonLdScript } from "@/components/json-ld";
 import { SortLinks } from "@/components/sort-links";
 import { listingParamsSchema, pageCount, parseSlug } from "@/lib/catalog/listing-params";
-import { getCategory, getCategoryPage } from "@/lib/dal/catalog/products";
+import { getCategoryPage } from "@/lib/dal/catalog/products";
 import { parseSearchParams } from "@/lib/http/search-params";
+import { requestNonce } from "@/lib/http/request-nonce";
+import { categoryMetadata } from "@/lib/seo/catalog-metadata";
+import { breadcrumbJsonLd, categoryCrumbs } from "@/lib/seo/json-ld";
+import { site } from "@/lib/seo/site";
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const slug = parseSlug((await params).slug);
-  const category = slug ? await getCategory(slug) : null;
-  return { title: category?.name ?? "Not found" };
+  const { sort, page } = parseSearchParams(listingParamsSchema, await searchParams);
+  // The same (per-request cached) query as the page: it knows how many pages there are.
+  const result = slug ? await getCategoryPage(slug, page, sort) : null;
+  if (!result) return { title: "Not found" };
+  return categoryMetadata(site, result.category, { page, pages: pageCount(result.total) });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
@@ -25,9 +33,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const result = await getCategoryPage(slug, requestedPage, sort);
   if (!result) notFound();
   const pages = pageCount(result.total);
+  const nonce = await requestNonce();
 
   return (
     <div className="flex flex-col gap-4">
+      <JsonLdScript data={breadcrumbJsonLd(categoryCrumbs(result.category), site.url)} nonce={nonce} />
       <div>
         <h1 className="text-2xl font-bold">{result.category.name}</h1>
         <p className="text-slate-700">{result.category.description}</p>

@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { JsonLdScript } from "@/components/json-ld";
 import { Price } from "@/components/price";
 import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
 import { getPurchaseOptions } from "@/lib/dal/cart/cart";
 import { getProduct } from "@/lib/dal/catalog/products";
+import { requestNonce } from "@/lib/http/request-nonce";
+import { productMetadata } from "@/lib/seo/catalog-metadata";
+import { breadcrumbJsonLd, productCrumbs, productJsonLd } from "@/lib/seo/json-ld";
+import { site } from "@/lib/seo/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,15 +22,17 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await load(params);
-  return { title: product?.name ?? "Not found", description: product?.description.slice(0, 160) };
+  return product ? productMetadata(site, product) : { title: "Not found" };
 }
 
 export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
-  const purchase = await getPurchaseOptions(product.slug);
+  const [purchase, nonce] = await Promise.all([getPurchaseOptions(product.slug), requestNonce()]);
   return (
     <article className="grid gap-6 md:grid-cols-2">
+      <JsonLdScript data={productJsonLd(product, site.url)} nonce={nonce} />
+      <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} nonce={nonce} />
       <ProductImage src={product.imagePath} alt={product.name} size={800} eager className="aspect-square w-full rounded-lg" />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">
