@@ -27,7 +27,8 @@ export async function createBotChallenge(options: { now?: Date; maxNumber?: numb
   return createChallenge({
     algorithm: BOT_CHALLENGE_ALGORITHM,
     cost: BOT_CHALLENGE_COST,
-    counter: randomInt(maxNumber, Math.min(BOT_CHALLENGE_MIN_NUMBER, maxNumber)),
+    // The answer is never tiny: a client cannot get lucky by trying the first few counters.
+    counter: randomInt(maxNumber, Math.min(BOT_CHALLENGE_MIN_NUMBER, Math.floor(maxNumber / 5))),
     deriveKey,
     expiresAt: new Date(now.getTime() + env.ALTCHA_CHALLENGE_MINUTES * 60_000),
     hmacSignatureSecret: botChallengeKey(),
