@@ -23,14 +23,17 @@ const configuration = JSON.stringify({
  * Errors from the server are announced and linked to the group.
  */
 export function BotChallengeField({ errors, resetOn }: { errors?: string[]; resetOn?: unknown }) {
-  const [loaded, setLoaded] = useState(false);
+  const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
   const widget = useRef<HTMLElement & { reset?: () => void }>(null);
   // A solution is spent by the submission that carried it (even one refused for another reason):
   // after every answer from the server the check starts afresh.
   useEffect(() => widget.current?.reset?.(), [resetOn]);
   useEffect(() => {
     let active = true;
-    void import("./altcha-loader").then(() => active && setLoaded(true));
+    import("./altcha-loader").then(
+      () => active && setStatus("ready"),
+      () => active && setStatus("failed"),
+    );
     return () => {
       active = false;
     };
@@ -42,7 +45,13 @@ export function BotChallengeField({ errors, resetOn }: { errors?: string[]; rese
       <p id={HINT_ID} className="text-sm text-slate-700">
         We have seen unusual activity from your network. Tick the box: your browser solves a short puzzle (a few seconds), then submit the form.
       </p>
-      {loaded ? <altcha-widget ref={widget} name={FIELD} configuration={configuration} /> : <p className="text-sm text-slate-700">Loading the security check…</p>}
+      {status === "ready" ? (
+        <altcha-widget ref={widget} name={FIELD} configuration={configuration} />
+      ) : (
+        <p role="status" className="text-sm text-slate-700">
+          {status === "loading" ? "Loading the security check…" : "The security check could not load. Reload the page and try again."}
+        </p>
+      )}
       {errors?.length ? (
         <p id={ERROR_ID} role="alert" className="text-sm text-red-800">
           {errors.join(" ")}

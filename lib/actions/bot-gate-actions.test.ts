@@ -27,9 +27,8 @@ vi.mock("@/lib/auth/rate-limit/action-limits", () => ({ limitAction: async () =>
 const { randomBytes } = await import("node:crypto");
 const { csrfCookies, csrfCookiesToIssue } = await import("@/lib/auth/csrf/csrf-cookies");
 const { CSRF_FIELD } = await import("@/lib/auth/csrf/csrf-names");
-const { botAlertFixtures, decodePayload, encodePayload, solvedBotPayload } = await import("@/lib/dal/bot-defence/test-fixtures");
+const { botAlertFixtures, decodePayload, deleteAccountsByEmail, encodePayload, solvedBotPayload } = await import("@/lib/dal/bot-defence/test-fixtures");
 const { testUsers } = await import("@/lib/dal/test-users");
-const { db } = await import("@/lib/db");
 const { requireTestDatabaseUrl } = await import("@/lib/dev-db/test-database");
 const { signUpAction } = await import("./sign-up");
 const { placeGuestOrderAction } = await import("./checkout/place-guest-order");
@@ -39,7 +38,7 @@ const { BOT_CHALLENGE_MESSAGES } = await import("./bot-gate-state");
 
 requireTestDatabaseUrl();
 // Sign-up creates accounts (and queues their mail) under the suite's addresses: removed afterwards.
-const users = testUsers({ mailJobs: true, cleanUp: async () => void (await db.user.deleteMany({ where: { email: { in: users.emails } } })) });
+const users = testUsers({ mailJobs: true, cleanUp: () => deleteAccountsByEmail(users.emails) });
 const alerts = botAlertFixtures();
 const idle = { status: "idle" } as const;
 

@@ -54,3 +54,8 @@ export function botAlertFixtures() {
     },
   };
 }
+
+/** Removes accounts a test made through a form (sign-up), which its test users do not track by id. */
+export async function deleteAccountsByEmail(emails: string[]): Promise<void> {
+  await db.user.deleteMany({ where: { email: { in: emails } } });
+}
