@@ -3,6 +3,7 @@
 // Its stylesheet is bundled as a file from this origin (style-src 'self').
 import "altcha/external";
 import "altcha/altcha.css";
+import "./altcha-theme.css";
 
 const SOLVER = "PBKDF2/SHA-256";
 
