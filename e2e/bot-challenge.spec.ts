@@ -34,7 +34,6 @@ test("under an open alert for this address, sign-in asks for the proof-of-work c
     // The check and its error pass WCAG 2.1 A/AA like the rest of the shop.
     const axe = await new AxeBuilder({ page }).include('[data-testid="bot-challenge"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-    await page.screenshot({ path: "/tmp/altcha-signin-before.png" });
 
     // The widget, by keyboard: focus its checkbox and press Space; the browser solves the puzzle.
     const box = check.getByRole("checkbox");
@@ -43,7 +42,6 @@ test("under an open alert for this address, sign-in asks for the proof-of-work c
     await expect(box).toBeChecked({ timeout: 30_000 });
     await expect(check.locator('input[type="hidden"][name="altcha"]')).not.toHaveValue("", { timeout: 30_000 });
 
-    await page.screenshot({ path: "/tmp/altcha-signin-solved.png" });
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/account$/);
