@@ -35,7 +35,7 @@ export async function createBotChallenge(options: { now?: Date; maxNumber?: numb
   });
 }
 
-const hex = z.string().regex(/^[0-9a-f]+$/i).max(256);
+const hex = z.string().regex(/^(?:[0-9a-f]{2})+$/i, "hex bytes").max(256);
 
 /** What the widget submits: base64 of JSON { challenge, solution }. Anything else is refused before any work. */
 const payloadSchema = z.object({
@@ -81,7 +81,15 @@ export async function checkBotSolution(payload: string): Promise<BotSolutionChec
   const parsed = payloadSchema.safeParse(decode(payload));
   if (!parsed.success) return { ok: false, reason: "malformed" };
   const { challenge, solution } = parsed.data;
-  const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: botChallengeKey() });
+  let result: Awaited<ReturnType<typeof verifySolution>>;
+  try {
+    result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: botChallengeKey() });
+  } catch (error) {
+    // The key is missing (production without ALTCHA_HMAC_KEY): a configuration fault, not the client's.
+    if (error instanceof Error && error.message.startsWith("ALTCHA_HMAC_KEY")) throw error;
+    // Odd values the shape check let through (e.g. an odd-length hex string) are the client's fault.
+    return { ok: false, reason: "malformed" };
+  }
   if (result.verified) {
     const digest = createHash("sha256").update(challenge.signature).digest("hex");
     return { ok: true, digest, expiresAt: new Date(challenge.parameters.expiresAt * 1000) };
