@@ -6,6 +6,7 @@ import { staffFixtures } from "@/lib/dal/staff/test-fixtures";
 import { testUsers } from "@/lib/dal/test-users";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { type BotGatedAction, passBotGate } from "./bot-gate";
+import { clientAddressIndexOf } from "@/lib/auth/rate-limit/client-address-index";
 import { isBotChallengeRequired } from "./challenge-required";
 import { spendBotChallenge } from "./spent-challenges";
 import { botAlertFixtures, decodePayload, encodePayload, solvedBotPayload } from "./test-fixtures";
@@ -48,6 +49,13 @@ describe("the proof-of-work gate (ASVS V2.4.1 anti-automation)", () => {
     expect(await isBotChallengeRequired({ ip: neighbourNet })).toBe(false);
     expect(await isBotChallengeRequired({ ip: other })).toBe(false);
     expect(await isBotChallengeRequired({ ip: "unknown" })).toBe(false);
+  });
+
+  it("is required by card testing from one client address, which the rule names by its orders' keyed digest", async () => {
+    const [tester, neighbour] = [newIp(), newIp()];
+    await alerts.openAlert(`addr:${clientAddressIndexOf(tester)?.slice(0, 16)}`, "card_testing");
+    expect(await isBotChallengeRequired({ ip: tester })).toBe(true);
+    expect(await isBotChallengeRequired({ ip: neighbour })).toBe(false);
   });
 
   for (const action of ACTIONS) {
