@@ -44,7 +44,8 @@ const idle = { status: "idle" } as const;
 
 /** A browser at a fresh address with its anti-CSRF cookies, as proxy.ts issues them. */
 function browser(session: { userId: string } | null = null): string {
-  const hex = () => randomBytes(2).toString("hex");
+  // Four hex digits without a leading zero: the form clientIp and networkOf write addresses in.
+  const hex = () => (randomBytes(2).readUInt16BE() | 0x1000).toString(16);
   request.ip = alerts.trackIp(`2001:db8:${hex()}:${hex()}::1`);
   request.jar.clear();
   request.session = session;
