@@ -47,6 +47,8 @@ const server = (serverPort: number, databaseUrl: string) => ({
     // Tests play a reverse proxy (e2e/support/fixtures.ts) to give each test its own client address.
     TRUSTED_PROXY_HOPS: "1",
     AUTH_SECRET: "e2e-only-auth-secret-never-used-in-production",
+    // Signs proof-of-work challenges (required in production like AUTH_SECRET).
+    ALTCHA_HMAC_KEY: "e2e-only-altcha-hmac-key-never-used-in-production",
     ...fieldEncryption,
     ...payments,
     ...audit,

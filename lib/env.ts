@@ -45,6 +45,13 @@ export const envSchema = z.object({
 
   /** Secret for next-auth's CSRF tokens. Required in production; the demo generates one in DATA_DIR. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * HMAC key that signs proof-of-work challenges (ALTCHA, lib/auth/bot-challenge). Required in
+   * production and the same on every instance; outside production one is derived from AUTH_SECRET.
+   */
+  ALTCHA_HMAC_KEY: unsetIfEmpty(z.string().min(32).optional()),
+  /** How long a served proof-of-work challenge may be solved and submitted. */
+  ALTCHA_CHALLENGE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** How many reverse proxies in front of the app append to X-Forwarded-For (0: use the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Rate-limit counters go to Redis when set (shared across app instances), else to PostgreSQL. */

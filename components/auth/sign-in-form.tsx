@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { BotChallengeField } from "@/components/forms/bot-challenge-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { TextField } from "@/components/forms/text-field";
 
@@ -13,16 +14,26 @@ function messageFor(error: string | null, status: number): string {
   if (error === "PasswordResetRequired") {
     return "This account was locked after a report that someone else used it. Choose a new password with the link we emailed you, or use \"Forgot your password?\" below.";
   }
+  if (error === "ChallengeRequired") return "Please complete the security check below, then sign in again.";
+  if (error === "ChallengeInvalid") return "The security check did not go through or has expired. Run it again, then sign in.";
   if (error === "Busy") return "The shop is busy. Please try again in a moment.";
   if (status === 503 || error === "Unavailable") return "Sign-in is temporarily unavailable. Please try again in a moment.";
   return "Invalid email or password.";
 }
 
-/** Sign-in through next-auth's credentials endpoint; keeps the email on failure, never the password. */
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+const CHALLENGE_ERRORS = new Set(["ChallengeRequired", "ChallengeInvalid"]);
+
+/**
+ * Sign-in through next-auth's credentials endpoint; keeps the email on failure, never the password.
+ * The security check shows when the page asks for it (`challengeRequired`) or the server refused without it.
+ */
+export function SignInForm({ callbackUrl, challengeRequired = false }: { callbackUrl: string; challengeRequired?: boolean }) {
   const [email, setEmail] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [showChallenge, setShowChallenge] = useState(challengeRequired);
+  const [challengeError, setChallengeError] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,6 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       email,
       password: String(form.get("password") ?? ""),
       remember: form.get("remember") === "on" ? "on" : "false",
+      altcha: String(form.get("altcha") ?? ""),
       callbackUrl,
     });
     if (result?.ok && !result.error) {
@@ -44,7 +56,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       window.location.assign(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       return;
     }
-    setMessage(messageFor(result?.error ?? null, result?.status ?? 401));
+    const error = result?.error ?? null;
+    setMessage(messageFor(error, result?.status ?? 401));
+    const challengeRefused = error !== null && CHALLENGE_ERRORS.has(error);
+    if (challengeRefused) setShowChallenge(true);
+    setChallengeError(challengeRefused ? messageFor(error, 401) : null);
+    setAttempts((count) => count + 1);
     const password = formElement.elements.namedItem("password");
     if (password instanceof HTMLInputElement) password.value = "";
     setPending(false);
@@ -77,6 +94,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input type="checkbox" name="remember" className="size-5" />
         Remember me on this device
       </label>
+      {showChallenge && <BotChallengeField errors={challengeError ? [challengeError] : undefined} resetOn={attempts} />}
       <button
         type="submit"
         disabled={pending}

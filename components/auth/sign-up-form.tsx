@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { BotChallengeField } from "@/components/forms/bot-challenge-field";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -10,7 +11,8 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { signUpAction } from "@/lib/actions/sign-up";
 import { NewPasswordField } from "./password-field";
 
-export function SignUpForm({ shopName }: { shopName: string }) {
+/** `challengeRequired`: show the security check from the start (the server asks for it again when needed). */
+export function SignUpForm({ shopName, challengeRequired = false }: { shopName: string; challengeRequired?: boolean }) {
   const [state, formAction] = useActionState(signUpAction, initialActionState);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -34,6 +36,7 @@ export function SignUpForm({ shopName }: { shopName: string }) {
         errors={state.fieldErrors?.email}
       />
       <NewPasswordField errors={state.fieldErrors?.password} userInputs={[name, email, shopName]} />
+      {(challengeRequired || state.fieldErrors?.altcha) && <BotChallengeField errors={state.fieldErrors?.altcha} resetOn={state} />}
       <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
     </form>
   );

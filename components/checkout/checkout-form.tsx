@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { AddressFields } from "@/components/account/address-fields";
+import { BotChallengeField } from "@/components/forms/bot-challenge-field";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -10,14 +11,14 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { placeOrderAction } from "@/lib/actions/checkout/place-order";
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
-type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
+type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[]; challengeRequired?: boolean };
 
 /**
  * The checkout: address, delivery, totals. The totals shown per delivery
  * option were computed on the server; the order itself is priced again on the
  * server when it is placed, from the database, whatever this form sends.
  */
-export function CheckoutForm({ summary, countries }: Props) {
+export function CheckoutForm({ summary, countries, challengeRequired = false }: Props) {
   const [state, formAction] = useActionState(placeOrderAction, initialActionState);
   const defaultAddress = summary.addresses.find((address) => address.isDefault) ?? summary.addresses[0];
   const [addressChoice, setAddressChoice] = useState(state.values?.addressChoice ?? defaultAddress?.id ?? "new");
@@ -78,6 +79,7 @@ export function CheckoutForm({ summary, countries }: Props) {
       <p className="text-sm text-slate-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>
+      {(challengeRequired || state.fieldErrors?.altcha) && <BotChallengeField errors={state.fieldErrors?.altcha} resetOn={state} />}
       <SubmitButton pendingText="Reserving your items…">Continue to payment</SubmitButton>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { AddressFields } from "@/components/account/address-fields";
+import { BotChallengeField } from "@/components/forms/bot-challenge-field";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -11,10 +12,10 @@ import { placeGuestOrderAction } from "@/lib/actions/checkout/place-guest-order"
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 import { DeliveryAndTotals } from "./delivery-and-totals";
 
-type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[] };
+type Props = { summary: CustomerCheckoutSummaryDTO; countries: readonly { code: string; name: string }[]; challengeRequired?: boolean };
 
 /** Checkout without an account: an email for the confirmation, the shipping address, the delivery. */
-export function GuestCheckoutForm({ summary, countries }: Props) {
+export function GuestCheckoutForm({ summary, countries, challengeRequired = false }: Props) {
   const [state, formAction] = useActionState(placeGuestOrderAction, initialActionState);
   const [method, setMethod] = useState(state.values?.shippingMethod ?? "standard");
   const value = (name: string) => state.values?.[name] ?? "";
@@ -37,6 +38,7 @@ export function GuestCheckoutForm({ summary, countries }: Props) {
       <p className="text-sm text-slate-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>
+      {(challengeRequired || state.fieldErrors?.altcha) && <BotChallengeField errors={state.fieldErrors?.altcha} resetOn={state} />}
       <SubmitButton pendingText="Reserving your items…">Continue to payment</SubmitButton>
     </form>
   );

@@ -12,7 +12,7 @@ export type SeededAccount = { email: string; name: string; password: string; rol
 const run = promisify(execFile);
 
 /** The app server's environment (key ring, pepper, …), so accounts are written as the app writes them. */
-function appServerEnv(): Record<string, string> {
+export function appServerEnv(): Record<string, string> {
   const servers = config.webServer;
   const app = Array.isArray(servers) ? servers[0] : servers;
   if (!app?.env) throw new Error("playwright.config.ts: the first webServer must be the app server, with its env");

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { hashPassword, PasswordHasherBusyError } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { registerAccount } from "@/lib/dal/accounts/registration";
+import { botGateRefusal } from "./bot-gate-state";
 import { publicAction } from "./pipeline/audiences";
 import { emailField, nameField, newPasswordField } from "./schemas";
 
@@ -17,7 +18,9 @@ export const signUpAction = publicAction(
     rateLimit: { policies: (_viewer, request) => [["signUp", request.ip]], message: "Too many sign-ups from your network." },
     errors: { busy: "The shop is busy. Please try again in a moment." },
   },
-  async ({ input, request, values, fail }) => {
+  async ({ input, request, values, formData, fail }) => {
+    const refused = await botGateRefusal({ action: "sign_up", formData, request, values });
+    if (refused) return refused;
     const policy = await checkPasswordPolicy(input.password, { email: input.email, name: input.name });
     if (!policy.ok) return { status: "error", fieldErrors: { password: [policy.message] }, values };
     try {

@@ -109,6 +109,7 @@ describe("docker-compose.yml's defaults", () => {
   const required = {
     POSTGRES_PASSWORD: "check",
     AUTH_SECRET: "a".repeat(48),
+    ALTCHA_HMAC_KEY: "b".repeat(48),
     FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
     FIELD_ENCRYPTION_CURRENT_KEY: "k1",
     BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),

@@ -30,6 +30,7 @@ const good = {
   NODE_ENV: "production",
   SITE_URL: "https://shop.example",
   AUTH_SECRET: key(),
+  ALTCHA_HMAC_KEY: key(),
   AUDIT_CHAIN_KEY: key(),
   BLIND_INDEX_KEY: key(),
   FIELD_ENCRYPTION_KEYS: `k1:${key()}`,

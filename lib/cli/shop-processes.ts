@@ -44,6 +44,7 @@ export async function shopProcessEnv(options: ShopProcessOptions): Promise<Recor
     DATABASE_URL: options.database.url,
     SITE_URL: env.SITE_URL,
     AUTH_SECRET: env.AUTH_SECRET ?? (local ? await localSecret(env.DATA_DIR, "auth") : undefined),
+    ALTCHA_HMAC_KEY: env.ALTCHA_HMAC_KEY ?? (local ? await localSecret(env.DATA_DIR, "altcha") : undefined),
     FIELD_ENCRYPTION_KEYS: keys.keys,
     FIELD_ENCRYPTION_CURRENT_KEY: keys.current,
     BLIND_INDEX_KEY: await blindIndexKey(local, log),

@@ -74,6 +74,7 @@ if (compose) {
     DATABASE_OWNER_PASSWORD: "check",
     DATABASE_APP_PASSWORD: "check",
     AUTH_SECRET: "check",
+    ALTCHA_HMAC_KEY: "check",
     FIELD_ENCRYPTION_KEYS: "check",
     FIELD_ENCRYPTION_CURRENT_KEY: "check",
     BLIND_INDEX_KEY: "check",

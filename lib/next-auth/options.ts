@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { botChallengeFieldSchema } from "@/lib/auth/bot-challenge/challenge";
 import { findActiveSession, revokeSessionByToken } from "@/lib/dal/sessions/sessions";
 import { signInWithPassword } from "@/lib/dal/sessions/sign-in";
 import { safeAuthRedirect } from "@/lib/http/safe-redirect";
@@ -17,6 +18,8 @@ export const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(254).email(),
   password: z.string().min(1).max(1024),
   remember: z.enum(["on", "true", "false"]).optional(),
+  /** The solved proof-of-work challenge, when the form showed one (verified in the DAL). */
+  altcha: botChallengeFieldSchema,
 });
 
 /**
@@ -60,6 +63,7 @@ export const authOptions: NextAuthOptions = {
           deviceId: currentDeviceId() || cookieFromHeader(headers.get("cookie"), cookieNames.device) || "",
           trustedDeviceCookie: cookieFromHeader(headers.get("cookie"), cookieNames.trustedDevice),
           previousToken: cookieFromHeader(headers.get("cookie"), cookieNames.session),
+          botChallenge: parsed.data.altcha,
           context: requestContext(headers),
         });
         if (result.ok) {
@@ -70,6 +74,8 @@ export const authOptions: NextAuthOptions = {
         if (result.reason === "invalid") return null;
         if (result.reason === "throttled") throw new Error(`RateLimited:${result.retryAfterSeconds}`);
         if (result.reason === "reset_required") throw new Error("PasswordResetRequired");
+        if (result.reason === "challenge_required") throw new Error("ChallengeRequired");
+        if (result.reason === "challenge_invalid") throw new Error("ChallengeInvalid");
         throw new Error(result.reason === "unavailable" ? "Unavailable" : "Busy");
       },
     }),

@@ -12,6 +12,7 @@ export type SetupConfig = Pick<
   | "NODE_ENV"
   | "SITE_URL"
   | "AUTH_SECRET"
+  | "ALTCHA_HMAC_KEY"
   | "AUDIT_CHAIN_KEY"
   | "BLIND_INDEX_KEY"
   | "FIELD_ENCRYPTION_KEYS"
@@ -70,6 +71,8 @@ export function secretsItem(config: SetupConfig): SelfCheckItem {
   const secrets: { name: string; value: string | undefined; required: boolean; weak: (value: string) => string | null }[] = [
     { name: "AUTH_SECRET", value: config.AUTH_SECRET, required: true, weak: weakSecretReason },
     { name: "AUDIT_CHAIN_KEY", value: config.AUDIT_CHAIN_KEY, required: true, weak: weakBase64KeyReason },
+    // Signs proof-of-work challenges: a guessable key lets a bot sign easy ones for itself.
+    { name: "ALTCHA_HMAC_KEY", value: config.ALTCHA_HMAC_KEY, required: true, weak: weakSecretReason },
     { name: "BLIND_INDEX_KEY", value: config.BLIND_INDEX_KEY, required: true, weak: weakBase64KeyReason },
     { name: "STRIPE_WEBHOOK_SECRET", value: config.STRIPE_WEBHOOK_SECRET, required: false, weak: weakSecretReason },
     { name: "PASSWORD_PEPPER", value: config.PASSWORD_PEPPER, required: false, weak: weakSecretReason },

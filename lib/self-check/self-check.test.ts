@@ -11,6 +11,7 @@ const good: SetupConfig = {
   NODE_ENV: "production",
   SITE_URL: "https://shop.example",
   AUTH_SECRET: key(),
+  ALTCHA_HMAC_KEY: key(),
   AUDIT_CHAIN_KEY: key(),
   BLIND_INDEX_KEY: key(),
   FIELD_ENCRYPTION_KEYS: `k2026-06:${key()},k2025-01:${key()}`,
@@ -59,6 +60,9 @@ describe("setup self-check", () => {
     expect(check("secrets", { AUTH_SECRET: "a".repeat(40) }).detail).toMatch(/too few distinct characters/);
     expect(check("secrets", { BLIND_INDEX_KEY: undefined }).detail).toMatch(/BLIND_INDEX_KEY not set/);
     expect(check("secrets", { BLIND_INDEX_KEY: undefined, NODE_ENV: "development" }).status).toBe("warn");
+    // The proof-of-work challenges' key (bot defence): missing or short fails in production.
+    expect(check("secrets", { ALTCHA_HMAC_KEY: undefined })).toMatchObject({ status: "fail", detail: expect.stringMatching(/ALTCHA_HMAC_KEY not set/) });
+    expect(check("secrets", { ALTCHA_HMAC_KEY: "short-altcha-key" })).toMatchObject({ status: "fail", detail: expect.stringMatching(/ALTCHA_HMAC_KEY shorter than 32/) });
   });
 
   it("https, HSTS and cookie prefixes fail on a plain-http production site", () => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AUTH_NOTICE_KEYS, AuthNotice } from "@/components/auth/notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentSession } from "@/lib/guards/current-session";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { parseSearchParams, searchChoice, searchValue } from "@/lib/http/search-params";
 
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <AuthCard title="Sign in">
       <AuthNotice notice={notice} />
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} challengeRequired={await botChallengeRequiredHere()} />
       <p>
         <Link href="/forgot-password" className="text-brand-700 hover:underline">
           Forgot your password?

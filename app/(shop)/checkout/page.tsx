@@ -5,6 +5,7 @@ import { CheckoutItems } from "@/components/checkout/checkout-items";
 import { CartProblems, CheckoutNotice, EmptyCart, PaymentsUnavailable } from "@/components/checkout/checkout-notices";
 import { countryOptions } from "@/lib/addresses/countries";
 import { requireSession } from "@/lib/guards/current-session";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
 import { gatewayMode, pricingRules } from "@/lib/payments/config";
 
@@ -42,7 +43,7 @@ export default async function CheckoutPage() {
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">Checkout</h1>
         {summary.ready ? (
-          <CheckoutForm summary={summary} countries={countryOptions} />
+          <CheckoutForm summary={summary} countries={countryOptions} challengeRequired={await botChallengeRequiredHere(viewer.userId)} />
         ) : (
           <CartProblems />
         )}

@@ -4,6 +4,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentShopper } from "@/lib/guards/current-shopper";
+import { botGateRefusal } from "../bot-gate-state";
 import { publicAction } from "../pipeline/audiences";
 import { guestPaymentPageFor } from "./start-payment";
 
@@ -17,7 +18,9 @@ export const payGuestOrderAction = publicAction(
         "This order cannot be paid now: it may have expired, its payment may already be under way, or payments are unavailable. Try again shortly.",
     },
   },
-  async ({ input, fail }) => {
+  async ({ input, request, formData, fail }) => {
+    const refused = await botGateRefusal({ action: "payment_start", formData, request, values: {} });
+    if (refused) return refused;
     const url = await guestPaymentPageFor(await currentShopper(), input.orderId);
     if (!url) return fail("not_payable");
     redirect(url);

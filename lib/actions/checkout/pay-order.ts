@@ -3,6 +3,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { botGateRefusal } from "../bot-gate-state";
 import { customerAction } from "../pipeline/audiences";
 import { paymentPageFor } from "./start-payment";
 
@@ -17,7 +18,9 @@ export const payOrderAction = customerAction(
         "This order cannot be paid now: it may have expired, its payment may already be under way, or payments are unavailable. Try again shortly.",
     },
   },
-  async ({ viewer, input, fail }) => {
+  async ({ viewer, input, request, formData, fail }) => {
+    const refused = await botGateRefusal({ action: "payment_start", formData, request, values: {}, userId: viewer.userId });
+    if (refused) return refused;
     const url = await paymentPageFor(viewer, input.orderId);
     if (!url) return fail("not_payable");
     redirect(url);

@@ -3,6 +3,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { botGateRefusal } from "../bot-gate-state";
 import { publicAction } from "../pipeline/audiences";
 import { statusLinkPaymentPage } from "./start-payment";
 
@@ -19,7 +20,9 @@ export const payStatusLinkOrderAction = publicAction(
         "This order cannot be paid now: it may have expired, its payment may already be under way, or payments are unavailable. Try again shortly.",
     },
   },
-  async ({ input, fail }) => {
+  async ({ input, request, formData, fail }) => {
+    const refused = await botGateRefusal({ action: "payment_start", formData, request, values: {} });
+    if (refused) return refused;
     const url = await statusLinkPaymentPage(input.statusToken);
     if (!url) return fail("not_payable");
     redirect(url);

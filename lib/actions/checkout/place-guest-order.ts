@@ -9,6 +9,7 @@ import { placeGuestOrder } from "@/lib/dal/orders/guest-checkout";
 import { OrderLimitError } from "@/lib/dal/orders/limits";
 import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
+import { botGateRefusal } from "../bot-gate-state";
 import { publicAction } from "../pipeline/audiences";
 import { checkoutErrorMessage } from "./checkout-error-messages";
 import { guestCheckoutFields, guestCheckoutSchema } from "./guest-checkout-schema";
@@ -42,8 +43,11 @@ export const placeGuestOrderAction = publicAction(
     },
     errors: { no_gateway: "Payments are not available right now." },
   },
-  async ({ input, request, values, fail }) => {
+  async ({ input, request, values, formData, fail }) => {
     if (!paymentGateway()) return fail("no_gateway");
+    // One solved challenge covers the order and the payment page it opens.
+    const refused = await botGateRefusal({ action: "guest_checkout", formData, request, values });
+    if (refused) return refused;
     const shopper = await currentShopper();
     let orderId: string;
     try {

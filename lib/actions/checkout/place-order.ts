@@ -9,6 +9,7 @@ import { placeOrder } from "@/lib/dal/orders/orders";
 import { CheckoutError } from "@/lib/dal/orders/checkout-errors";
 import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
+import { botGateRefusal } from "../bot-gate-state";
 import { customerAction } from "../pipeline/audiences";
 import { checkoutErrorMessage } from "./checkout-error-messages";
 import { checkoutChoiceSchema } from "./checkout-schema";
@@ -59,8 +60,11 @@ export const placeOrderAction = customerAction(
     },
     errors: { no_gateway: "Payments are not available right now." },
   },
-  async ({ viewer, input, request, values, fail }) => {
+  async ({ viewer, input, request, values, formData, fail }) => {
     if (!paymentGateway()) return fail("no_gateway");
+    // Placing the order opens its payment: the payment-start gate runs before either.
+    const refused = await botGateRefusal({ action: "payment_start", formData, request, values, userId: viewer.userId });
+    if (refused) return refused;
     let orderId: string;
     try {
       const order = { ...input, clientIp: request.ip };

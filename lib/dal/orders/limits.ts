@@ -1,9 +1,7 @@
 import "server-only";
-import { ipRateLimitKey } from "@/lib/auth/rate-limit/ip-key";
-import { blindIndex } from "@/lib/crypto/blind-index";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { UNKNOWN_IP } from "@/lib/http/client-ip";
+import { clientAddressIndexOf } from "@/lib/auth/rate-limit/client-address-index";
 
 /**
  * Caps on stock held by unpaid orders, so no one can hoard it: an order
@@ -40,11 +38,7 @@ export class OrderLimitError extends Error {
   }
 }
 
-/** The keyed digest of a client address stored on its orders, or null when the address is unknown. */
-export function clientAddressIndexOf(ip: string | undefined): string | null {
-  if (!ip || ip === UNKNOWN_IP) return null;
-  return blindIndex(ipRateLimitKey(ip), "order-client-address");
-}
+export { clientAddressIndexOf };
 
 /**
  * Who holds the open orders a cap counts: an account, or, for a guest

@@ -8,6 +8,7 @@ import { hashToken, isWellFormedToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
+import { passBotGate } from "@/lib/dal/bot-defence/bot-gate";
 import { recordCompletedSignIn } from "./sign-in-completion";
 import { createSession } from "./sessions";
 import type { RequestContext } from "@/lib/context/request-context";
@@ -22,6 +23,8 @@ export type SignInInput = {
   trustedDeviceCookie?: string | null;
   /** A session cookie the browser already had: it is ended, so a session id is never reused (V7.2.4). */
   previousToken: string | null;
+  /** The solved proof-of-work challenge the form sent, if any (needed only while an alert is open; see passBotGate). */
+  botChallenge?: unknown;
   context: RequestContext;
 };
 
@@ -34,6 +37,8 @@ export type SignInResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
   /** The rate-limit store could not be asked: the client did nothing wrong. */
   | { ok: false; reason: "unavailable" }
+  /** A detection rule's alert is open for this client or account: a solved challenge is needed first. */
+  | { ok: false; reason: "challenge_required" | "challenge_invalid" }
   | { ok: false; reason: "busy" };
 
 /** A store failure is "unavailable", never "throttled": the client did not try too often. */
@@ -69,6 +74,10 @@ async function verifyAndOpenSession(input: SignInInput, attempt: SignInAttempt &
     where: { email },
     select: { id: true, name: true, passwordHash: true, kind: true, totpEnabledAt: true, deactivatedAt: true, passwordResetRequiredAt: true },
   });
+  // Before the password is tried: a client under an alert gets no guess without the work.
+  // (That an account is under an alert shows only to those who try it, while staff look into it.)
+  const botGate = await passBotGate({ action: "sign_in", payload: input.botChallenge, userId: user?.id ?? null, context: input.context });
+  if (!botGate.ok) return { ok: false, reason: botGate.code };
   let verdict: { valid: boolean; needsRehash: boolean };
   try {
     verdict = user ? await verifyPassword(user.passwordHash, input.password) : { valid: false, needsRehash: false };

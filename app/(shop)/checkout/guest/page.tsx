@@ -7,6 +7,7 @@ import { GuestCheckoutForm } from "@/components/checkout/guest-checkout-form";
 import { countryOptions } from "@/lib/addresses/countries";
 import { currentShopper } from "@/lib/guards/current-shopper";
 import { getGuestCheckoutSummary } from "@/lib/dal/orders/guest-checkout";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { gatewayMode, pricingRules } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Check out as guest" };
@@ -38,7 +39,7 @@ export default async function GuestCheckoutPage() {
           . Guest orders join your account once you sign up with the same email and confirm it.
         </p>
         {summary.ready ? (
-          <GuestCheckoutForm summary={summary} countries={countryOptions} />
+          <GuestCheckoutForm summary={summary} countries={countryOptions} challengeRequired={await botChallengeRequiredHere()} />
         ) : (
           <CartProblems />
         )}

@@ -13,6 +13,7 @@ import { currentShopper } from "@/lib/guards/current-shopper";
 import { requireSession } from "@/lib/guards/current-session";
 import { getGuestOrder } from "@/lib/dal/orders/guest-checkout";
 import { getMyOrder } from "@/lib/dal/orders/my-orders";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
@@ -64,7 +65,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2">
         {notice ?? outcome.text}
       </p>
-      {notice && <PayOrderForm orderId={order.id} action={payGuestOrderAction} />}
+      {notice && <PayOrderForm orderId={order.id} action={payGuestOrderAction} challengeRequired={await botChallengeRequiredHere()} />}
       {outcome.waiting && !notice && <PaymentStatusRefresher />}
       <OrderDetails order={order} />
       <p>

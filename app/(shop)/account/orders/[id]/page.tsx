@@ -12,6 +12,7 @@ import { requestContext } from "@/lib/auth/request-context";
 import { requireSession } from "@/lib/guards/current-session";
 import { getMyOrder } from "@/lib/dal/orders/my-orders";
 import { getMyOrderReturns } from "@/lib/dal/orders/returns/customer-returns";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Your order" };
@@ -52,7 +53,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <p>
             Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.
           </p>
-          <PayOrderForm orderId={order.id} />
+          <PayOrderForm orderId={order.id} challengeRequired={await botChallengeRequiredHere(viewer.userId)} />
         </div>
       )}
       <OrderDetails order={order} />

@@ -7,6 +7,7 @@ import { PayOrderForm } from "@/components/orders/pay-order-form";
 import { payStatusLinkOrderAction } from "@/lib/actions/checkout/pay-status-link-order";
 import { requestReturnByStatusLinkAction } from "@/lib/actions/returns/request-return-by-status-link";
 import { getReturnsByStatusToken } from "@/lib/dal/orders/returns/status-link-returns";
+import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { findOrderByStatusToken } from "@/lib/dal/orders/status-links";
 
 // Personal: never indexed, never cached (a dynamic page is no-store), and no-referrer (next.config.js, tokenPages).
@@ -30,7 +31,7 @@ export default async function OrderStatusPage({ params }: Props) {
       {order.actions.pay && (
         <div className="flex max-w-sm flex-col gap-2">
           <p>Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.</p>
-          <PayOrderForm field={{ name: "statusToken", value: token }} action={payStatusLinkOrderAction} />
+          <PayOrderForm field={{ name: "statusToken", value: token }} action={payStatusLinkOrderAction} challengeRequired={await botChallengeRequiredHere()} />
         </div>
       )}
       <OrderDetails order={order} />
