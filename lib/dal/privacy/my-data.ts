@@ -184,6 +184,8 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     // Events stay for fraud checks and audit, but where they came from (this
     // one included) is personal data of an erased customer.
     await tx.securityEvent.updateMany({ where: { userId }, data: { ip: null, userAgent: null } });
+    // The sign-in country (CLIENT_COUNTRY_HEADER) says where they were: personal data too.
+    await tx.$executeRaw`UPDATE "SecurityEvent" SET details = details - 'country' WHERE "userId" = ${userId} AND details ? 'country'`;
   });
 }
 
