@@ -162,6 +162,8 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
     await tx.knownDevice.deleteMany({ where: { userId } });
+    // A breach notice's copy of their address and name (the notice keeps its totals).
+    await tx.breachNoticeRecipient.deleteMany({ where: { userId } });
     await eraseOrderPersonalData(tx, userId);
     await tx.cart.deleteMany({ where: { userId } });
     await purgeAccountJobsAndGatewayRecords(tx, { userId, email: viewer.user.email });
