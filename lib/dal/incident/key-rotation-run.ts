@@ -76,6 +76,13 @@ export async function runKeyRotation(by: { jobId: string | null; actor: Incident
   return totals;
 }
 
+/** The command's rotation (incident tool 4 from the shell): the reason checked, then run and audited at once. */
+export async function rotateKeysNow(actor: IncidentActor, input: { reason: string }, context: AuditContext): Promise<{ ok: true; totals: KeyRotationTotals } | Refused> {
+  const checked = checkIncidentActor(actor, input.reason);
+  if (!checked.ok) return checked;
+  return { ok: true, totals: await runKeyRotation({ jobId: null, actor, reason: checked.reason }, context) };
+}
+
 export type KeyRotationRunDTO = { jobId: string; state: string; requestedAt: Date; finishedAt: Date | null; totals: KeyRotationTotals | null };
 
 /** The latest rotation jobs and, once finished, their totals (security:manage). */
