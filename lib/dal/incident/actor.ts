@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import type { AuditContext } from "@/lib/context/request-context";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";

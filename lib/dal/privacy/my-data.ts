@@ -2,7 +2,7 @@ import "server-only";
 import { erasedAccountEmail } from "@/lib/accounts/erased-account";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password/hashing";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
