@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { incidentFixtures } from "@/lib/dal/incident/test-fixtures";
+import { incidentFixtures } from "./test-fixtures";
 import { getLockdownStatus } from "@/lib/dal/lockdown/state";
-import type { CommandIo } from "./command-io";
-import { runIncidentTool } from "./tools";
+import type { CommandIo } from "@/lib/cli/incident/command-io";
+import { runIncidentTool } from "@/lib/cli/incident/tools";
 
 requireTestDatabaseUrl();
 

@@ -47,10 +47,10 @@ requireTestDatabaseUrl();
 const { csrfCookiesToIssue, csrfCookies } = await import("@/lib/auth/csrf/csrf-cookies");
 const { CSRF_FIELD } = await import("@/lib/auth/csrf/csrf-names");
 const { LOCKDOWN_MESSAGE } = await import("@/lib/dal/lockdown/state");
-const { signUpAction } = await import("./sign-up");
-const { placeOrderAction } = await import("./checkout/place-order");
-const { placeGuestOrderAction } = await import("./checkout/place-guest-order");
-const { payOrderAction } = await import("./checkout/pay-order");
+const { signUpAction } = await import("@/lib/actions/sign-up");
+const { placeOrderAction } = await import("@/lib/actions/checkout/place-order");
+const { placeGuestOrderAction } = await import("@/lib/actions/checkout/place-guest-order");
+const { payOrderAction } = await import("@/lib/actions/checkout/pay-order");
 const { createSession, findActiveSession } = await import("@/lib/dal/sessions/sessions");
 const { testUsers } = await import("@/lib/dal/test-users");
 
