@@ -38,7 +38,7 @@ export async function deliverBreachNotice(recipientId: string, send: (message: M
   return "sent";
 }
 
-export type BreachNoticeSummaryDTO = {
+export type StaffBreachNoticeDTO = {
   id: string;
   subject: string;
   cohort: string;
@@ -51,7 +51,7 @@ export type BreachNoticeSummaryDTO = {
 };
 
 /** The latest breach notices with their delivery counts (security:manage); no recipient is named. */
-export async function listBreachNotices(viewer: StaffViewer, take = 10): Promise<BreachNoticeSummaryDTO[]> {
+export async function listBreachNotices(viewer: StaffViewer, take = 10): Promise<StaffBreachNoticeDTO[]> {
   assertPermission(viewer, "security:manage");
   const notices = await db.breachNotice.findMany({
     orderBy: { createdAt: "desc" },

@@ -83,10 +83,10 @@ export async function rotateKeysNow(actor: IncidentActor, input: { reason: strin
   return { ok: true, totals: await runKeyRotation({ jobId: null, actor, reason: checked.reason }, context) };
 }
 
-export type KeyRotationRunDTO = { jobId: string; state: string; requestedAt: Date; finishedAt: Date | null; totals: KeyRotationTotals | null };
+export type StaffKeyRotationRunDTO = { jobId: string; state: string; requestedAt: Date; finishedAt: Date | null; totals: KeyRotationTotals | null };
 
 /** The latest rotation jobs and, once finished, their totals (security:manage). */
-export async function listKeyRotations(viewer: StaffViewer, take = 5): Promise<KeyRotationRunDTO[]> {
+export async function listKeyRotations(viewer: StaffViewer, take = 5): Promise<StaffKeyRotationRunDTO[]> {
   assertPermission(viewer, "security:manage");
   const jobs = await db.$queryRaw<{ id: string; state: string; created_on: Date; completed_on: Date | null }[]>`
     SELECT id::text AS id, state::text AS state, created_on, completed_on FROM pgboss.job
