@@ -62,7 +62,7 @@ export async function placeGuestOrder(
   settings: CheckoutSettings,
   now = new Date(),
 ): Promise<{ orderId: string; number: string }> {
-  // Lockdown mode first, so a guest hears why whatever their cart holds (createOrderFromCart checks again).
+  // Lockdown mode first, so a guest hears why whatever their cart holds; before the transaction (see placeOrder).
   await assertShopOpen();
   const owner = cartOwner(shopper);
   if (owner.kind === "staff") throw new CheckoutError(CHECKOUT_ERROR_CODES.staffAccount);
