@@ -84,8 +84,26 @@ describe("breach notices (incident tool 5)", () => {
     await expect(handleAccountJob({ kind: "breach-notice", recipientId: "no-such-recipient" })).resolves.toBeUndefined();
   });
 
-  it("a window cohort finds the customers who ordered in it", async () => {
+  it("a window cohort finds the customers who ordered in it, and no one else", async () => {
     const owner = await staffActor("owner");
+    // A window of its own, long past, so other suites' orders are never in it.
+    const placedAt = new Date(Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 86_400_000));
+    const buyer = await users.createUser({ kind: "customer" });
+    await users.createUser({ kind: "customer" });
+    const id = `breach-${buyer.id}`.slice(0, 30);
+    await db.order.create({
+      data: {
+        id, number: id.slice(-20).toUpperCase(), userId: buyer.id, paymentStatus: "paid", currency: "USD", subtotalMinor: 1000, shippingMinor: 0, taxMinor: 0,
+        totalMinor: 1000, shippingMethod: "standard", shipCountry: "DE", reservationExpiresAt: placedAt, createdAt: placedAt,
+      },
+    });
+    const window = { kind: "customers_with_orders" as const, from: placedAt, to: new Date(placedAt.getTime() + 1) };
+    const found = await sendBreachNotice(owner, { ...template, cohort: window, reason }, context);
+    await db.order.delete({ where: { id } });
+    if (!found.ok) throw new Error(found.code);
+    expect(found.recipients).toBe(1);
+    expect(await db.breachNoticeRecipient.findMany({ where: { noticeId: found.noticeId }, select: { userId: true } })).toEqual([{ userId: buyer.id }]);
+
     const from = new Date(Date.now() + 86_400_000);
     const result = await sendBreachNotice(owner, { ...template, cohort: { kind: "customers_with_orders", from, to: new Date(from.getTime() + 1000) }, reason }, context);
     expect(result).toEqual({ ok: false, code: "no_recipients" });
