@@ -107,8 +107,10 @@ export default defineConfig({
   projects: [
     // Signs in one account per role once and saves its state (e2e/auth.setup.ts).
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/, dependencies: ["setup"] },
-    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/, dependencies: ["setup"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
+    // Lockdown closes checkout and ending customer sessions signs every customer out: after everything else.
+    { name: "tabletop", use: { ...devices["Desktop Chrome"] }, testMatch: /incident-tabletop\.spec\.ts$/, dependencies: ["setup", "desktop", "mobile"] },
   ],
   webServer: [
     server(port, process.env.DATABASE_URL ?? ""),

@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { CsrfTokenProvider } from "@/components/forms/csrf-context";
 import { SiteFooter } from "@/components/site-footer";
+import { LockdownBanner } from "@/components/lockdown-banner";
 import { SiteHeader } from "@/components/site-header";
+import { getLockdownStatus, LOCKDOWN_MESSAGE } from "@/lib/dal/lockdown/state";
 import { cartItemCount } from "@/lib/dal/cart/cart";
 import { env } from "@/lib/env";
 import { currentShopper } from "@/lib/guards/current-shopper";
@@ -31,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header shows who is signed in and the cart size; components render what the layout hands them.
   const signedIn = (await getCurrentSession()) !== null;
   const cartCount = await cartItemCount(await currentShopper());
+  // Lockdown mode (incident response): read with a few seconds' cache, so every instance shows it soon.
+  const lockdown = await getLockdownStatus();
   // The anti-CSRF token proxy.ts issued for this request, for every <CsrfField /> on the page
   // (forms are client components, so the field reads it from context).
   const csrf = { token: await currentCsrfToken(), cookieName: csrfCookies.token };
@@ -44,6 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             Skip to content
           </a>
+          {lockdown.active && <LockdownBanner message={LOCKDOWN_MESSAGE} />}
           <SiteHeader shopName={env.SHOP_NAME} signedIn={signedIn} cartCount={cartCount} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}

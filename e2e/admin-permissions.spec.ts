@@ -43,6 +43,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/security", "security:read"],
     ["/admin/notifications", "dashboard:read"],
     ["/admin/security/setup", "security:read"],
+    ["/admin/security/incident", "security:manage"],
   ];
 }
 

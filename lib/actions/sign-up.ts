@@ -6,6 +6,7 @@ import { z } from "zod";
 import { hashPassword, PasswordHasherBusyError } from "@/lib/auth/password/hashing";
 import { checkPasswordPolicy } from "@/lib/auth/password/policy";
 import { registerAccount } from "@/lib/dal/accounts/registration";
+import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import { botGateRefusal } from "./bot-gate-state";
 import { publicAction } from "./pipeline/audiences";
 import { emailField, nameField, newPasswordField } from "./schemas";
@@ -19,6 +20,8 @@ export const signUpAction = publicAction(
     errors: { busy: "The shop is busy. Please try again in a moment." },
   },
   async ({ input, request, values, formData, fail }) => {
+    // Refused before the proof-of-work check and the slow hash while the shop is locked down (registerAccount checks again).
+    await assertShopOpen();
     const refused = await botGateRefusal({ action: "sign_up", formData, request, values });
     if (refused) return refused;
     const policy = await checkPasswordPolicy(input.password, { email: input.email, name: input.name });

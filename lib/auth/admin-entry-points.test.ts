@@ -28,6 +28,13 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/security/acknowledge-alert.ts": ["security:respond"],
   "app/admin/audit/export/route.ts": ["audit:export"],
   "app/admin/security/setup/page.tsx": ["security:read"],
+  "app/admin/security/incident/page.tsx": ["security:manage"],
+  "app/admin/security/incident/timeline/route.ts": ["security:manage"],
+  "lib/actions/admin/incident/end-sessions.ts": ["security:manage"],
+  "lib/actions/admin/incident/force-password-reset.ts": ["security:manage"],
+  "lib/actions/admin/incident/set-lockdown.ts": ["security:manage"],
+  "lib/actions/admin/incident/rotate-keys.ts": ["security:manage"],
+  "lib/actions/admin/incident/send-breach-notice.ts": ["security:manage"],
   "app/admin/products/page.tsx": ["products:read"],
   "app/admin/products/new/page.tsx": ["products:write"],
   "app/admin/products/[id]/page.tsx": ["products:read"],
@@ -96,6 +103,11 @@ const STEP_UP_ACTIONS = [
   "lib/actions/admin/orders/order-actions.ts#refundOrderAction",
   "lib/actions/admin/orders/return-actions.ts#refundReturnAction",
   "lib/actions/admin/orders/review-actions.ts#cancelHeldOrderAction",
+  "lib/actions/admin/incident/end-sessions.ts#endSessionsAction",
+  "lib/actions/admin/incident/force-password-reset.ts#forcePasswordResetAction",
+  "lib/actions/admin/incident/set-lockdown.ts#setLockdownAction",
+  "lib/actions/admin/incident/rotate-keys.ts#rotateKeysAction",
+  "lib/actions/admin/incident/send-breach-notice.ts#sendBreachNoticeAction",
 ];
 
 const isServerModule = (file: string) => /\.tsx?$/.test(file) && /^["']use server["']/m.test(readFileSync(file, "utf8"));

@@ -1,15 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
+import { isRecentlyAuthenticated, type ProvenFactor } from "./step-up-window";
 
-/** The part of a session step-up reads: when a factor was last proven in it. */
-type ProvenFactor = { reauthenticatedAt: Date | null };
-
-/** Whether a factor was proven in this session within the step-up window (default 10 minutes). */
-export function isRecentlyAuthenticated(viewer: ProvenFactor, now = Date.now()): boolean {
-  const at = viewer.reauthenticatedAt?.getTime();
-  return at !== undefined && now - at <= env.STEP_UP_WINDOW_SECONDS * 1000;
-}
+export { isRecentlyAuthenticated };
 
 /**
  * Guard for sensitive actions (change password or email, two-factor changes,

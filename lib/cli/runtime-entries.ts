@@ -23,6 +23,8 @@ export const runtimeEntries = {
   "audit-checkpoint-run": { source: "lib/cli/audit-checkpoint-run.ts", reactServer: true },
   "keys-rotate": { source: "lib/cli/rotate-keys.ts", reactServer: true },
   "security-check": { source: "lib/cli/security-check.ts", reactServer: true },
+  incident: { source: "lib/cli/incident.ts", reactServer: true },
+  "incident-run": { source: "lib/cli/incident-run.ts", reactServer: true },
 } as const;
 
 export type RuntimeEntry = keyof typeof runtimeEntries;

@@ -8,6 +8,8 @@ import {
   sendVerificationLink,
 } from "@/lib/dal/accounts/mail";
 import { sendStaffInvitation } from "@/lib/dal/staff/invitation-mail";
+import { deliverBreachNotice } from "@/lib/dal/incident/breach-delivery";
+import { sendMail } from "@/lib/mail/transport";
 import { type JobContext, PermanentJobError } from "./job-types";
 
 /** An account job: `kind` picks the handler; the other fields are that kind's data. */
@@ -40,6 +42,9 @@ export const accountJobHandlers: Record<string, AccountJobHandler> = {
   "email-change": async (data) =>
     sendEmailChangeLinks(parse(z.object({ userId: id, newEmail: email }).loose(), data)),
   "compromise-report": async (data) => sendCompromiseReportMail(parse(z.object({ userId: id }).loose(), data).userId),
+  "breach-notice": async (data) => {
+    await deliverBreachNotice(parse(z.object({ recipientId: z.string().min(1).max(40) }).loose(), data).recipientId, sendMail);
+  },
   "staff-invitation": async (data) =>
     sendStaffInvitation(parse(z.object({ userId: id, invitedById: id }).loose(), data)),
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BarChart } from "@/components/admin/bar-chart";
 import { AcknowledgeAlertForm } from "@/components/admin/security/acknowledge-alert-form";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,13 @@ export default async function SecurityPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Security</h1>
+      {can(viewer.role, "security:manage") && (
+        <p>
+          <Link href="/admin/security/incident" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
+            Incident response tools →
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="open-alerts-heading" className="flex flex-col gap-3">
         <h2 id="open-alerts-heading" className="text-lg font-semibold">Open alerts</h2>
         {overview.openAlerts.length === 0 ? (

@@ -9,6 +9,7 @@ import { strictest } from "@/lib/auth/rate-limit/decision";
 import { requestContext } from "@/lib/auth/request-context";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
+import { ShopLockedDownError } from "@/lib/dal/lockdown/state";
 import { hasValidCsrfToken, reissueCsrfCookies } from "@/lib/auth/csrf/request-csrf";
 import { type ActionState, limitRefusedMessage } from "../action-state";
 import { type ActionAudience, brandAction } from "./action-brand";
@@ -123,8 +124,14 @@ export function defineAction<A extends ActionAudience, S extends z.ZodType | und
       }
       const fail = (code: string) => errorState(options.errors, code, values);
       const context = { viewer, input, bound: boundId, formData: body, values, request, fail } as ActionContext<A, S, B>;
-      const state = await handler(context);
-      return { ...state, values: safeValues(state.values) };
+      try {
+        const state = await handler(context);
+        return { ...state, values: safeValues(state.values) };
+      } catch (error) {
+        // Lockdown mode: the DAL refused (checkout, payment, sign-up); the shopper is told why, keeping what they typed.
+        if (error instanceof ShopLockedDownError) return { status: "error", message: error.message, values: safeValues(values) } as R;
+        throw error;
+      }
     } finally {
       await reissueCsrfCookies();
     }

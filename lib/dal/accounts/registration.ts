@@ -1,4 +1,5 @@
 import "server-only";
+import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
@@ -17,6 +18,8 @@ export async function registerAccount(input: {
   passwordHash: string;
   context: RequestContext;
 }): Promise<void> {
+  // Lockdown mode (incident response) closes sign-ups; checked here so no caller can skip it.
+  await assertShopOpen();
   const email = normalizeEmail(input.email);
   await db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import { normalizeEmail } from "@/lib/accounts/normalize-email";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
@@ -61,6 +62,8 @@ export async function placeGuestOrder(
   settings: CheckoutSettings,
   now = new Date(),
 ): Promise<{ orderId: string; number: string }> {
+  // Lockdown mode first, so a guest hears why whatever their cart holds; before the transaction (see placeOrder).
+  await assertShopOpen();
   const owner = cartOwner(shopper);
   if (owner.kind === "staff") throw new CheckoutError(CHECKOUT_ERROR_CODES.staffAccount);
   if (owner.kind === "customer") throw new CheckoutError(CHECKOUT_ERROR_CODES.signedIn);

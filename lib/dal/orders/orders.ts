@@ -1,4 +1,5 @@
 import "server-only";
+import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -52,6 +53,9 @@ export async function placeOrder(
   settings: CheckoutSettings,
   now = new Date(),
 ): Promise<{ orderId: string; number: string }> {
+  // Lockdown mode (incident response) closes checkout. Read before the transaction: a read on
+  // another pooled connection inside it could wait on a pool the transactions themselves hold.
+  await assertShopOpen();
   assertCanCheckOut(viewer);
   const clientAddressIndex = clientAddressIndexOf(input.clientIp);
   return db.$transaction((tx) =>

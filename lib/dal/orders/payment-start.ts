@@ -1,4 +1,5 @@
 import "server-only";
+import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import { canPayOrder } from "@/lib/orders/next-steps";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -52,6 +53,8 @@ export async function openHostedCheckout(
   urls: (orderId: string) => PaymentUrls,
   now = new Date(),
 ): Promise<{ url: string } | null> {
+  // Lockdown mode (incident response): no new hosted checkout for any order, whoever asks.
+  await assertShopOpen();
   return db.$transaction(
     async (tx) => {
       const found = await tx.order.findFirst({ where: { ...owned, id: orderId }, select: { id: true } });

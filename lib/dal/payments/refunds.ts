@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type PaymentGateway } from "@/lib/payments/gateway";
 import { hasRefundablePayment } from "@/lib/orders/next-steps";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import type { StaffViewer } from "@/lib/dal/staff/members";

@@ -2,7 +2,7 @@ import "server-only";
 import { erasedAccountEmail } from "@/lib/accounts/erased-account";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password/hashing";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import { dataClasses } from "@/lib/data-classes/schema-classes";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -162,6 +162,8 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
     await tx.knownDevice.deleteMany({ where: { userId } });
+    // A breach notice's copy of their address and name (the notice keeps its totals).
+    await tx.breachNoticeRecipient.deleteMany({ where: { userId } });
     await eraseOrderPersonalData(tx, userId);
     await tx.cart.deleteMany({ where: { userId } });
     await purgeAccountJobsAndGatewayRecords(tx, { userId, email: viewer.user.email });
@@ -184,6 +186,8 @@ export async function deleteMyAccount(viewer: ActiveSession, context: RequestCon
     // Events stay for fraud checks and audit, but where they came from (this
     // one included) is personal data of an erased customer.
     await tx.securityEvent.updateMany({ where: { userId }, data: { ip: null, userAgent: null } });
+    // The sign-in country (CLIENT_COUNTRY_HEADER) says where they were: personal data too.
+    await tx.$executeRaw`UPDATE "SecurityEvent" SET details = details - 'country' WHERE "userId" = ${userId} AND details ? 'country'`;
   });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { owesSecondFactor, type SessionAssurance, type SessionAuthMethod, stepUpProvenAt } from "@/lib/auth/session/assurance";
-import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up-window";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { revokeUserSessions } from "@/lib/dal/sessions/sessions";
