@@ -6,6 +6,7 @@ import { expireReservation } from "@/lib/dal/orders/reservations";
 import { refundStrayPayment } from "@/lib/dal/payments/stray-payments";
 import { sendQueuedRefund } from "@/lib/dal/payments/queued-refunds";
 import { FRAUD_REFUND_JOB } from "@/lib/dal/orders/fraud/cancel";
+import { assessIfUnscored, FRAUD_ASSESS_JOB } from "@/lib/dal/orders/fraud/assess";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { type JobHandler, PermanentJobError } from "./job-types";
 import { handleOrderMailJob, orderMailJobSchemas } from "./order-mail-handlers";
@@ -16,6 +17,7 @@ const orderJobSchema = z.discriminatedUnion("type", [
   ...orderMailJobSchemas,
   z.object({ type: z.literal(ORDER_CONFIRMATION_JOB), orderId: z.string().min(1).max(40) }),
   z.object({ type: z.literal(FRAUD_REFUND_JOB), orderId: z.string().min(1).max(40), refundId: z.string().min(1).max(40) }),
+  z.object({ type: z.literal(FRAUD_ASSESS_JOB), orderId: z.string().min(1).max(40) }),
 ]);
 
 /**
@@ -29,6 +31,8 @@ const orderJobSchema = z.discriminatedUnion("type", [
  *   opted-in staff about the order (order-mail-handlers.ts).
  * - fraud-refund.send refunds an order the fraud review cancelled (retried
  *   on failure under the refund's idempotency key);
+ * - fraud.assess scores a paid order whose charge event never matched it
+ *   (lib/dal/orders/fraud/assess.ts), so every paid order is scored;
  * - order.confirmation mails a paid order's confirmation (a guest's carries a
  *   status link whose token is issued now, as the mail goes; the job names
  *   only the order).
@@ -50,6 +54,11 @@ export const handleOrderJob: JobHandler = async (data, context) => {
     if (!gateway) throw new Error("No payment gateway is configured: the fraud cancellation cannot be refunded yet.");
     const outcome = await sendQueuedRefund(job.refundId, gateway);
     context?.log.info({ orderId: job.orderId, outcome }, "fraud cancellation refund");
+    return;
+  }
+  if (job.type === FRAUD_ASSESS_JOB) {
+    const decision = await assessIfUnscored(job.orderId);
+    context?.log.info({ orderId: job.orderId, decision }, "fraud assessment without a charge event");
     return;
   }
   if (job.type === ORDER_CONFIRMATION_JOB) {

@@ -15,7 +15,7 @@ import { queueNewOrderStaffMail } from "@/lib/dal/orders/staff-order-mail";
 import { cancelUnpaidOrder, lockOrder, recordOrderEvent } from "@/lib/dal/orders/internal";
 import { settleReturnRefunds } from "@/lib/dal/orders/returns/refund-claim";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
-import { assessPaidOrder } from "@/lib/dal/orders/fraud/assess";
+import { assessPaidOrder, queueFallbackAssessment } from "@/lib/dal/orders/fraud/assess";
 import { holdStrayPayment } from "./stray-payments";
 import type { RequestContext } from "@/lib/context/request-context";
 
@@ -142,6 +142,7 @@ async function onCheckoutPaid(
   await recordOrderEvent(tx, { orderId: order.id, type: "payment.paid", actor: "system", detail: { amountMinor: received.amountMinor, currency: order.currency } });
   await queueOrderConfirmation(tx, order.id);
   await queueNewOrderStaffMail(tx, order.id);
+  await queueFallbackAssessment(tx, order.id);
   return "applied";
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
+import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { decideOnRisk, type RiskDecision, scoreOrderRisk } from "@/lib/orders/fraud/score";
-import { recordOrderEvent } from "../internal";
+import { lockOrder, recordOrderEvent } from "../internal";
 import { cancelPaidOrderForFraud } from "./cancel";
 import { loadRiskFacts } from "./facts";
 
@@ -40,4 +42,24 @@ export async function assessPaidOrder(tx: Prisma.TransactionClient, orderId: str
   if (decision === "cancelled") await cancelPaidOrderForFraud(tx, orderId, now, { actor: "system" });
   if (decision !== "approved") logger.warn({ orderId, score, decision }, "fraud review: order not approved");
   return decision;
+}
+
+export const FRAUD_ASSESS_JOB = "fraud.assess";
+
+/**
+ * How long a paid order waits for its charge event before it is scored
+ * without it. Stripe does not promise the order of events: when
+ * charge.succeeded comes before checkout.session.completed it names a
+ * payment the shop cannot match yet, and the processor's risk level is lost.
+ */
+export const CHARGE_WAIT_SECONDS = 120;
+
+/** Queued with the payment (same transaction): scores the order later if no charge event has done it. */
+export async function queueFallbackAssessment(tx: Prisma.TransactionClient, orderId: string): Promise<void> {
+  await enqueueJob(tx, "orders", { type: FRAUD_ASSESS_JOB, orderId }, { startAfter: CHARGE_WAIT_SECONDS });
+}
+
+/** The worker's side of queueFallbackAssessment: every paid order is scored, with or without the processor's view. */
+export async function assessIfUnscored(orderId: string, now = new Date()): Promise<RiskDecision | null> {
+  return db.$transaction(async (tx) => ((await lockOrder(tx, orderId)) ? assessPaidOrder(tx, orderId, now) : null));
 }

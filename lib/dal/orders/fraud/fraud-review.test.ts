@@ -10,6 +10,7 @@ import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { packOrder } from "../fulfilment";
 import { getOrderForStaff } from "../staff-orders";
 import { orderFixtures, queuedNotices, refundingGateway } from "../test-fixtures";
+import { assessIfUnscored, CHARGE_WAIT_SECONDS, FRAUD_ASSESS_JOB } from "./assess";
 import { listHeldOrdersForReview } from "./review-queue";
 import { reviewHeldOrder } from "./review";
 
@@ -110,6 +111,30 @@ describe("fraud scoring of paid orders", () => {
     expect(await processPaymentEvent(delivered("charge.succeeded", chargeObject(state, [], "normal")), webhook)).toBe("applied");
     expect(await orderOf(orderId)).toMatchObject({ fraudReview: "held", riskScore: 60 });
     expect((await timelineTypes(orderId)).filter((type) => type === "review.scored")).toHaveLength(1);
+  });
+
+  it("scores an order whose charge event came first (unmatched) when the queued fallback runs, and only once", async () => {
+    const placed = await pendingOrder();
+    // Stripe does not order its events: the charge names a payment the order does not know yet.
+    expect(await processPaymentEvent(delivered("charge.succeeded", chargeObject(placed.state, [], "highest")), webhook)).toBe("unmatched");
+    expect(await processPaymentEvent(delivered("checkout.session.completed", checkoutSessionObject(placed.state)), webhook)).toBe("applied");
+    expect((await orderOf(placed.orderId)).riskScore).toBeNull();
+
+    const jobs = await db.$queryRaw<{ data: Record<string, unknown>; delaySeconds: number }[]>`
+      SELECT data, round(extract(epoch FROM start_after - created_on))::int AS "delaySeconds"
+      FROM pgboss.job WHERE name = 'orders' AND data->>'orderId' = ${placed.orderId} AND data->>'type' = ${FRAUD_ASSESS_JOB}`;
+    expect(jobs).toEqual([{ data: { type: FRAUD_ASSESS_JOB, orderId: placed.orderId }, delaySeconds: CHARGE_WAIT_SECONDS }]);
+
+    expect(await assessIfUnscored(placed.orderId)).toBe("approved");
+    expect(await orderOf(placed.orderId)).toMatchObject({ fraudReview: "approved", riskScore: 0 });
+    expect(await assessIfUnscored(placed.orderId)).toBeNull();
+    expect((await timelineTypes(placed.orderId)).filter((type) => type === "review.scored")).toHaveLength(1);
+  });
+
+  it("leaves an order the charge event scored alone when the fallback runs", async () => {
+    const { orderId } = await paidOrder("highest");
+    expect(await assessIfUnscored(orderId)).toBeNull();
+    expect(await orderOf(orderId)).toMatchObject({ fraudReview: "held", riskScore: 60 });
   });
 });
 
