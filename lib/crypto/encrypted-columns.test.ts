@@ -27,8 +27,8 @@ describe("encryptedColumns", () => {
     expect(encryptedColumns.map(encryptedColumnName).sort()).toEqual(fields);
   });
 
-  it("binds User, Order and guest-contact fields to their own row and Address fields to the owning user (and, through the row id, to the address)", () => {
-    const owner: Record<string, string> = { User: "id", Address: "userId", Order: "id", GuestOrderContact: "orderId" };
+  it("binds User, Order and guest-contact fields to their own row, Address fields to the owning user and breach-notice recipients to their notice (and, through the row id, to the row)", () => {
+    const owner: Record<string, string> = { User: "id", Address: "userId", Order: "id", GuestOrderContact: "orderId", BreachNoticeRecipient: "noticeId" };
     for (const column of encryptedColumns) {
       expect(column.table).toBe(column.model);
       expect(column.ownerColumn).toBe(owner[column.model]);
