@@ -106,7 +106,8 @@ export default defineConfig({
   },
   projects: [
     // Signs in one account per role once and saves its state (e2e/auth.setup.ts).
-    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    // Seven sign-ins at once (argon2, two-factor codes): one test that runs once, so it may take its time on a slow, busy machine.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, timeout: 240_000 },
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
     { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
     // Lockdown closes checkout and ending customer sessions signs every customer out: after everything else.
