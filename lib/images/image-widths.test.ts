@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { PRODUCT_IMAGE_WIDTHS, isProductImageWidth, parseImageWidthParam } from "./image-widths";
+
+describe("image width allow-list", () => {
+  it("accepts every listed width, and no width at all (the stored image)", () => {
+    for (const width of PRODUCT_IMAGE_WIDTHS) expect(parseImageWidthParam(String(width))).toEqual({ ok: true, width });
+    expect(parseImageWidthParam(null)).toEqual({ ok: true, width: null });
+  });
+
+  it("refuses an unlisted width, however it is written (resource exhaustion, V5.1.3)", () => {
+    for (const raw of ["321", "1600", "2560", "99999", "100000000", "0", "-320", "+320", "0320", "320.0", "3.2e2", "0x140", " 320", "320 ", "", "abc"]) {
+      expect(parseImageWidthParam(raw), raw).toEqual({ ok: false });
+    }
+  });
+
+  it("isProductImageWidth knows only the listed widths", () => {
+    expect(isProductImageWidth(640)).toBe(true);
+    expect(isProductImageWidth(641)).toBe(false);
+    expect(isProductImageWidth(Number.NaN)).toBe(false);
+  });
+});

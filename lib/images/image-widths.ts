@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * The only widths (px) a product image is offered at. The image route and the
+ * seed script produce exactly these, and the image route refuses any other
+ * width: resizing to whatever number a request names would let anyone make the
+ * server decode and encode images at sizes of their choosing (resource
+ * exhaustion), and fill every cache with near-duplicates.
+ */
+export const PRODUCT_IMAGE_WIDTHS = [320, 640, 960, 1280] as const;
+
+export type ProductImageWidth = (typeof PRODUCT_IMAGE_WIDTHS)[number];
+
+/** True only for a width in the allow-list. */
+export function isProductImageWidth(value: number): value is ProductImageWidth {
+  return (PRODUCT_IMAGE_WIDTHS as readonly number[]).includes(value);
+}
+
+/**
+ * The `w` query parameter of the image route: absent (the stored image as it
+ * is) or exactly one of PRODUCT_IMAGE_WIDTHS written as plain digits ("0640",
+ * "640.0", "6.4e2" and "+640" are refused, so one width has one URL).
+ */
+export const imageWidthParamSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,4}$/)
+  .transform(Number)
+  .refine(isProductImageWidth)
+  .nullable();
+
+export type ImageWidthParam = { ok: true; width: ProductImageWidth | null } | { ok: false };
+
+/** Parses the route's `w` parameter (null when absent). */
+export function parseImageWidthParam(raw: string | null): ImageWidthParam {
+  const parsed = imageWidthParamSchema.safeParse(raw);
+  return parsed.success ? { ok: true, width: parsed.data as ProductImageWidth | null } : { ok: false };
+}
