@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRODUCT_IMAGE_WIDTHS, isProductImageWidth, parseImageWidthParam } from "./image-widths";
+import { PRODUCT_IMAGE_WIDTHS, isProductImageWidth, parseImageQuery, parseImageWidthParam } from "./image-widths";
 
 describe("image width allow-list", () => {
   it("accepts every listed width, and no width at all (the stored image)", () => {
@@ -17,5 +17,13 @@ describe("image width allow-list", () => {
     expect(isProductImageWidth(640)).toBe(true);
     expect(isProductImageWidth(641)).toBe(false);
     expect(isProductImageWidth(Number.NaN)).toBe(false);
+  });
+
+  it("takes a query of nothing or one w only: an extra or repeated parameter would make a second URL for one width", () => {
+    expect(parseImageQuery(new URLSearchParams(""))).toEqual({ ok: true, width: null });
+    expect(parseImageQuery(new URLSearchParams("w=960"))).toEqual({ ok: true, width: 960 });
+    for (const query of ["w=320&w=320", "w=320&cache=bust", "v=1", "W=320", "w=321"]) {
+      expect(parseImageQuery(new URLSearchParams(query)), query).toEqual({ ok: false });
+    }
   });
 });

@@ -35,3 +35,15 @@ export function parseImageWidthParam(raw: string | null): ImageWidthParam {
   const parsed = imageWidthParamSchema.safeParse(raw);
   return parsed.success ? { ok: true, width: parsed.data as ProductImageWidth | null } : { ok: false };
 }
+
+/**
+ * Parses an image URL's whole query: nothing, or one `w`. Any other parameter,
+ * or `w` twice, is refused, so every image has exactly one URL per width and a
+ * cache cannot be bypassed (and the server made to resize again) by adding
+ * `&anything=1`.
+ */
+export function parseImageQuery(searchParams: URLSearchParams): ImageWidthParam {
+  const keys = [...searchParams.keys()];
+  if (keys.some((key) => key !== "w") || keys.length > 1) return { ok: false };
+  return parseImageWidthParam(searchParams.get("w"));
+}

@@ -96,12 +96,15 @@ describe("GET /product-images/<id>", () => {
 
   it("refuses any width outside the allow-list, uncached, before reading the image (resource exhaustion)", async () => {
     const imageId = await publishedImage(400);
-    for (const w of ["321", "4000", "100000", "0", "-320", "0320", "320.0", "3.2e2", "", "abc", "320&w=640"]) {
-      const response = await fetchImage(imageId, `?w=${encodeURIComponent(w)}`);
-      expect(response.status, w).toBe(400);
+    const queries = ["321", "4000", "100000", "0", "-320", "0320", "320.0", "3.2e2", "", "abc"].map((w) => `?w=${encodeURIComponent(w)}`);
+    for (const query of [...queries, "?w=320&w=640", "?w=320&cache=bust", "?size=320"]) {
+      const response = await fetchImage(imageId, query);
+      expect(response.status, query).toBe(400);
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect(response.headers.get("content-type")).not.toMatch(/^image\//);
     }
+    // Refused before the lookup: an id that does not exist gets the same 400, not a 404.
+    expect((await fetchImage("nosuchimage", "?w=321")).status).toBe(400);
   });
 
   it("gives a width of an unpublished product's image only to staff, and never cacheable", async () => {

@@ -1,6 +1,6 @@
 import { findStaffWithPermission } from "@/lib/guards/staff-guard";
 import { getProductImageFile } from "@/lib/dal/catalog/product-images";
-import { parseImageWidthParam } from "@/lib/images/image-widths";
+import { parseImageQuery } from "@/lib/images/image-widths";
 import { resizeProductImage } from "@/lib/images/resize-product-image";
 
 type Context = { params: Promise<{ id: string }> };
@@ -11,8 +11,9 @@ const refusal = (status: 400 | 404, body: string) =>
 /**
  * Serves a product image from the database, as the server re-encoded it, or
  * a copy scaled to `?w=<width>` for `srcset` (lib/images/responsive-image.ts).
- * Only the allow-listed widths are produced; any other `w` is refused before
- * the database or the decoder is touched (V5.1.3, resource exhaustion).
+ * Only the allow-listed widths are produced; any other `w`, or any other query
+ * parameter, is refused before the database or the decoder is touched (V5.1.3,
+ * resource exhaustion; one URL per width, so caches cannot be bypassed).
  *
  * An image is never changed under its id (a new upload gets a new id and URL),
  * so browsers and CDNs may keep a published product's image, and each of its
@@ -23,7 +24,7 @@ const refusal = (status: 400 | 404, body: string) =>
 export async function GET(request: Request, { params }: Context) {
   const { id } = await params;
   if (!/^[a-z0-9]{1,40}$/i.test(id)) return refusal(404, "Not found");
-  const width = parseImageWidthParam(new URL(request.url).searchParams.get("w"));
+  const width = parseImageQuery(new URL(request.url).searchParams);
   if (!width.ok) return refusal(400, "Unsupported image width");
   const image = await getProductImageFile(id, () => findStaffWithPermission("products:read"));
   if (!image) return refusal(404, "Not found");
