@@ -1,6 +1,6 @@
 import { findStaffWithPermission } from "@/lib/guards/staff-guard";
 import { getProductImageFile } from "@/lib/dal/catalog/product-images";
-import { parseImageQuery } from "@/lib/images/image-widths";
+import { parseImageQuery } from "@/lib/images/image-width-param";
 import { resizeProductImage } from "@/lib/images/resize-product-image";
 
 type Context = { params: Promise<{ id: string }> };

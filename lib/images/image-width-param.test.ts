@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PRODUCT_IMAGE_WIDTHS, isProductImageWidth, parseImageQuery, parseImageWidthParam } from "./image-widths";
+import { parseImageQuery, parseImageWidthParam } from "./image-width-param";
+import { PRODUCT_IMAGE_WIDTHS, isProductImageWidth } from "./image-widths";
 
 describe("image width allow-list", () => {
   it("accepts every listed width, and no width at all (the stored image)", () => {
