@@ -6,7 +6,7 @@ import { ProductImage } from "./product-image";
 export function ProductCard({ product }: { product: PublicProductDTO }) {
   return (
     <article className="flex flex-col overflow-hidden rounded-lg border border-slate-200">
-      <ProductImage src={product.imagePath} alt="" size={400} className="aspect-square w-full" />
+      <ProductImage src={product.imagePath} alt="" size={400} layout="card" className="aspect-square w-full" />
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h3 className="font-semibold">
           <Link href={`/products/${product.slug}`} className="hover:underline">

@@ -36,6 +36,8 @@ export const envSchema = z.object({
   /** The public origin of the shop; links in mail are built from it, never from the Host header. */
   SITE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where `next build` writes and the server reads the build (next.config.js reads it too). */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHOP_NAME: z.string().min(1).max(60).default("Northwind Goods"),

@@ -22,7 +22,7 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
   const linked = line.problem?.code !== "unavailable";
   return (
     <li className="flex gap-3 border-b border-slate-200 py-4 sm:gap-4">
-      <ProductImage src={line.imagePath} alt="" size={96} className="size-20 shrink-0 rounded sm:size-24" />
+      <ProductImage src={line.imagePath} alt="" size={96} layout="cartThumbnail" className="size-20 shrink-0 rounded sm:size-24" />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-x-3">
           <h2 className="font-semibold">

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { productImageSrcSet } from "@/lib/images/responsive-image";
 import { seedCategories, seedProducts } from "./catalog-data";
 import { productImageSvg } from "./product-image";
 
@@ -41,6 +42,14 @@ describe("demo catalog data", () => {
       expect(product.imagePath).toBe(`/products/${product.slug}.svg`);
       const file = path.resolve(process.cwd(), "public", "products", `${product.slug}.svg`);
       expect(existsSync(file), file).toBe(true);
+    }
+  });
+
+  it("has every srcset width of every product image and of the placeholder on disk", () => {
+    for (const src of [...seedProducts.map((product) => product.imagePath), "/product-placeholder.svg"]) {
+      const urls = (productImageSrcSet(src) ?? "").split(", ").map((candidate) => candidate.split(" ")[0] ?? "");
+      expect(urls).toHaveLength(4);
+      for (const url of urls) expect(existsSync(path.resolve(process.cwd(), "public", `.${url}`)), url).toBe(true);
     }
   });
 });

@@ -1,13 +1,31 @@
-// Writes public/products/<slug>.svg for every demo product and removes stale SVGs.
-// Run: node_modules/.bin/tsx prisma/seed/write-product-images.ts
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// Writes public/products/<slug>.svg for every demo product, a WebP copy of it at each srcset width
+// (<slug>-<width>.webp, see lib/images/responsive-image.ts), the same widths of the placeholder, and
+// removes stale files. Run: npm run images:generate
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
+import { PRODUCT_IMAGE_WIDTHS } from "@/lib/images/image-widths";
 import { seedProducts } from "./catalog-data";
 import { productImageSvg } from "./product-image";
 
-const outputDir = path.resolve(process.cwd(), "public", "products");
+const publicDir = path.resolve(process.cwd(), "public");
+const outputDir = path.join(publicDir, "products");
 
-function main(): void {
+/** Rasterises an 800 px SVG at each allowed width (the density draws it at that width, not scaled from 800). */
+async function writeWidths(svg: string, basePath: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const width of PRODUCT_IMAGE_WIDTHS) {
+    const file = `${basePath}-${width}.webp`;
+    await sharp(Buffer.from(svg), { density: (72 * width) / 800 })
+      .resize({ width })
+      .webp({ quality: 80 })
+      .toFile(file);
+    written.push(path.basename(file));
+  }
+  return written;
+}
+
+async function main(): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   const expected = new Set<string>();
   for (const product of seedProducts) {
@@ -16,16 +34,19 @@ function main(): void {
       throw new Error(`Unexpected imagePath for ${product.slug}: ${product.imagePath}`);
     }
     expected.add(fileName);
-    writeFileSync(path.join(outputDir, fileName), productImageSvg(product), "utf8");
+    const svg = productImageSvg(product);
+    writeFileSync(path.join(outputDir, fileName), svg, "utf8");
+    for (const name of await writeWidths(svg, path.join(outputDir, product.slug))) expected.add(name);
   }
+  await writeWidths(readFileSync(path.join(publicDir, "product-placeholder.svg"), "utf8"), path.join(publicDir, "product-placeholder"));
   let removed = 0;
   for (const entry of readdirSync(outputDir)) {
-    if (entry.endsWith(".svg") && !expected.has(entry)) {
+    if (/\.(svg|webp)$/.test(entry) && !expected.has(entry)) {
       rmSync(path.join(outputDir, entry));
       removed += 1;
     }
   }
-  console.log(`Wrote ${expected.size} product images to ${outputDir} (removed ${removed} stale).`);
+  console.log(`Wrote ${seedProducts.length} product images and their widths to ${outputDir} (removed ${removed} stale).`);
 }
 
-main();
+await main();
