@@ -218,3 +218,8 @@ export function childProcessEnv(overrides: Record<string, string | undefined>): 
 
 // next-auth reads NEXTAUTH_URL itself; derive it from SITE_URL so the shop has one setting for its origin.
 process.env.NEXTAUTH_URL ??= env.SITE_URL;
+
+/** Whether the operator set `name` (a derived default such as SITE_URL's does not count). */
+export function isSetByOperator(name: keyof typeof envSchema.shape): boolean {
+  return Boolean(process.env[name]);
+}

@@ -8,6 +8,7 @@
  */
 import { env } from "@/lib/env";
 import { nextDevEnvironment, usesLocalDatabase } from "./dev-environment";
+import { recordLocalSiteUrl } from "./local-site-url";
 import { exitAfter, onShutdown, startProcess, stopChild } from "./processes";
 import { prepareShopDatabase } from "./shop-database";
 import { shopProcessEnv } from "./shop-processes";
@@ -17,7 +18,10 @@ const log = (line: string) => console.log(`[dev] ${line}`);
 const database = usesLocalDatabase(env) ? await prepareShopDatabase(log) : null;
 const local = database ? await shopProcessEnv({ database, log }) : null;
 const added = nextDevEnvironment(env, local);
-if (database) log(`Using the embedded PostgreSQL and the local keys in ${env.DATA_DIR}.`);
+if (database) {
+  log(`Using the embedded PostgreSQL and the local keys in ${env.DATA_DIR}.`);
+  await recordLocalSiteUrl(env.DATA_DIR, env.SITE_URL);
+}
 
 const next = startProcess("next", ["dev", ...process.argv.slice(2)], added);
 let stopping: Promise<void> | undefined;
