@@ -22,6 +22,7 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL");
 
 export const envSchema = z.object({
+  /** Set by the commands themselves (next dev: development; npm start, the demo and the container: production). */
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the shop runs on the embedded PostgreSQL in DATA_DIR. */
   DATABASE_URL: postgresUrl.optional(),
@@ -32,17 +33,23 @@ export const envSchema = z.object({
   DATABASE_MIGRATION_URL: unsetIfEmpty(postgresUrl.optional()),
   /** A server for the test suite; each run creates and drops its own database there. */
   TEST_DATABASE_URL: postgresUrl.optional(),
+  /** The port the web server listens on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** The public origin of the shop; links in mail are built from it, never from the Host header. */
+  /** The public origin of the shop; links in mail are built from it, never from the Host header. Unset: http://localhost:PORT. */
   SITE_URL: z.string().url().optional(),
+  /** Where a local installation (the demo, npm run dev) keeps its embedded database and generated keys. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Where `next build` writes and the server reads the build (next.config.js reads it too). */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  /** The port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** The lowest level of log line written. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The shop's name, shown in pages and mail. */
   SHOP_NAME: z.string().min(1).max(60).default("Northwind Goods"),
   /** Where customers write with questions; every mail's footer names it (replies to order mail go there too). */
   SHOP_CONTACT_EMAIL: z.email().max(254).default("support@northwind-goods.example"),
+  /** Database connections each process may hold open at once. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
   /** Secret for next-auth's CSRF tokens. Required in production; the demo generates one in DATA_DIR. */
@@ -61,6 +68,7 @@ export const envSchema = z.object({
 
   /** Optional server-side pepper for password hashes (keep it outside the database). */
   PASSWORD_PEPPER: z.string().min(32).optional(),
+  /** Argon2id cost of password hashes: memory (KiB), iterations and lanes (OWASP's minimum by default). */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(19_456),
   ARGON2_TIME_COST: z.coerce.number().int().min(2).max(10).default(2),
   ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(8).default(1),
@@ -73,6 +81,7 @@ export const envSchema = z.object({
 
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is kept in the dev mailbox folder (in production only with DEV_MAILBOX). */
   SMTP_URL: z.string().url().optional(),
+  /** The sender of the shop's mail. */
   MAIL_FROM: z.string().min(3).default("Northwind Goods <no-reply@localhost>"),
   /** Shows mail at /dev/mailbox instead of sending it (local demo only; refused with an https SITE_URL). */
   DEV_MAILBOX: flag,
@@ -123,9 +132,9 @@ export const envSchema = z.object({
   RESERVATION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** How long the order-status link mailed to a guest keeps working. */
   ORDER_STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(90),
-  /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
   /** How long after delivery (or, when delivery is not known, shipping) a customer may ask to return items. */
   RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Caps against stock hoarding: open (unpaid) orders per account and per client address… */
   CHECKOUT_MAX_OPEN_ORDERS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
   CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** … and units of one product one account may hold across its open orders (never above the product's per-order maximum). */
@@ -211,3 +220,8 @@ export function childProcessEnv(overrides: Record<string, string | undefined>): 
 
 // next-auth reads NEXTAUTH_URL itself; derive it from SITE_URL so the shop has one setting for its origin.
 process.env.NEXTAUTH_URL ??= env.SITE_URL;
+
+/** Whether the operator set `name` (a derived default such as SITE_URL's does not count). */
+export function isSetByOperator(name: keyof typeof envSchema.shape): boolean {
+  return Boolean(process.env[name]);
+}

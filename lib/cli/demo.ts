@@ -6,6 +6,7 @@
  */
 import { env } from "@/lib/env";
 import { demoConveniences } from "./demo-conveniences";
+import { recordLocalSiteUrl } from "./local-site-url";
 import { ensureProductionBuild } from "./next-server";
 import { prepareShopDatabase } from "./shop-database";
 import { startShop } from "./shop-processes";
@@ -17,6 +18,7 @@ await ensureProductionBuild(".next", log);
 const database = await prepareShopDatabase(log);
 const conveniences = demoConveniences(env);
 await startShop({ database, port: env.PORT, distDir: ".next", log, conveniences });
+if (database.embedded) await recordLocalSiteUrl(env.DATA_DIR, env.SITE_URL);
 log(`The shop is ready on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
 if (conveniences.DEV_MAILBOX) log(`Mail is not sent (no SMTP_URL): read it at http://localhost:${env.PORT}/dev/mailbox`);
 if (conveniences.PAYMENTS_TEST_GATEWAY) log("Payments go to the offline test gateway (no STRIPE_SECRET_KEY): no real money moves.");

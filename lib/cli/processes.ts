@@ -17,6 +17,23 @@ export function startProcess(command: string, args: string[], env: Record<string
   return spawn(command, args, { stdio: "inherit", env: childProcessEnv(env) });
 }
 
+/**
+ * Asks a child to stop (SIGTERM) and resolves once it has exited, so what it
+ * depends on (the database) is stopped only after it. A child that has not
+ * exited after `graceMs` is killed.
+ */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 /** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

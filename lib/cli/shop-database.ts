@@ -13,7 +13,7 @@ export type ShopDatabase = { url: string; embedded: boolean; stop: () => Promise
 export async function prepareShopDatabase(log: (line: string) => void): Promise<ShopDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
 
-  log(`Starting the embedded PostgreSQL (data in ${env.DATA_DIR}/postgres) ...`);
+  log(`Starting the embedded PostgreSQL (data in ${env.DATA_DIR}/postgres; one already running there is used) ...`);
   const server = await startEmbeddedPostgres({
     dataDir: env.DATA_DIR,
     port: env.EMBEDDED_POSTGRES_PORT,

@@ -5,7 +5,7 @@ import { auditSettings } from "./local-audit-settings";
 import type { DemoConveniences } from "./demo-conveniences";
 import { localBlindIndexKey, localKeyRing, localSecret } from "./local-secret";
 import { startNextServer } from "./next-server";
-import { exitAfter, onShutdown, startProcess } from "./processes";
+import { exitAfter, onShutdown, startProcess, stopChild } from "./processes";
 import { runtimeNodeArgs } from "./runtime-entries";
 import type { ShopDatabase } from "./shop-database";
 
@@ -21,7 +21,7 @@ export async function startShop(options: ShopProcessOptions & { port: number; di
   const shared = await shopProcessEnv(options);
   const worker = startProcess(process.execPath, runtimeNodeArgs("worker"), { ...shared, NODE_ENV: "production" });
   const server = await startNextServer({ distDir: options.distDir, port: options.port, env: shared });
-  stopTogether([server, worker], options.database);
+  stopTogether([server, worker], options.database); // stopped in this order
   return { server, worker };
 }
 
@@ -77,12 +77,18 @@ async function blindIndexKey(local: boolean, log: (line: string) => void) {
   return stored.key;
 }
 
-/** Ctrl-C stops everything; if either process dies, the other and the database stop too. */
+/**
+ * Ctrl-C stops everything; if either process dies, the other and the database stop too. The
+ * order matters: the server (no new requests), then the worker (its running jobs finish), and
+ * the database only once neither is connected, so neither logs a lost connection on the way out.
+ */
 function stopTogether(children: ChildProcess[], database: ShopDatabase) {
-  const stopAll = async () => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-    await database.stop();
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const child of children) await stopChild(child);
+      await database.stop();
+    })());
   onShutdown(stopAll);
   for (const child of children) {
     child.on("exit", (code) => exitAfter(stopAll, code ?? 0));

