@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { contentSecurityPolicy, createNonce, FAIL_CLOSED_POLICY } from "@/lib/http/content-security-policy";
+import { isSharedRender } from "@/lib/http/page-cache/shared-render";
 import { csrfCookiesToIssue } from "@/lib/auth/csrf/csrf-cookies";
 import { crossSiteRefusalText } from "@/lib/auth/csrf/cross-site-refusal";
 import { isRefusedCrossSite } from "@/lib/auth/csrf/unsafe-request";
@@ -33,6 +34,7 @@ export async function proxy(request: NextRequest) {
     throttled.headers.set(REQUEST_ID_HEADER, requestId);
     return throttled;
   }
+  if (isSharedRender(request.headers)) return sharedRender(request, requestId);
   const csrfCookies = csrfCookiesToIssue(request.cookies);
   for (const cookie of csrfCookies) request.cookies.set(cookie.name, cookie.value);
   const nonce = createNonce();
@@ -49,6 +51,20 @@ export async function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", policy);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const cookie of csrfCookies) response.cookies.set(cookie.name, cookie.value, cookie.options);
+  return response;
+}
+
+/**
+ * The HTTP server's own render of a catalog page every visitor shares
+ * (lib/http/page-cache): no nonce and no cookies. The server replaces the
+ * fail-closed policy with one listing the hashes of the page's scripts.
+ */
+function sharedRender(request: NextRequest, requestId: string): NextResponse {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", FAIL_CLOSED_POLICY);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

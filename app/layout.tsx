@@ -1,16 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { CsrfTokenProvider } from "@/components/forms/csrf-context";
+import { headers } from "next/headers";
 import { SiteFooter } from "@/components/site-footer";
-import { LockdownBanner } from "@/components/lockdown-banner";
 import { SiteHeader } from "@/components/site-header";
-import { getLockdownStatus, LOCKDOWN_MESSAGE } from "@/lib/dal/lockdown/state";
-import { cartItemCount } from "@/lib/dal/cart/cart";
-import { env } from "@/lib/env";
-import { currentShopper } from "@/lib/guards/current-shopper";
-import { getCurrentSession } from "@/lib/guards/current-session";
+import { LockdownNotice } from "@/components/shopper/lockdown-notice";
+import { ShopperProvider } from "@/components/shopper/shopper-provider";
 import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
-import { currentCsrfToken } from "@/lib/auth/csrf/request-csrf";
+import { env } from "@/lib/env";
+import { shopperSummary } from "@/lib/guards/shopper-summary";
+import { isSharedRender } from "@/lib/http/page-cache/shared-render";
 import { SHOP_DESCRIPTION, site } from "@/lib/seo/site";
 import "./globals.css";
 
@@ -23,38 +21,35 @@ export const metadata: Metadata = {
   openGraph: { type: "website", siteName: site.name },
 };
 
-// Every page renders per request: each response carries its own CSP nonce,
-// which Next stamps on its scripts while rendering.
+// Next renders every page per request: a personal page carries its own CSP nonce, which Next
+// stamps on its scripts while rendering. The catalog's shared pages are rendered once by the
+// HTTP server's page cache (lib/http/page-cache) and sent to everyone with a hashed policy.
 export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The header shows who is signed in and the cart size; components render what the layout hands them.
-  const signedIn = (await getCurrentSession()) !== null;
-  const cartCount = await cartItemCount(await currentShopper());
-  // Lockdown mode (incident response): read with a few seconds' cache, so every instance shows it soon.
-  const lockdown = await getLockdownStatus();
-  // The anti-CSRF token proxy.ts issued for this request, for every <CsrfField /> on the page
-  // (forms are client components, so the field reads it from context).
-  const csrf = { token: await currentCsrfToken(), cookieName: csrfCookies.token };
+  // Who is signed in, the cart size, the anti-CSRF token proxy.ts issued and the lockdown notice:
+  // rendered into a personal page; a shared page carries none of it and its island fetches them.
+  const shared = isSharedRender(await headers());
+  const visitor = shared ? null : await shopperSummary();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
-        <CsrfTokenProvider source={csrf}>
+        <ShopperProvider initial={visitor} csrfCookieName={csrfCookies.token}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
           >
             Skip to content
           </a>
-          {lockdown.active && <LockdownBanner message={LOCKDOWN_MESSAGE} />}
-          <SiteHeader shopName={env.SHOP_NAME} signedIn={signedIn} cartCount={cartCount} />
+          <LockdownNotice />
+          <SiteHeader shopName={env.SHOP_NAME} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>
           <SiteFooter shopName={env.SHOP_NAME} />
-        </CsrfTokenProvider>
+        </ShopperProvider>
       </body>
     </html>
   );

@@ -51,6 +51,11 @@ export const envSchema = z.object({
   SHOP_CONTACT_EMAIL: z.email().max(254).default("support@northwind-goods.example"),
   /** Database connections each process may hold open at once. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Memory for the catalog's shared pages each web server keeps rendered (home, categories,
+   * products; plain and gzip), in MiB. The least recently visited go first when it is full.
+   */
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(128),
 
   /** Secret for next-auth's CSRF tokens. Required in production; the demo generates one in DATA_DIR. */
   AUTH_SECRET: z.string().min(32).optional(),

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useShopper } from "@/components/shopper/shopper-provider";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -13,6 +14,11 @@ import { QuantityField } from "./quantity-field";
 /** "Add to cart" on a product page; works without JavaScript too (a plain form post). */
 export function AddToCartForm({ productId, maxQuantity }: PublicPurchaseOptionsDTO) {
   const [state, formAction] = useActionState(addToCartAction, initialActionState);
+  const { refresh } = useShopper();
+  // The header's cart count comes from the visitor's island: a product page is shared, not rendered again.
+  useEffect(() => {
+    if (state.status === "success") refresh();
+  }, [state, refresh]);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <CsrfField />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce } from "./content-security-policy";
+import { contentSecurityPolicy, createNonce, FAIL_CLOSED_POLICY, hashedContentSecurityPolicy } from "./content-security-policy";
 import { staticSecurityHeaders } from "./security-headers.js";
 
 function directives(policy: string): Map<string, string[]> {
@@ -48,6 +48,32 @@ describe("contentSecurityPolicy", () => {
     const other = contentSecurityPolicy("b3RoZXI=", { development: false });
     expect(other).toContain("'nonce-b3RoZXI='");
     expect(other).not.toContain(nonce);
+  });
+});
+
+describe("hashedContentSecurityPolicy", () => {
+  const hashes = { scripts: ["c2NyaXB0LWE=", "c2NyaXB0LWI="], styles: ["c3R5bGU="] };
+  const hashed = hashedContentSecurityPolicy(hashes, { development: false });
+  const nonced = contentSecurityPolicy("bm9uY2U=", { development: false });
+
+  it("allows exactly the page's scripts by hash, through strict-dynamic, and nothing inline", () => {
+    expect(directives(hashed).get("script-src")).toEqual(["'self'", "'sha256-c2NyaXB0LWE='", "'sha256-c2NyaXB0LWI='", "'strict-dynamic'"]);
+    expect(directives(hashed).get("style-src")).toEqual(["'self'", "'sha256-c3R5bGU='"]);
+    expect(hashed).not.toMatch(/unsafe-inline|unsafe-eval|nonce-/);
+  });
+
+  it("is as strict as the nonce policy in every other directive", () => {
+    const rest = (policy: string) => [...directives(policy)].filter(([name]) => name !== "script-src" && name !== "style-src");
+    expect(rest(hashed)).toEqual(rest(nonced));
+  });
+
+  it("is the same for the same page, so every visitor gets the same header", () => {
+    expect(hashedContentSecurityPolicy({ ...hashes }, { development: false })).toBe(hashed);
+  });
+
+  it("fails closed before the hashes are known: no script at all", () => {
+    expect(directives(FAIL_CLOSED_POLICY).get("script-src")).toEqual(["'none'"]);
+    expect(directives(FAIL_CLOSED_POLICY).get("object-src")).toEqual(["'none'"]);
   });
 });
 

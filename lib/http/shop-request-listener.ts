@@ -3,6 +3,8 @@ import { bodyRefusal } from "./body-limits";
 import { loggablePath } from "./loggable-path";
 import { appendPeerAddress } from "./forwarded-for";
 import { createRequestId, REQUEST_ID_HEADER } from "./request-id";
+import type { SharedPages } from "./page-cache/shared-pages";
+import { SHARED_RENDER_HEADER } from "./page-cache/shared-render";
 
 type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
@@ -54,16 +56,25 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: 411 
  *   the requests it sees, and the response carries whichever id was logged);
  * - refuses an oversized body (lib/http/body-limits.ts) with 413 before Next
  *   reads any of it;
+ * - answers the catalog's shared pages (home, categories, products) from the
+ *   page cache, with each page's own hashed Content-Security-Policy
+ *   (lib/http/page-cache), when given one;
  * - catches a handler that throws or rejects: `onHandlerError` hears of it with
  *   the request id, and the client gets a 500 rather than a request left open
  *   (and the process an unhandled rejection).
  * Pure node:http, because the server process loads it outside React's server environment.
  */
-export function createShopRequestListener(handle: Handle, onHandlerError: (failure: HandlerFailure) => void = writeFailureLine) {
+export function createShopRequestListener(
+  handle: Handle,
+  onHandlerError: (failure: HandlerFailure) => void = writeFailureLine,
+  sharedPages?: SharedPages,
+) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const requestId = createRequestId();
     request.headers[REQUEST_ID_HEADER] = requestId;
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    // Only the server's own renders may be marked shared (lib/http/page-cache/shared-pages.ts sets it).
+    delete request.headers[SHARED_RENDER_HEADER];
     request.headers["x-forwarded-for"] = appendPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress);
 
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -73,7 +84,10 @@ export function createShopRequestListener(handle: Handle, onHandlerError: (failu
       return;
     }
     // An async wrapper, so a handler that throws before returning its promise is caught too.
-    (async () => handle(request, response))().catch((error: unknown) => {
+    (async () => {
+      if (sharedPages && (await sharedPages.handle(request, response))) return;
+      await handle(request, response);
+    })().catch((error: unknown) => {
       try {
         onHandlerError({ error, requestId, method: request.method, path: loggablePath(pathname) });
       } finally {

@@ -7,7 +7,6 @@ import { SortLinks } from "@/components/sort-links";
 import { listingParamsSchema, pageCount, parseSlug } from "@/lib/catalog/listing-params";
 import { getCategoryPage } from "@/lib/dal/catalog/products";
 import { parseSearchParams } from "@/lib/http/search-params";
-import { requestNonce } from "@/lib/http/request-nonce";
 import { categoryMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, categoryCrumbs } from "@/lib/seo/json-ld";
 import { site } from "@/lib/seo/site";
@@ -33,11 +32,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const result = await getCategoryPage(slug, requestedPage, sort);
   if (!result) notFound();
   const pages = pageCount(result.total);
-  const nonce = await requestNonce();
 
   return (
     <div className="flex flex-col gap-4">
-      <JsonLdScript data={breadcrumbJsonLd(categoryCrumbs(result.category), site.url)} nonce={nonce} />
+      <JsonLdScript data={breadcrumbJsonLd(categoryCrumbs(result.category), site.url)} />
       <div>
         <h1 className="text-2xl font-bold">{result.category.name}</h1>
         <p className="text-slate-700">{result.category.description}</p>

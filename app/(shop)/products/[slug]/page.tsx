@@ -8,7 +8,6 @@ import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
 import { getPurchaseOptions } from "@/lib/dal/cart/cart";
 import { getProduct } from "@/lib/dal/catalog/products";
-import { requestNonce } from "@/lib/http/request-nonce";
 import { productMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, productCrumbs, productJsonLd } from "@/lib/seo/json-ld";
 import { site } from "@/lib/seo/site";
@@ -28,11 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
-  const [purchase, nonce] = await Promise.all([getPurchaseOptions(product.slug), requestNonce()]);
+  const purchase = await getPurchaseOptions(product.slug);
   return (
     <article className="grid gap-6 md:grid-cols-2">
-      <JsonLdScript data={productJsonLd(product, site.url)} nonce={nonce} />
-      <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} nonce={nonce} />
+      <JsonLdScript data={productJsonLd(product, site.url)} />
+      <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} />
       <ProductImage src={product.imagePath} alt={product.name} size={800} layout="productMain" priority className="aspect-square w-full rounded-lg" />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { CartLink } from "@/components/cart/cart-link";
+import { CsrfField } from "@/components/forms/csrf-field";
+import { useShopper } from "./shopper-provider";
+
+const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline";
+
+/**
+ * Account, sign-out and cart links from the visitor's summary. Until it is
+ * known (a shared page loading, or no JavaScript) the links fit either state:
+ * "Account" leads a visitor who is not signed in to the sign-in page.
+ */
+export function HeaderAccountLinks() {
+  const { summary } = useShopper();
+  return (
+    <nav aria-label="Account and cart" className="order-2 ml-auto flex items-center sm:order-3">
+      {summary?.staff && (
+        <Link href="/admin" className={linkClass}>
+          Admin
+        </Link>
+      )}
+      {!summary || summary.signedIn ? (
+        <Link href="/account" className={linkClass}>
+          Account
+        </Link>
+      ) : (
+        <Link href="/sign-in" className={linkClass}>
+          Sign in
+        </Link>
+      )}
+      {summary?.signedIn && (
+        <form action="/sign-out" method="post">
+          <CsrfField />
+          <button type="submit" className={linkClass}>
+            Sign out
+          </button>
+        </form>
+      )}
+      <CartLink className={linkClass} count={summary?.cartCount ?? 0} />
+    </nav>
+  );
+}
