@@ -14,13 +14,15 @@ export const addToCartAction = publicAction(
   {
     input: { fields: ["productId", "quantity"], schema: addToCartSchema, echo: { quantity: 12 } },
     invalid: (fieldErrors, values) => invalidCartInputState(fieldErrors, "productId", values),
+    // The form is on the shared product pages: without JavaScript it carries no token.
+    onSharedPages: true,
   },
   async ({ input, values }) => {
     const shopper = await currentShopper();
     const result = await addCartItem(shopper, input);
     if (!result.ok) return cartFailureState(result, values);
     await syncGuestCartCookie(shopper, result.guestToken);
-    // The header's count is in the root layout.
+    // The header's count is in the root layout (a shared page's island asks for it again).
     revalidatePath("/", "layout");
     return { status: "success", message: `Added to your cart. You now have ${result.quantity} of these.` };
   },

@@ -6,14 +6,18 @@ import { z } from "zod";
  * (next/headers), the session and staff guards, and the rate limits. The
  * anti-CSRF check itself is the real one.
  */
-const request = vi.hoisted(() => ({ jar: new Map<string, string>(), session: null as null | { userId: string; reauthenticatedAt: Date | null } }));
+const request = vi.hoisted(() => ({
+  jar: new Map<string, string>(),
+  session: null as null | { userId: string; reauthenticatedAt: Date | null },
+  fetchSite: null as null | string,
+}));
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (request.jar.has(name) ? { name, value: request.jar.get(name)! } : undefined),
     set: (name: string, value: string) => void request.jar.set(name, value),
   }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
+  headers: async () => new Headers({ "user-agent": "vitest", ...(request.fetchSite ? { "sec-fetch-site": request.fetchSite } : {}) }),
 }));
 vi.mock("@/lib/guards/current-session", () => ({
   requireSession: vi.fn(async () => {
@@ -75,7 +79,40 @@ const renameAction = customerAction(
   },
 );
 
-beforeEach(() => handler.mockClear());
+beforeEach(() => {
+  handler.mockClear();
+  request.fetchSite = null;
+});
+
+describe("forms on the catalog's shared pages (no token in their HTML)", () => {
+  const addAction = publicAction({ onSharedPages: true }, handler);
+  const otherAction = publicAction({}, handler);
+
+  it("accepts a token-less post only when the browser states it is same-origin", async () => {
+    browser(null);
+    request.fetchSite = "same-origin";
+    expect(await addAction(idle, form({}))).toMatchObject({ status: "success" });
+    for (const fetchSite of [null, "same-site", "cross-site", "none"]) {
+      request.fetchSite = fetchSite;
+      expect(await addAction(idle, form({})), String(fetchSite)).toMatchObject({ message: CSRF_REFUSED });
+    }
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("still judges a post that carries a token by that token", async () => {
+    browser(null);
+    request.fetchSite = "same-origin";
+    expect(await addAction(idle, form({ [CSRF_FIELD]: "forged.token" }))).toMatchObject({ message: CSRF_REFUSED });
+    expect(await addAction(idle, form({ [CSRF_FIELD]: browser(null) }))).toMatchObject({ status: "success" });
+  });
+
+  it("never lets any other action go without its token", async () => {
+    browser(null);
+    request.fetchSite = "same-origin";
+    expect(await otherAction(idle, form({}))).toMatchObject({ message: CSRF_REFUSED });
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
 
 describe("the action pipeline", () => {
   it("runs the handler for a signed-in session with its own token", async () => {

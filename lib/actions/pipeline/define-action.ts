@@ -10,7 +10,7 @@ import { requestContext } from "@/lib/auth/request-context";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { requireRecentAuthentication } from "@/lib/auth/step-up";
 import { ShopLockedDownError } from "@/lib/dal/lockdown/state";
-import { hasValidCsrfToken, reissueCsrfCookies } from "@/lib/auth/csrf/request-csrf";
+import { hasValidCsrfToken, isTokenlessSameOriginForm, reissueCsrfCookies } from "@/lib/auth/csrf/request-csrf";
 import { type ActionState, limitRefusedMessage } from "../action-state";
 import { type ActionAudience, brandAction } from "./action-brand";
 import { type ErrorMessages, errorState } from "./error-copy";
@@ -70,6 +70,12 @@ export type ActionOptions<A extends ActionAudience, S extends z.ZodType | undefi
   };
   errors?: ErrorMessages;
   state?: StateOf<R>;
+  /**
+   * The form is also on the catalog's shared pages (lib/http/page-cache), which
+   * carry no anti-CSRF token: without JavaScript it posts none, and is accepted
+   * when the browser states it is same-origin (isTokenlessSameOriginForm).
+   */
+  onSharedPages?: true;
 };
 
 type Handler<A extends ActionAudience, S, B, R> = (context: ActionContext<A, S, B>) => Promise<NoInfer<R>>;
@@ -105,7 +111,7 @@ export function defineAction<A extends ActionAudience, S extends z.ZodType | und
       // Read (not yet trusted) first, so a refused token still keeps what was typed.
       const parsed = options.input && form ? parseForm(options.input, form) : null;
       const values = parsed?.values ?? {};
-      if (!(await hasValidCsrfToken(form)) || !form) return { status: "error", message: CSRF_REFUSED, values } as R;
+      if (!form || !(await csrfAccepted(form, options.onSharedPages === true))) return { status: "error", message: CSRF_REFUSED, values } as R;
       if (bound && !bound.success) notFound();
       const body = form;
       const request = requestContext(await headers());
@@ -154,4 +160,9 @@ async function guard(who: Audience, bound: string | undefined): Promise<ActiveSe
   const returnTo = typeof who.returnTo === "function" ? who.returnTo(bound) : who.returnTo;
   if (who.audience === "customer") return requireSession(returnTo);
   return requireStaffPermission(who.permission, { returnTo, skipPolicy: who.skipPolicy });
+}
+
+async function csrfAccepted(form: FormData, onSharedPages: boolean): Promise<boolean> {
+  if (onSharedPages && (await isTokenlessSameOriginForm(form))) return true;
+  return hasValidCsrfToken(form);
 }

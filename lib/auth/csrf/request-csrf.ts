@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { logger } from "@/lib/log/logger";
 import { csrfCookies, csrfCookiesToIssue, isCsrfTokenAccepted } from "./csrf-cookies";
 import { CSRF_FIELD, CSRF_HEADER } from "./csrf-names";
@@ -14,6 +14,20 @@ export async function hasValidCsrfToken(submitted: FormData | Headers | null): P
   const accepted = isCsrfTokenAccepted(await cookies(), typeof value === "string" ? value : null);
   if (!accepted) logger.warn({ event: "csrf.refused" }, "a state-changing request without a valid anti-CSRF token was refused");
   return accepted;
+}
+
+/**
+ * A form from one of the catalog's shared pages, which carry no token (they are
+ * the same HTML for everyone), posted without JavaScript before anything could
+ * fill one in: accepted when the browser itself states that the post comes from
+ * this origin (Sec-Fetch-Site, which no page can set; OWASP CSRF cheat sheet,
+ * "Fetch Metadata"). proxy.ts has already refused every cross-site post. A form
+ * that carries a token is judged by it, never by this.
+ */
+export async function isTokenlessSameOriginForm(submitted: FormData): Promise<boolean> {
+  const value = submitted.get(CSRF_FIELD);
+  if (typeof value === "string" && value !== "") return false;
+  return (await headers()).get("sec-fetch-site") === "same-origin";
 }
 
 /**
