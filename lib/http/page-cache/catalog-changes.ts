@@ -55,11 +55,13 @@ export class CatalogChanges {
   async stop(): Promise<void> {
     this.stopped = true;
     this.connected = false;
-    await this.client?.end().catch(() => {});
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
   }
 
   private lost(client: pg.Client, error: unknown): void {
-    if (this.client !== client) return;
+    if (this.client !== client || this.stopped) return;
     this.client = null;
     this.connected = false;
     this.cache.invalidate(() => true);
