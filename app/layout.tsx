@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/site-header";
 import { LockdownNotice } from "@/components/shopper/lockdown-notice";
 import { ShopperProvider } from "@/components/shopper/shopper-provider";
 import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
+import { listCategories } from "@/lib/dal/catalog/products";
 import { env } from "@/lib/env";
 import { shopperSummary } from "@/lib/guards/shopper-summary";
 import { isSharedRender } from "@/lib/http/page-cache/shared-render";
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Who is signed in, the cart size, the anti-CSRF token proxy.ts issued and the lockdown notice:
   // rendered into a personal page; a shared page carries none of it and its island fetches them.
   const shared = isSharedRender(await headers());
-  const visitor = shared ? null : await shopperSummary();
+  const [visitor, categories] = await Promise.all([shared ? null : shopperSummary(), listCategories()]);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -44,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Skip to content
           </a>
           <LockdownNotice />
-          <SiteHeader shopName={env.SHOP_NAME} />
+          <SiteHeader shopName={env.SHOP_NAME} categories={categories} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>

@@ -1,9 +1,14 @@
 import Link from "next/link";
+import { CategoryMenu } from "./header/category-menu";
 import { HeaderAccountLinks } from "./shopper/header-account-links";
 import { SearchForm } from "./search-form";
 
-/** The site header: shop name, search, and the visitor's account and cart links (an island: components/shopper). */
-export function SiteHeader({ shopName }: { shopName: string }) {
+/**
+ * The site header: shop name, search, the visitor's account and cart links (an
+ * island: components/shopper) and the category navigation. The same for every
+ * visitor, so it belongs in the shared catalog pages.
+ */
+export function SiteHeader({ shopName, categories }: { shopName: string; categories: { slug: string; name: string }[] }) {
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
@@ -14,6 +19,9 @@ export function SiteHeader({ shopName }: { shopName: string }) {
           <SearchForm />
         </div>
         <HeaderAccountLinks />
+      </div>
+      <div className="mx-auto max-w-6xl px-4 pb-2 sm:px-6">
+        <CategoryMenu categories={categories} />
       </div>
     </header>
   );

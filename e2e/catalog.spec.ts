@@ -5,7 +5,7 @@ test("a shopper browses home → category → product", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Featured products" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Featured products" }).getByRole("listitem")).not.toHaveCount(0);
 
-  await page.getByRole("link", { name: /^Audio/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /^Audio/ }).click();
   await expect(page).toHaveURL(/\/category\/audio$/);
   await expect(page.getByRole("heading", { level: 1, name: "Audio" })).toBeVisible();
 
@@ -16,6 +16,16 @@ test("a shopper browses home → category → product", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: firstName })).toBeVisible();
   await expect(page.getByText(/^\$\d+\.\d{2}$/)).toBeVisible();
   await expect(page.getByRole("img", { name: firstName })).toBeVisible();
+});
+
+test("the header's category navigation leads to every category and marks the current one", async ({ page }) => {
+  await page.goto("/");
+  const categories = page.getByRole("navigation", { name: "Categories" });
+  await expect(categories.getByRole("link")).toHaveCount(5);
+  await categories.getByRole("link", { name: "Kitchen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
+  await expect(categories.getByRole("link", { name: "Kitchen" })).toHaveAttribute("aria-current", "page");
+  await expect(categories.getByRole("link", { name: "Audio" })).not.toHaveAttribute("aria-current", "page");
 });
 
 test("sorting by price orders the category by price", async ({ page }) => {

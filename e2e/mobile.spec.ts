@@ -13,9 +13,22 @@ test("the shop works at a 375 px viewport @mobile", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Cart" })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
-  await page.getByRole("link", { name: /^Outdoor/ }).tap();
+  await page.getByRole("main").getByRole("link", { name: /^Outdoor/ }).tap();
   await expect(page.getByRole("heading", { level: 1, name: "Outdoor" })).toBeVisible();
   await expectNoHorizontalScroll(page);
+
+  // The header's categories sit behind a disclosure button on a phone.
+  const menu = page.getByRole("button", { name: "Categories" });
+  const categories = page.getByRole("navigation", { name: "Categories" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(categories.getByRole("link", { name: "Kitchen" })).toBeHidden();
+  await menu.tap();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await categories.getByRole("link", { name: "Kitchen" }).tap();
+  await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expectNoHorizontalScroll(page);
+  await page.goBack();
 
   await page.getByRole("link", { name: "Trail Backpack 30L" }).tap();
   await expect(page.getByRole("heading", { level: 1, name: "Trail Backpack 30L" })).toBeVisible();

@@ -61,7 +61,7 @@ test("the page runs under its policy without violations", async ({ page }) => {
   });
   await page.goto("/");
   // Client-side navigation proves the framework scripts loaded and hydrated under the CSP.
-  await page.getByRole("link", { name: /^Kitchen/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /^Kitchen/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
   expect(violations).toEqual([]);
 });

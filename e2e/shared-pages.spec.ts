@@ -55,7 +55,7 @@ test("client-side navigation between shared and personal pages keeps to the poli
   await page.getByRole("link", { name: "Sign in" }).waitFor();
   // Shared → shared (client-side), then add to the cart on the shared product page.
   await page.goto("/");
-  await page.getByRole("link", { name: /^Audio/ }).first().click();
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Audio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audio" })).toBeVisible();
   await page.goto(`/products/${product.slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();

@@ -20,8 +20,21 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-10">
       <AuthNotice notice={notice} />
+      <section aria-labelledby="hero-heading" className="rounded-xl bg-slate-900 px-6 py-10 text-white sm:px-10 sm:py-14">
+        <h1 id="hero-heading" className="max-w-2xl text-3xl font-bold sm:text-4xl">
+          {site.name}
+        </h1>
+        <p className="mt-3 max-w-xl text-lg text-slate-100">{SHOP_DESCRIPTION}</p>
+        {categories.length > 0 && (
+          <Link
+            href="#categories-heading"
+            className="mt-6 inline-flex min-h-11 items-center rounded bg-white px-5 font-semibold text-slate-900 hover:bg-slate-100"
+          >
+            Browse the categories
+          </Link>
+        )}
+      </section>
       <section aria-labelledby="featured-heading">
-        <h1 className="sr-only">Welcome</h1>
         <h2 id="featured-heading" className="mb-4 text-2xl font-bold">
           Featured products
         </h2>
