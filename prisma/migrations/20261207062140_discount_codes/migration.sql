@@ -88,4 +88,10 @@ ALTER TABLE "DiscountCode" ADD CONSTRAINT "sql_discount_code_limits" CHECK (
 );
 ALTER TABLE "DiscountCode" ADD CONSTRAINT "sql_discount_code_normalised" CHECK ("code" = upper(btrim("code")) AND "code" <> '');
 ALTER TABLE "DiscountRedemption" ADD CONSTRAINT "sql_discount_redemption_amount" CHECK ("amountMinor" >= 0);
-ALTER TABLE "Order" ADD CONSTRAINT "sql_order_discount_nonnegative" CHECK ("discountMinor" >= 0);
+-- An order's total now has a discount taken off its goods (never more than the goods).
+ALTER TABLE "Order" DROP CONSTRAINT "sql_order_amounts";
+ALTER TABLE "Order" ADD CONSTRAINT "sql_order_amounts" CHECK (
+  "subtotalMinor" >= 0 AND "shippingMinor" >= 0 AND "taxMinor" >= 0
+  AND "discountMinor" >= 0 AND "discountMinor" <= "subtotalMinor"
+  AND "totalMinor" = "subtotalMinor" - "discountMinor" + "shippingMinor" + "taxMinor"
+);
