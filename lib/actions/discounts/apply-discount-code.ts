@@ -1,0 +1,35 @@
+"use server";
+
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentShopper } from "@/lib/guards/current-shopper";
+import { applyDiscountCode } from "@/lib/dal/discounts/cart-discount";
+import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
+import { limitRefusedMessage } from "../action-state";
+import { publicAction } from "../pipeline/audiences";
+import { limitDiscountAttempt } from "./discount-limits";
+
+const applySchema = z.object({ code: z.string().trim().min(1, "Enter a discount code.").max(40, "That discount code is not valid.") });
+
+/**
+ * "Apply" beside the checkout totals: puts a discount code on the shopper's
+ * own cart once it applies to it. Every try counts against the guessing
+ * limits (per address and per cart); the amount is computed on the server,
+ * shown in the totals, and computed again when the order is placed.
+ */
+export const applyDiscountCodeAction = publicAction(
+  { input: { fields: ["code"], schema: applySchema, echo: { code: 40 } } },
+  async ({ input, request, values }) => {
+    const shopper = await currentShopper();
+    const limit = await limitDiscountAttempt(shopper, request.ip);
+    if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, "Too many discount codes tried."), values };
+    const result = await applyDiscountCode(shopper, input.code);
+    if (!result.ok) {
+      const message = discountRefusalMessage(result.code);
+      return { status: "error", message, fieldErrors: { code: [message] }, values };
+    }
+    revalidatePath("/checkout", "layout");
+    return { status: "success", message: `Discount code ${result.code} applied.` };
+  },
+);
