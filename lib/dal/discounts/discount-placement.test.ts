@@ -5,7 +5,8 @@ import { placeOrder } from "@/lib/dal/orders/orders";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
 import { guestFixtures } from "@/lib/dal/orders/guest-test-fixtures";
-import { applyDiscountCode } from "./cart-discount";
+import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
+import { applyDiscountCode, removeDiscountCode } from "./cart-discount";
 import { DiscountError } from "./discount-error";
 import { discountFixtures } from "./test-fixtures";
 
@@ -41,6 +42,23 @@ describe("discount codes at order placement", () => {
     expect(order).toMatchObject({ subtotalMinor: 5000, discountMinor: 500, shippingMinor: 500, taxMinor: 500, totalMinor: 5500 });
     expect(await usesOf(code.id)).toEqual([{ orderId, status: "held", amountMinor: 500, userId: viewer.userId }]);
     expect((await db.cart.findUniqueOrThrow({ where: { userId: viewer.userId } })).discountCodeId).toBeNull();
+  });
+
+  it("shows the discount in the checkout totals, computed on the server, and removes it on request", async () => {
+    const code = await createCode({ percentOff: 10 });
+    const { viewer } = await buyerWithCode(code.code);
+
+    const summary = await getCheckoutSummary(viewer, testCheckoutSettings.pricing);
+    expect(summary?.discount).toEqual({ code: code.code, amount: { amountMinor: 500, currency: "USD" }, problem: null });
+    expect(summary?.options.find((option) => option.method === "standard")?.total).toEqual({ amountMinor: 5500, currency: "USD" });
+
+    await db.discountCode.update({ where: { id: code.id }, data: { endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 2000) } });
+    const expired = await getCheckoutSummary(viewer, testCheckoutSettings.pricing);
+    expect(expired?.discount).toMatchObject({ problem: "expired", amount: { amountMinor: 0 } });
+    expect(expired?.options.find((option) => option.method === "standard")?.total.amountMinor).toBe(6050);
+
+    await removeDiscountCode({ session: viewer, guestToken: null });
+    expect((await getCheckoutSummary(viewer, testCheckoutSettings.pricing))?.discount).toBeNull();
   });
 
   it("refuses an expired code with nothing of the order kept", async () => {
