@@ -54,13 +54,13 @@ export function DiscountCodeForm({ discount }: Props) {
       <FormMessage state={applied.status === "success" ? applied : { status: "idle" }} />
       <TextField
         label="Discount code"
-        name="code"
+        name="discountCode"
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
         maxLength={40}
-        defaultValue={applied.values?.code ?? ""}
-        errors={applied.fieldErrors?.code ?? (applied.status === "error" && applied.message ? [applied.message] : undefined)}
+        defaultValue={applied.values?.discountCode ?? ""}
+        errors={applied.fieldErrors?.discountCode ?? (applied.status === "error" && applied.message ? [applied.message] : undefined)}
       />
       <SubmitButton pendingText="Checking…">Apply</SubmitButton>
     </form>

@@ -10,7 +10,7 @@ import { limitRefusedMessage } from "../action-state";
 import { publicAction } from "../pipeline/audiences";
 import { limitDiscountAttempt } from "./discount-limits";
 
-const applySchema = z.object({ code: z.string().trim().min(1, "Enter a discount code.").max(40, "That discount code is not valid.") });
+const applySchema = z.object({ discountCode: z.string().trim().min(1, "Enter a discount code.").max(40, "That discount code is not valid.") });
 
 /**
  * "Apply" beside the checkout totals: puts a discount code on the shopper's
@@ -19,15 +19,15 @@ const applySchema = z.object({ code: z.string().trim().min(1, "Enter a discount 
  * shown in the totals, and computed again when the order is placed.
  */
 export const applyDiscountCodeAction = publicAction(
-  { input: { fields: ["code"], schema: applySchema, echo: { code: 40 } } },
+  { input: { fields: ["discountCode"], schema: applySchema, echo: { discountCode: 40 } } },
   async ({ input, request, values }) => {
     const shopper = await currentShopper();
     const limit = await limitDiscountAttempt(shopper, request.ip);
     if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, "Too many discount codes tried."), values };
-    const result = await applyDiscountCode(shopper, input.code);
+    const result = await applyDiscountCode(shopper, input.discountCode);
     if (!result.ok) {
       const message = discountRefusalMessage(result.code);
-      return { status: "error", message, fieldErrors: { code: [message] }, values };
+      return { status: "error", message, fieldErrors: { discountCode: [message] }, values };
     }
     revalidatePath("/checkout", "layout");
     return { status: "success", message: `Discount code ${result.code} applied.` };

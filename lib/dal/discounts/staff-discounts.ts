@@ -91,3 +91,9 @@ export async function getDiscountCode(viewer: StaffViewer, id: string): Promise<
   if (!row) return null;
   return toStaffDiscount(viewer, row, await usageCounts([row.id]));
 }
+
+/** The categories a code may be limited to, for the discount form and list (discounts:read). */
+export async function listDiscountCategoryOptions(viewer: StaffViewer): Promise<{ id: string; name: string }[]> {
+  assertPermission(viewer, "discounts:read");
+  return db.category.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+}
