@@ -54,8 +54,8 @@ test("an unknown or expired code is refused with a clear message and the totals 
   const expired = `E2EOLD${randomBytes(4).toString("hex").toUpperCase()}`;
   await sql(
     `INSERT INTO "DiscountCode" (id, code, kind, "percentOff", currency, "startsAt", "endsAt", "updatedAt")
-     VALUES ($1, $1, 'percentage', 50, 'USD', now() - interval '2 days', now() - interval '1 day', now())`,
-    [expired],
+     VALUES ($1, $2, 'percentage', 50, 'USD', now() - interval '2 days', now() - interval '1 day', now())`,
+    [`e2e-${expired.toLowerCase()}`, expired],
   );
   const product = await createTestProduct({ name: "E2E Undiscounted Lamp", priceMinor: 2500, stock: 5 });
   await signedInCustomer(page);
