@@ -4,6 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentShopper } from "@/lib/guards/current-shopper";
+import { logger } from "@/lib/log/logger";
 import { applyDiscountCode } from "@/lib/dal/discounts/cart-discount";
 import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
 import { limitRefusedMessage } from "../action-state";
@@ -23,7 +24,11 @@ export const applyDiscountCodeAction = publicAction(
   async ({ input, request, values }) => {
     const shopper = await currentShopper();
     const limit = await limitDiscountAttempt(shopper, request.ip);
-    if (!limit.allowed) return { status: "error", message: limitRefusedMessage(limit, "Too many discount codes tried."), values };
+    if (!limit.allowed) {
+      // Likely guessing: logged by which limit tripped, never with the code tried or the address.
+      if (limit.scope !== "store") logger.warn({ scope: limit.scope }, "discount code attempts throttled");
+      return { status: "error", message: limitRefusedMessage(limit, "Too many discount codes tried."), values };
+    }
     const result = await applyDiscountCode(shopper, input.discountCode);
     if (!result.ok) {
       const message = discountRefusalMessage(result.code);
