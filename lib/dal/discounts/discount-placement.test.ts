@@ -5,6 +5,8 @@ import { placeOrder } from "@/lib/dal/orders/orders";
 import { expireReservation } from "@/lib/dal/orders/reservations";
 import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
 import { guestFixtures } from "@/lib/dal/orders/guest-test-fixtures";
+import { hashToken } from "@/lib/crypto/tokens";
+import { mergeGuestCart } from "@/lib/dal/cart/merge";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
 import { applyDiscountCode, removeDiscountCode } from "./cart-discount";
 import { DiscountError } from "./discount-error";
@@ -162,5 +164,19 @@ describe("discount codes at order placement", () => {
 
     await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
     expect(await applyDiscountCode({ session: viewer, guestToken: null }, code.code)).toEqual({ ok: false, code: "used_up" });
+  });
+});
+
+describe("a discount code applied as a guest", () => {
+  it("follows the cart into the account when the guest signs in", async () => {
+    const code = await createCode();
+    const product = await createProduct({ priceMinor: 2500, stock: 10 });
+    const shopper = await guest([{ productId: product.id, quantity: 1 }]);
+    expect((await applyDiscountCode(shopper, code.code)).ok).toBe(true);
+    const viewer = await customer();
+
+    await mergeGuestCart(viewer.userId, hashToken(shopper.guestToken ?? ""));
+
+    expect((await getCheckoutSummary(viewer, testCheckoutSettings.pricing))?.discount).toMatchObject({ code: code.code, amount: { amountMinor: 250 } });
   });
 });
