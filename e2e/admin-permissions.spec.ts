@@ -20,10 +20,11 @@ async function fixtures() {
   const [product] = await sql<{ id: string }>(`SELECT id FROM "Product" ORDER BY slug LIMIT 1`);
   const customerId = randomUUID();
   await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $1 || '@matrix.example.test', 'Matrix Customer', 'x', now())`, [customerId]);
-  return { orderId, productId: product?.id ?? "", customerId };
+  const [discount] = await sql<{ id: string }>(`SELECT id FROM "DiscountCode" WHERE code = 'WELCOME10'`);
+  return { orderId, productId: product?.id ?? "", customerId, discountId: discount?.id ?? "" };
 }
 
-function entryPoints(ids: { orderId: string; productId: string; customerId: string }): [string, Permission][] {
+function entryPoints(ids: { orderId: string; productId: string; customerId: string; discountId: string }): [string, Permission][] {
   return [
     ["/admin", "dashboard:read"],
     ["/admin/orders", "orders:read"],
@@ -34,6 +35,9 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/products", "products:read"],
     ["/admin/products/new", "products:write"],
     [`/admin/products/${ids.productId}`, "products:read"],
+    ["/admin/discounts", "discounts:read"],
+    ["/admin/discounts/new", "discounts:manage"],
+    [`/admin/discounts/${ids.discountId}`, "discounts:read"],
     ["/admin/customers", "customers:read"],
     [`/admin/customers/${ids.customerId}`, "customers:read"],
     [`/admin/customers/${ids.customerId}/reveal`, "customers:reveal_pii"],

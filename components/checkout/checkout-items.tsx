@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Price } from "@/components/price";
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
+import { DiscountCodeForm } from "./discount-code-form";
 
 /** The cart's lines beside a checkout form, with their problems and the subtotal. */
 export function CheckoutItems({ summary }: { summary: CustomerCheckoutSummaryDTO }) {
@@ -26,6 +27,7 @@ export function CheckoutItems({ summary }: { summary: CustomerCheckoutSummaryDTO
         <span>Subtotal</span>
         <Price money={summary.subtotal} />
       </p>
+      <DiscountCodeForm discount={summary.discount} />
       <Link href="/cart" className="text-brand-700 underline">
         Edit cart
       </Link>

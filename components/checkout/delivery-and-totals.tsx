@@ -48,6 +48,14 @@ export function DeliveryAndTotals({ summary, method, onMethodChange }: Props) {
             <dd className="text-right">
               <Price money={summary.subtotal} />
             </dd>
+            {summary.discount && summary.discount.amount.amountMinor > 0 && (
+              <>
+                <dt>Discount ({summary.discount.code})</dt>
+                <dd className="text-right" data-testid="order-discount">
+                  −<Price money={summary.discount.amount} />
+                </dd>
+              </>
+            )}
             <dt>Shipping ({option.label})</dt>
             <dd className="text-right">
               <Price money={option.shipping} />

@@ -49,6 +49,12 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
       <dl className="grid max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1 self-end">
         <dt>Subtotal</dt>
         <dd className="text-right"><Price money={order.subtotal} /></dd>
+        {order.discount && (
+          <>
+            <dt>Discount ({order.discount.code})</dt>
+            <dd className="text-right" data-testid="order-discount">−<Price money={order.discount.amount} /></dd>
+          </>
+        )}
         <dt>Shipping ({order.shippingMethod})</dt>
         <dd className="text-right"><Price money={order.shipping} /></dd>
         {order.tax.amountMinor > 0 && (

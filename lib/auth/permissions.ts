@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   "products:read",
   "products:write",
   "inventory:write",
+  /** Discount codes: listing them with their usage, and creating, editing, deactivating them. */
+  "discounts:read",
+  "discounts:manage",
   "orders:read",
   "orders:fulfil",
   "orders:cancel",
@@ -41,7 +44,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRoleName, readonly Permissio
   owner: everything,
   /** Runs the shop day to day; cannot use the incident tools, so cannot make owners either. */
   admin: everything.filter((permission) => permission !== "security:manage"),
-  catalog_manager: ["dashboard:read", "products:read", "products:write", "inventory:write", "orders:read"],
+  /** Catalog managers set prices, so they run the discount codes too. */
+  catalog_manager: ["dashboard:read", "products:read", "products:write", "inventory:write", "discounts:read", "discounts:manage", "orders:read"],
   fulfilment: ["dashboard:read", "products:read", "inventory:write", "orders:read", "orders:fulfil", "orders:returns"],
   /**
    * Support also reviews orders the fraud score held: they talk to the buyer and can check who they are, and
@@ -51,7 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRoleName, readonly Permissio
    */
   support: ["dashboard:read", "products:read", "orders:read", "orders:cancel", "orders:returns", "orders:review", "customers:read", "customers:reveal_pii"],
   /** Read-only, everywhere, including the audit log and its export. */
-  auditor: ["dashboard:read", "products:read", "orders:read", "customers:read", "staff:read", "audit:read", "audit:export", "security:read"],
+  auditor: ["dashboard:read", "products:read", "discounts:read", "orders:read", "customers:read", "staff:read", "audit:read", "audit:export", "security:read"],
 };
 
 export const ROLE_LABELS: Readonly<Record<StaffRoleName, string>> = {

@@ -5,6 +5,13 @@
  */
 export type CheckoutLine = { name: string; unitAmountMinor: number; quantity: number };
 
+/**
+ * A discount code's amount, taken off the whole checkout once (a Stripe
+ * coupon with `amount_off`): the lines keep their full prices, so the
+ * processor shows the discount and its `amount_total` is the order's total.
+ */
+export type CheckoutDiscount = { name: string; amountMinor: number };
+
 export type CreateCheckoutInput = {
   orderId: string;
   orderNumber: string;
@@ -13,6 +20,8 @@ export type CreateCheckoutInput = {
   currency: string;
   /** Server-computed lines (goods, shipping, tax) adding up to the order total. */
   lines: CheckoutLine[];
+  /** A discount to take off the lines' sum (the order's discountMinor); absent: none. */
+  discount?: CheckoutDiscount | null;
   customerEmail: string;
   successUrl: string;
   cancelUrl: string;
@@ -48,6 +57,11 @@ export interface PaymentGateway {
 /** One key per order and attempt: a retried request creates no second hosted checkout. */
 export function checkoutIdempotencyKey(orderId: string, attempt: number): string {
   return `checkout:${orderId}:${attempt}`;
+}
+
+/** The coupon of one checkout attempt: a retried create makes no second coupon. */
+export function couponIdempotencyKey(orderId: string, attempt: number): string {
+  return `coupon:${orderId}:${attempt}`;
 }
 
 export function refundIdempotencyKey(refundId: string): string {

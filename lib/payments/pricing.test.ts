@@ -11,10 +11,33 @@ describe("pricing", () => {
     ];
     expect(orderTotals(lines, "express", { ...rules, taxRateBasisPoints: 825 })).toEqual({
       subtotalMinor: 4498,
+      discountMinor: 0,
       shippingMinor: 1495,
       taxMinor: 494, // 8.25 % of 5993 = 494.42
       totalMinor: 6487,
     });
+  });
+
+  it("takes a discount off the goods before tax", () => {
+    const lines = [{ unitPriceMinor: 10_000, quantity: 1 }];
+    expect(orderTotals(lines, "standard", { ...rules, taxRateBasisPoints: 1000 }, 1000)).toEqual({
+      subtotalMinor: 10_000,
+      discountMinor: 1000,
+      shippingMinor: 495,
+      taxMinor: 950, // 10 % of 9000 + 495 = 949.5
+      totalMinor: 10_445,
+    });
+  });
+
+  it("judges free shipping on the goods before the discount", () => {
+    const lines = [{ unitPriceMinor: 5000, quantity: 1 }];
+    expect(orderTotals(lines, "standard", { ...rules, freeStandardFromMinor: 5000 }, 500).shippingMinor).toBe(0);
+  });
+
+  it("refuses a discount above the goods or below zero", () => {
+    const lines = [{ unitPriceMinor: 500, quantity: 1 }];
+    expect(() => orderTotals(lines, "standard", rules, 501)).toThrow(/discount/);
+    expect(() => orderTotals(lines, "standard", rules, -1)).toThrow(/discount/);
   });
 
   it("rounds tax half up to the cent", () => {

@@ -17,7 +17,7 @@ export type PricingRules = {
 
 export type ShippingOption = { method: ShippingMethodName; label: string; description: string; priceMinor: number };
 
-export type OrderTotals = { subtotalMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number };
+export type OrderTotals = { subtotalMinor: number; discountMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number };
 
 export type PricedLine = { unitPriceMinor: number; quantity: number };
 
@@ -43,11 +43,18 @@ export function taxOf(amountMinor: number, basisPoints: number): number {
   return Math.floor((amountMinor * basisPoints + 5000) / 10_000);
 }
 
-export function orderTotals(lines: readonly PricedLine[], method: ShippingMethodName, rules: PricingRules): OrderTotals {
+/**
+ * The totals of an order. `discountMinor` (a discount code's amount, already
+ * capped at the goods: lib/discounts) comes off the goods before tax, so tax
+ * is charged on what is actually paid; the free-shipping threshold is judged
+ * on the goods before the discount.
+ */
+export function orderTotals(lines: readonly PricedLine[], method: ShippingMethodName, rules: PricingRules, discountMinor = 0): OrderTotals {
   const subtotalMinor = subtotalOf(lines);
   const option = shippingOptions(subtotalMinor, rules).find((candidate) => candidate.method === method);
   if (!option) throw new Error(`Unknown shipping method: ${method}`);
+  if (!Number.isSafeInteger(discountMinor) || discountMinor < 0 || discountMinor > subtotalMinor) throw new Error("A discount must lie between 0 and the goods subtotal.");
   const shippingMinor = option.priceMinor;
-  const taxMinor = taxOf(subtotalMinor + shippingMinor, rules.taxRateBasisPoints);
-  return { subtotalMinor, shippingMinor, taxMinor, totalMinor: subtotalMinor + shippingMinor + taxMinor };
+  const taxMinor = taxOf(subtotalMinor - discountMinor + shippingMinor, rules.taxRateBasisPoints);
+  return { subtotalMinor, discountMinor, shippingMinor, taxMinor, totalMinor: subtotalMinor - discountMinor + shippingMinor + taxMinor };
 }

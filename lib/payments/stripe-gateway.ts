@@ -2,7 +2,9 @@ import "server-only";
 import Stripe from "stripe";
 import {
   checkoutIdempotencyKey,
+  type CheckoutDiscount,
   type CheckoutState,
+  couponIdempotencyKey,
   type CreateCheckoutInput,
   type GatewayRefund,
   type HostedCheckout,
@@ -35,6 +37,27 @@ function gatewayError(action: string, error: unknown): PaymentGatewayError {
   return new PaymentGatewayError(`Stripe could not ${action} (${detail}).`);
 }
 
+/**
+ * A one-use coupon for exactly the order's discount, in the order's currency:
+ * Stripe takes `amount_off` off the session's total (spread over the lines on
+ * its receipt), so its amount_total is the shop's discounted total. The shop's
+ * own code is never sent to Stripe as a promotion code: nothing to redeem twice there.
+ */
+async function couponFor(client: Stripe, input: CreateCheckoutInput, discount: CheckoutDiscount): Promise<string> {
+  const coupon = await client.coupons.create(
+    {
+      amount_off: discount.amountMinor,
+      currency: input.currency.toLowerCase(),
+      duration: "once",
+      max_redemptions: 1,
+      name: discount.name.slice(0, 40),
+      metadata: { orderId: input.orderId, orderNumber: input.orderNumber },
+    },
+    { idempotencyKey: couponIdempotencyKey(input.orderId, input.attempt) },
+  );
+  return coupon.id;
+}
+
 /** The Stripe implementation: hosted Checkout Sessions and refunds, every create with an idempotency key. */
 export function createStripeGateway(client: Stripe): PaymentGateway {
   return {
@@ -43,6 +66,8 @@ export function createStripeGateway(client: Stripe): PaymentGateway {
     async createCheckout(input: CreateCheckoutInput): Promise<HostedCheckout> {
       const metadata = { orderId: input.orderId, orderNumber: input.orderNumber };
       try {
+        const discount = input.discount && input.discount.amountMinor > 0 ? input.discount : null;
+        const coupon = discount ? await couponFor(client, input, discount) : null;
         const session = await client.checkout.sessions.create(
           {
             mode: "payment",
@@ -58,6 +83,7 @@ export function createStripeGateway(client: Stripe): PaymentGateway {
                 product_data: { name: line.name },
               },
             })),
+            ...(coupon ? { discounts: [{ coupon }] } : {}),
             success_url: input.successUrl,
             cancel_url: input.cancelUrl,
             expires_at: sessionExpiry(input.expiresAt),

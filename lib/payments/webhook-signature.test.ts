@@ -14,6 +14,7 @@ const state: TestCheckoutState = {
   chargeId: "ch_test_signature",
   currency: "USD",
   amountTotal: 4950,
+  amountDiscount: 0,
   amountRefunded: 0,
   customerEmail: null,
   successUrl: "http://shop.test/s",

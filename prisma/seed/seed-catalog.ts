@@ -1,10 +1,11 @@
 /**
- * Seeds the demo catalog. Idempotent: creates what is missing and leaves
+ * Seeds the demo catalog (and its discount code). Idempotent: creates what is missing and leaves
  * existing rows alone, so restarting the demo never resets stock or edits.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCategories, seedProducts } from "./catalog-data";
+import { seedDiscountCodes } from "./seed-discounts";
 
 export async function seedCatalog(databaseUrl: string): Promise<{ categories: number; products: number }> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -24,6 +25,7 @@ export async function seedCatalog(databaseUrl: string): Promise<{ categories: nu
       if (!categoryId) throw new Error(`Seed product ${product.slug} names unknown category ${categorySlug}`);
       await db.product.upsert({ where: { slug: product.slug }, create: { ...product, categoryId }, update: {} });
     }
+    await seedDiscountCodes(db);
     return { categories: seedCategories.length, products: seedProducts.length };
   } finally {
     await db.$disconnect();

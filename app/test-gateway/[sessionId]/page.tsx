@@ -38,6 +38,14 @@ export default async function TestGatewayPage({ params }: Props) {
           </li>
         ))}
       </ul>
+      {checkout.discount && (
+        <p className="flex justify-between gap-3" data-testid="gateway-discount">
+          <span>{checkout.discount.name}</span>
+          <span>
+            −<Price money={money(checkout.discount.amountMinor)} />
+          </span>
+        </p>
+      )}
       <p className="flex justify-between border-t border-slate-300 pt-2 text-lg font-semibold">
         <span>Total</span>
         <Price money={money(checkout.amountTotal)} />

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { addressFieldNames } from "@/lib/addresses/address-schema";
 import { currentShopper } from "@/lib/guards/current-shopper";
 import { CheckoutError } from "@/lib/dal/orders/checkout-errors";
+import { DiscountError } from "@/lib/dal/discounts/discount-error";
+import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
 import { placeGuestOrder } from "@/lib/dal/orders/guest-checkout";
 import { OrderLimitError } from "@/lib/dal/orders/limits";
 import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
@@ -55,6 +57,7 @@ export const placeGuestOrderAction = publicAction(
       orderId = (await placeGuestOrder(shopper, order, { pricing: pricingRules, reservationMinutes, limits: orderLimits })).orderId;
     } catch (error) {
       if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
+      if (error instanceof DiscountError) return { status: "error", message: discountRefusalMessage(error.code), values };
       if (!(error instanceof CheckoutError)) throw error;
       return { status: "error", message: checkoutErrorMessage(error).message, values };
     }

@@ -7,6 +7,8 @@ import { addressFieldNames, addressSchema } from "@/lib/addresses/address-schema
 import { OrderLimitError } from "@/lib/dal/orders/limits";
 import { placeOrder } from "@/lib/dal/orders/orders";
 import { CheckoutError } from "@/lib/dal/orders/checkout-errors";
+import { DiscountError } from "@/lib/dal/discounts/discount-error";
+import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
 import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { botGateRefusal } from "../bot-gate-state";
@@ -71,6 +73,8 @@ export const placeOrderAction = customerAction(
       orderId = (await placeOrder(viewer, order, { pricing: pricingRules, reservationMinutes, limits: orderLimits })).orderId;
     } catch (error) {
       if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
+      // Nothing was placed: the shopper removes or changes the code beside the totals.
+      if (error instanceof DiscountError) return { status: "error", message: discountRefusalMessage(error.code), values };
       if (!(error instanceof CheckoutError)) throw error;
       const { message, field } = checkoutErrorMessage(error);
       return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values };

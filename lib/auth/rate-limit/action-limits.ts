@@ -31,6 +31,9 @@ export const actionPolicies = {
   guestCheckoutByIp: { keyKind: "ip", points: 10, duration: 3600 },
   // Order-status links: lookups of a 256-bit token; the limit keeps guessing (and scraping) slow.
   orderStatusByIp: { keyKind: "ip", points: 30, duration: 60 },
+  // Discount codes: a shopper types one or two; guessing codes is slowed per client address and per cart (or account).
+  discountCodeByIp: { keyKind: "ip", points: 20, duration: 900 },
+  discountCodeByCart: { keyKind: "account", points: 10, duration: 900 },
   // Proof-of-work challenges: cheap to serve, but each is a signature; a person needs a few an hour.
   botChallengeByIp: { keyKind: "ip", points: 30, duration: 600 },
 } as const satisfies Record<string, { keyKind: KeyKind; points: number; duration: number }>;

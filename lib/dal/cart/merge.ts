@@ -11,7 +11,7 @@ import { ensureCustomerCart, lockOwnCart } from "./owner";
  */
 export async function mergeGuestCart(userId: string, guestTokenHash: string): Promise<void> {
   // Most requests carry no guest cart, or a stale cookie whose cart was merged: one indexed read, no transaction.
-  const guest = await db.cart.findUnique({ where: { tokenHash: guestTokenHash }, select: { id: true, userId: true } });
+  const guest = await db.cart.findUnique({ where: { tokenHash: guestTokenHash }, select: { id: true, userId: true, discountCodeId: true } });
   if (!guest || guest.userId !== null) return;
 
   await db.$transaction(async (tx) => {
@@ -27,6 +27,8 @@ export async function mergeGuestCart(userId: string, guestTokenHash: string): Pr
     await ensureCustomerCart(tx, userId);
     const cartId = await lockOwnCart(tx, { kind: "customer", userId, guestTokenHash: null });
     if (!cartId) throw new Error("The customer's cart vanished inside its own transaction.");
+    // A discount code applied as a guest comes along unless the account cart has its own (checked again at placement).
+    if (guest.discountCodeId) await tx.cart.updateMany({ where: { id: cartId, discountCodeId: null }, data: { discountCodeId: guest.discountCodeId } });
 
     for (const item of items) {
       const existing = await tx.cartItem.findUnique({

@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type PricingRules, type ShippingMethodName, orderTotals, shippingOptions, subtotalOf } from "@/lib/payments/pricing";
 import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
+import { previewCartDiscount } from "@/lib/dal/discounts/cart-discount";
+import type { DiscountErrorCode } from "@/lib/discounts/discount-rules";
 
 export type CustomerCheckoutLineDTO = { name: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
 
@@ -21,6 +23,8 @@ export type CustomerCheckoutOptionDTO = {
 export type CustomerCheckoutSummaryDTO = {
   lines: CustomerCheckoutLineDTO[];
   subtotal: Money;
+  /** The discount code on the cart and what it takes off (`problem`: why the order would refuse it). */
+  discount: { code: string; amount: Money; problem: DiscountErrorCode | null } | null;
   options: CustomerCheckoutOptionDTO[];
   showTax: boolean;
   addresses: CustomerAddressDTO[];
@@ -55,7 +59,8 @@ export async function checkoutSummaryOf(
     orderBy: { createdAt: "asc" },
     select: {
       quantity: true,
-      product: { select: { name: true, priceMinor: true, currency: true, published: true, stock: true, maxPerOrder: true } },
+      cart: { select: { discountCodeId: true } },
+      product: { select: { name: true, priceMinor: true, currency: true, published: true, stock: true, maxPerOrder: true, categoryId: true } },
     },
   });
   if (rows.length === 0) return null;
@@ -71,8 +76,10 @@ export async function checkoutSummaryOf(
   }));
   const priced = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity }));
   const subtotalMinor = subtotalOf(priced);
+  const discountable = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, categoryId: row.product.categoryId }));
+  const discount = await previewCartDiscount(rows[0]?.cart.discountCodeId ?? null, { lines: discountable, currency });
   const options = shippingOptions(subtotalMinor, rules).map((option) => {
-    const totals = orderTotals(priced, option.method, rules);
+    const totals = orderTotals(priced, option.method, rules, discount?.amountMinor ?? 0);
     return {
       method: option.method,
       label: option.label,
@@ -85,6 +92,7 @@ export async function checkoutSummaryOf(
   return {
     lines,
     subtotal: money(subtotalMinor),
+    discount: discount && { code: discount.code, amount: money(discount.amountMinor), problem: discount.problem },
     options,
     showTax: rules.taxRateBasisPoints > 0,
     addresses: await addresses(),

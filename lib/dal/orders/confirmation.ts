@@ -12,6 +12,7 @@ export const confirmationSelect = {
   number: true,
   currency: true,
   subtotalMinor: true,
+  discountMinor: true,
   shippingMinor: true,
   taxMinor: true,
   totalMinor: true,

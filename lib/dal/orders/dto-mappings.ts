@@ -57,6 +57,7 @@ export const customerOrder: DtoMapping<CustomerOrderDTO> = {
     ...customerOrderSummary.keys,
     lines: { fields: [], derived: "MyOrderLineDTOs, mapped on their own" },
     subtotal: orderMoney("subtotalMinor"),
+    discount: { fields: ["Order.discountMinor", "Order.currency", "DiscountRedemption.code"], derived: "the code as applied and what it took off" },
     shipping: orderMoney("shippingMinor"),
     tax: orderMoney("taxMinor"),
     refunded: orderMoney("refundedMinor"),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderEventDetail, OrderEventType } from "@/lib/orders/timeline-events";
+import { releaseOrderDiscount } from "@/lib/dal/discounts/redemptions";
 
 /**
  * Stock reservations. Reserving is one conditional UPDATE per product
@@ -45,12 +46,14 @@ export type UnpaidOrderEnd = {
 };
 
 /**
- * Ends an unpaid order, releases its stock and puts the step on its timeline
+ * Ends an unpaid order, releases its stock (and the discount-code use it
+ * held) and puts the step on its timeline
  * (the caller has locked the row and checked the transition).
  */
 export async function cancelUnpaidOrder(tx: Prisma.TransactionClient, orderId: string, now: Date, end: UnpaidOrderEnd): Promise<void> {
   await tx.order.update({ where: { id: orderId }, data: { paymentStatus: end.status, cancelledAt: now } });
   await releaseReservedStock(tx, orderId, now);
+  await releaseOrderDiscount(tx, orderId, now);
   await recordOrderEvent(tx, {
     orderId,
     type: end.status === "failed" ? "payment.failed" : "payment.cancelled",

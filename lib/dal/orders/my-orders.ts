@@ -1,4 +1,5 @@
 import "server-only";
+import { orderDiscountOf, orderDiscountSelect } from "@/lib/dal/discounts/order-discount";
 import { canPayOrder } from "@/lib/orders/next-steps";
 import { carrierName, trackingUrl } from "@/lib/orders/carriers";
 import { db } from "@/lib/db";
@@ -29,6 +30,8 @@ export type CustomerOrderLineDTO = { name: string; productSlug: string | null; u
 export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
   lines: CustomerOrderLineDTO[];
   subtotal: Money;
+  /** What a discount code took off the goods, or null. */
+  discount: { code: string; amount: Money } | null;
   shipping: Money;
   tax: Money;
   refunded: Money;
@@ -90,6 +93,7 @@ export const detailSelect = {
   ...orderSummarySelect,
   ...shippingAddressSelect,
   subtotalMinor: true,
+  ...orderDiscountSelect,
   shippingMinor: true,
   taxMinor: true,
   refundedMinor: true,
@@ -121,6 +125,7 @@ export function toMyOrder(row: DetailRow, now: Date, withAddress = true): Custom
       lineTotal: money(item.lineTotalMinor),
     })),
     subtotal: money(row.subtotalMinor),
+    discount: orderDiscountOf(row),
     shipping: money(row.shippingMinor),
     tax: money(row.taxMinor),
     refunded: money(row.refundedMinor),

@@ -8,6 +8,8 @@ import { assertWithinOrderLimits, type OrderHolder, type OrderLimits } from "./l
 import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
 import { sealGuestContact } from "./guest-contact";
 import { recordOrderEvent, reserveStock } from "./internal";
+import { claimCartDiscount } from "@/lib/dal/discounts/redemptions";
+import { discountUser } from "@/lib/dal/discounts/usage";
 
 /**
  * The transaction options of placing an order. In a rush every checkout of a
@@ -35,7 +37,7 @@ function newOrderNumber(): string {
 type CartLine = {
   productId: string;
   quantity: number;
-  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number };
+  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number; categoryId: string };
 };
 
 /** The buyer's cart lines, as a filter: a guest cart is matched with `userId IS NULL`, so a token never reaches an account's cart. */
@@ -51,9 +53,20 @@ async function readCart(tx: Prisma.TransactionClient, buyer: OrderBuyer): Promis
     select: {
       productId: true,
       quantity: true,
-      product: { select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true } },
+      product: { select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true, categoryId: true } },
     },
   });
+}
+
+/** The discount code applied to the buyer's cart, claimed for this order (see claimCartDiscount); null: none. */
+function claimDiscount(tx: Prisma.TransactionClient, buyer: OrderBuyer, lines: CartLine[], currency: string, now: Date) {
+  const cart: Prisma.CartWhereInput = buyer.kind === "customer" ? { userId: buyer.userId } : { tokenHash: buyer.cartTokenHash, userId: null };
+  const discountable = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity, categoryId: line.product.categoryId }));
+  const user = async () =>
+    buyer.kind === "guest"
+      ? discountUser(null, buyer.email)
+      : discountUser(buyer.userId, (await tx.user.findUniqueOrThrow({ where: { id: buyer.userId }, select: { email: true } })).email);
+  return claimCartDiscount(tx, cart, { lines: discountable, currency, user }, now);
 }
 
 function checkLines(lines: CartLine[]): string {
@@ -90,7 +103,8 @@ const holderOf = (buyer: OrderBuyer): OrderHolder =>
  * email) encrypted under the new order's id, the cart emptied, and an expiry
  * job queued that releases the stock if the order is still unpaid when the
  * reservation ends. `address` is read after the caps, so a refused order
- * saves nothing to the address book.
+ * saves nothing to the address book. A discount code applied to the cart is
+ * claimed in the same transaction (DiscountError refuses the whole order).
  */
 export async function createOrderFromCart(
   tx: Prisma.TransactionClient,
@@ -109,7 +123,8 @@ export async function createOrderFromCart(
   await assertWithinOrderLimits(tx, holderOf(buyer), order.clientAddressIndex, lines, settings.limits);
   const address = await order.address();
   const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity }));
-  const totals = orderTotals(priced, order.shippingMethod, settings.pricing);
+  const discount = await claimDiscount(tx, buyer, lines, currency, now);
+  const totals = orderTotals(priced, order.shippingMethod, settings.pricing, discount?.amountMinor ?? 0);
   const orderId = randomUUID();
   const reservationExpiresAt = new Date(now.getTime() + settings.reservationMinutes * 60_000);
   const created = await tx.order.create({
@@ -136,6 +151,7 @@ export async function createOrderFromCart(
     },
     select: { id: true, number: true },
   });
+  await discount?.hold(orderId);
   await recordOrderEvent(tx, { orderId, type: "order.placed", actor: "customer" });
   await tx.cartItem.deleteMany({ where: cartOf(buyer) });
   await enqueueJob(tx, "orders", { type: "reservation.expire", orderId }, { startAfter: reservationExpiresAt });

@@ -20,6 +20,10 @@ const PAYMENT_START_TIMEOUT_MS = 90_000;
 /** An open hosted checkout this close to its end is replaced rather than handed out again. */
 const REUSE_MARGIN_MS = 60_000;
 
+function checkoutDiscount(order: { discountMinor: number; discountRedemption: { code: string } | null }) {
+  return order.discountMinor > 0 ? { name: `Discount ${order.discountRedemption?.code ?? ""}`.trim(), amountMinor: order.discountMinor } : null;
+}
+
 function checkoutLines(order: {
   shippingMethod: string;
   shippingMinor: number;
@@ -71,6 +75,8 @@ export async function openHostedCheckout(
           shippingMethod: true,
           shippingMinor: true,
           taxMinor: true,
+          discountMinor: true,
+          discountRedemption: { select: { code: true } },
           reservationExpiresAt: true,
           user: { select: { email: true } },
           guestContact: { select: guestEmailSelect },
@@ -96,6 +102,7 @@ export async function openHostedCheckout(
         attempt,
         currency: order.currency,
         lines: checkoutLines(order),
+        discount: checkoutDiscount(order),
         customerEmail,
         ...urls(orderId),
         expiresAt: order.reservationExpiresAt,

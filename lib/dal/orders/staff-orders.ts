@@ -1,4 +1,5 @@
 import "server-only";
+import { orderDiscountOf, orderDiscountSelect } from "@/lib/dal/discounts/order-discount";
 import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -80,6 +81,7 @@ export type StaffOrderDTO = StaffOrderSummaryDTO & {
   customerId: string | null;
   lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
+  discount: { code: string; amount: Money } | null;
   shipping: Money;
   tax: Money;
   captured: Money;
@@ -108,6 +110,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       ...shippingAddressSelect,
       ...orderSummarySelect,
       subtotalMinor: true,
+      ...orderDiscountSelect,
       shippingMinor: true,
       taxMinor: true,
       capturedMinor: true,
@@ -148,6 +151,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       lineTotal: money(item.lineTotalMinor),
     })),
     subtotal: money(row.subtotalMinor),
+    discount: orderDiscountOf(row),
     shipping: money(row.shippingMinor),
     tax: money(row.taxMinor),
     captured: money(row.capturedMinor),

@@ -17,6 +17,7 @@ import { settleReturnRefunds } from "@/lib/dal/orders/returns/refund-claim";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { assessPaidOrder, queueFallbackAssessment } from "@/lib/dal/orders/fraud/assess";
 import { holdStrayPayment } from "./stray-payments";
+import { redeemOrderDiscount } from "@/lib/dal/discounts/redemptions";
 import type { RequestContext } from "@/lib/context/request-context";
 
 /**
@@ -134,6 +135,8 @@ async function onCheckoutPaid(
     return (await holdStrayPayment(tx, order, stray, context)) ? "held" : "ignored";
   }
   const paidData = { paymentIntentId, checkoutSessionId: session.id, capturedMinor: received.amountMinor, paidAt: now };
+  // Money arrived for the order's own checkout: a discount code it held now counts as used (on hold or not).
+  await redeemOrderDiscount(tx, order.id, now);
   if (received.amountMinor !== order.totalMinor || received.currency !== order.currency) {
     const reason = `Paid ${received.amountMinor} ${received.currency}, order total ${order.totalMinor} ${order.currency}.`;
     return hold(tx, order, paidData, reason, received, context);

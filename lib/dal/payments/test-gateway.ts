@@ -36,6 +36,8 @@ const stateSelect = {
   chargeId: true,
   currency: true,
   amountTotal: true,
+  amountDiscount: true,
+  discountName: true,
   amountRefunded: true,
   customerEmail: true,
   successUrl: true,
@@ -59,7 +61,10 @@ function stateOf(row: Row): TestCheckoutState {
 }
 
 export async function createTestCheckout(input: CreateCheckoutInput, idempotencyKey: string): Promise<string> {
-  const amountTotal = input.lines.reduce((sum, line) => sum + line.unitAmountMinor * line.quantity, 0);
+  const linesTotal = input.lines.reduce((sum, line) => sum + line.unitAmountMinor * line.quantity, 0);
+  // As Stripe applies an amount_off coupon: off the lines' sum, never below zero.
+  const amountDiscount = Math.min(Math.max(input.discount?.amountMinor ?? 0, 0), linesTotal);
+  const amountTotal = linesTotal - amountDiscount;
   await db.testGatewaySession.createMany({
     data: [
       {
@@ -71,6 +76,8 @@ export async function createTestCheckout(input: CreateCheckoutInput, idempotency
         chargeId: testObjectId("ch_test"),
         currency: input.currency,
         amountTotal,
+        amountDiscount,
+        discountName: amountDiscount > 0 ? (input.discount?.name.slice(0, 40) ?? null) : null,
         lineItems: input.lines,
         customerEmail: input.customerEmail,
         successUrl: input.successUrl,
@@ -92,6 +99,8 @@ export type TestCheckoutView = {
   currency: string;
   amountTotal: number;
   lines: CheckoutLine[];
+  /** The coupon taken off the lines, as Stripe's page shows it; null: none. */
+  discount: { name: string; amountMinor: number } | null;
   open: boolean;
   cancelUrl: string;
 };
@@ -105,6 +114,7 @@ export async function getTestCheckout(id: string, now = new Date()): Promise<Tes
     currency: row.currency,
     amountTotal: row.amountTotal,
     lines: linesSchema.parse(row.lineItems),
+    discount: row.amountDiscount > 0 ? { name: row.discountName ?? "Discount", amountMinor: row.amountDiscount } : null,
     open: row.status === "open" && row.expiresAt > now,
     cancelUrl: row.cancelUrl,
   };

@@ -19,7 +19,7 @@ export function orderConfirmation({
   number: string;
   currency: string;
   lines: ConfirmationLine[];
-  totals: { subtotalMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number };
+  totals: { subtotalMinor: number; discountMinor?: number; shippingMinor: number; taxMinor: number; totalMinor: number };
   orderLink: string;
   /** Set for a guest order: `orderLink` is a personal status link that works this many days. */
   guestLinkDays?: number;
@@ -28,6 +28,7 @@ export function orderConfirmation({
   const items = lines.map((line) => `${line.quantity} × ${oneLine(line.name, 120)}: ${money(line.lineTotalMinor)}`).join("\n");
   const summary = [
     `Subtotal: ${money(totals.subtotalMinor)}`,
+    ...(totals.discountMinor ? [`Discount: −${money(totals.discountMinor)}`] : []),
     `Shipping: ${money(totals.shippingMinor)}`,
     ...(totals.taxMinor > 0 ? [`Tax: ${money(totals.taxMinor)}`] : []),
     `Total paid: ${money(totals.totalMinor)}`,

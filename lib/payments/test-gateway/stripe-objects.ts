@@ -15,6 +15,8 @@ export type TestCheckoutState = {
   chargeId: string;
   currency: string;
   amountTotal: number;
+  /** What a coupon took off the line items; amountTotal is after it. */
+  amountDiscount: number;
   amountRefunded: number;
   customerEmail: string | null;
   successUrl: string;
@@ -48,8 +50,9 @@ export function checkoutSessionObject(state: TestCheckoutState): Record<string, 
   return {
     id: state.id,
     object: "checkout.session",
-    amount_subtotal: state.amountTotal,
+    amount_subtotal: state.amountTotal + state.amountDiscount,
     amount_total: state.amountTotal,
+    total_details: { amount_discount: state.amountDiscount, amount_shipping: 0, amount_tax: 0 },
     client_reference_id: state.orderId,
     created: seconds(state.createdAt),
     currency: state.currency.toLowerCase(),

@@ -102,6 +102,12 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
       <dl className="grid max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         <dt>Subtotal</dt>
         <dd className="text-right"><Price money={order.subtotal} /></dd>
+        {order.discount && (
+          <>
+            <dt>Discount ({order.discount.code})</dt>
+            <dd className="text-right">−<Price money={order.discount.amount} /></dd>
+          </>
+        )}
         <dt>Shipping ({order.shippingMethod})</dt>
         <dd className="text-right"><Price money={order.shipping} /></dd>
         <dt>Tax</dt>

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { queueCustomerOrderMail } from "../customer-mail";
 import { recordOrderEvent, releaseReservedStock } from "../internal";
+import { releaseOrderDiscount } from "@/lib/dal/discounts/redemptions";
 
 /** The `orders` job that sends a fraud cancellation's refund to the gateway (lib/jobs/order-handlers.ts). */
 export const FRAUD_REFUND_JOB = "fraud-refund.send";
@@ -25,6 +26,8 @@ export async function cancelPaidOrderForFraud(tx: Prisma.TransactionClient, orde
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { capturedMinor: true, paymentIntentId: true } });
   await tx.order.update({ where: { id: orderId }, data: { fraudReview: "cancelled", cancelledAt: now } });
   await releaseReservedStock(tx, orderId, now);
+  // The whole payment goes back, so the buyer's use of a discount code does too.
+  await releaseOrderDiscount(tx, orderId, now);
   const committed = await tx.refund.aggregate({ where: { orderId, status: { in: ["pending", "succeeded"] } }, _sum: { amountMinor: true } });
   const left = order.capturedMinor - (committed._sum.amountMinor ?? 0);
   let refundId: string | null = null;

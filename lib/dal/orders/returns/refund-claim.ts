@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/dal/audit/log";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { recordOrderEvent } from "../internal";
 import { ReturnError, type ReturnErrorCode } from "./return-errors";
-import { valueOf } from "./return-rows";
+import { paidValueOf } from "./return-rows";
 
 /**
  * What a refund for a return adds to the refund's own transaction (the order
@@ -25,13 +25,17 @@ export function returnRefundClaim(viewer: StaffViewer, returnId: string, context
     async check(tx, orderId, amountMinor) {
       const row = await tx.orderReturn.findFirst({
         where: { id: returnId, orderId },
-        select: { status: true, refund: { select: { status: true } }, lines: { select: { quantity: true, orderItem: { select: { unitPriceMinor: true } } } } },
+        select: {
+          status: true,
+          order: { select: { subtotalMinor: true, discountMinor: true } },
+          refund: { select: { status: true } },
+          lines: { select: { quantity: true, orderItem: { select: { unitPriceMinor: true } } } } },
       });
       if (!row) return ReturnError.notFound;
       if (row.status !== "received") return ReturnError.wrongState;
       // A failed refund may be tried again; a pending or succeeded one may not.
       if (row.refund && row.refund.status !== "failed") return ReturnError.refundPending;
-      return amountMinor > valueOf(row) ? ReturnError.amountAboveValue : null;
+      return amountMinor > paidValueOf(row, row.order) ? ReturnError.amountAboveValue : null;
     },
     async link(tx, refundId) {
       await tx.orderReturn.update({ where: { id: returnId }, data: { refundId } });

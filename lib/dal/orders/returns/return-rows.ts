@@ -32,6 +32,17 @@ export function valueOf(row: Pick<ReturnRow, "lines">): number {
   return row.lines.reduce((sum, line) => sum + line.orderItem.unitPriceMinor * line.quantity, 0);
 }
 
+/**
+ * What the returned units were actually paid: their value less their share of
+ * the order's discount (the discount spread over the goods in proportion,
+ * the share rounded up), so a return never refunds more than was paid for it.
+ */
+export function paidValueOf(row: Pick<ReturnRow, "lines">, order: { subtotalMinor: number; discountMinor: number }): number {
+  const value = valueOf(row);
+  if (order.discountMinor <= 0 || order.subtotalMinor <= 0) return value;
+  return value - Math.ceil((value * order.discountMinor) / order.subtotalMinor);
+}
+
 export function linesOf(row: Pick<ReturnRow, "lines">, currency: string): ReturnLineView[] {
   return row.lines.map((line) => ({
     name: line.orderItem.productName,

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { canChangeReturn, OPEN_RETURN_STATUSES, type ReturnStatus } from "@/lib/orders/return-status";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { assertPermission } from "@/lib/dal/staff/permission";
-import { linesOf, type ReturnLineView, returnSelect, unitsOf, valueOf } from "./return-rows";
+import { linesOf, paidValueOf, type ReturnLineView, returnSelect, unitsOf } from "./return-rows";
 
 /** A return as staff handle it: the customer's reason, the value of the units, and what may be done next. */
 export type StaffReturnDTO = {
@@ -34,7 +34,7 @@ export async function listOrderReturnsForStaff(viewer: StaffViewer, orderId: str
   assertPermission(viewer, "orders:returns");
   const rows = await db.orderReturn.findMany({
     where: { orderId },
-    select: { ...returnSelect, reason: true, order: { select: { currency: true } } },
+    select: { ...returnSelect, reason: true, order: { select: { currency: true, subtotalMinor: true, discountMinor: true } } },
     orderBy: { requestedAt: "desc" },
     take: 100,
   });
@@ -53,7 +53,7 @@ export async function listOrderReturnsForStaff(viewer: StaffViewer, orderId: str
       rejectionReason: row.rejectionReason,
       units: unitsOf(row),
       lines: linesOf(row, currency),
-      value: { amountMinor: valueOf(row), currency },
+      value: { amountMinor: paidValueOf(row, row.order), currency },
       refund: row.refund ? { amount: { amountMinor: row.refund.amountMinor, currency }, status: row.refund.status } : null,
       actions: {
         approve: canChangeReturn(row.status, "approved"),
