@@ -14,7 +14,14 @@ export const LOCKDOWN_ROW = "shop";
 export type LockdownStatus = { active: boolean; reason: string | null; changedAt: Date | null };
 
 const OPEN: LockdownStatus = { active: false, reason: null, changedAt: null };
-let cached: { status: LockdownStatus; readAt: number } | null = null;
+type CachedStatus = { status: LockdownStatus; readAt: number };
+/*
+ * Kept on globalThis rather than in a module variable: the server bundles
+ * route handlers, pages and actions separately, each with its own copy of this
+ * module, and a switch made through an action must reach /api/shopper at once.
+ */
+const slot = Symbol.for("shop.lockdown-status");
+const store = globalThis as { [slot]?: CachedStatus | null };
 
 /**
  * The lockdown switch as stored, read at most once per LOCKDOWN_CACHE_MS per
@@ -24,16 +31,17 @@ export async function getLockdownStatus(options: { now?: number; row?: string } 
   const now = options.now ?? Date.now();
   const id = options.row ?? LOCKDOWN_ROW;
   const shared = id === LOCKDOWN_ROW;
+  const cached = store[slot];
   if (shared && cached && now - cached.readAt < LOCKDOWN_CACHE_MS) return cached.status;
   const row = await db.lockdownState.findUnique({ where: { id }, select: { active: true, reason: true, changedAt: true } });
   const status = row ? { active: row.active, reason: row.reason, changedAt: row.changedAt } : OPEN;
-  if (shared) cached = { status, readAt: now };
+  if (shared) store[slot] = { status, readAt: now };
   return status;
 }
 
 /** Forgets the cached state (after this instance switched it). */
 export function forgetLockdownStatus(): void {
-  cached = null;
+  store[slot] = null;
 }
 
 /** What a shopper is told while the shop is locked down (the reason stays internal). */
