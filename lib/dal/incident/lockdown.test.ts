@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { assertShopOpen, getLockdownStatus, LOCKDOWN_CACHE_MS, ShopLockedDownError } from "@/lib/dal/lockdown/state";
@@ -47,5 +47,20 @@ describe("setLockdown (incident tool 3)", () => {
   it("the shop's own state is cached for at most LOCKDOWN_CACHE_MS (a few seconds) per instance", () => {
     expect(LOCKDOWN_CACHE_MS).toBeGreaterThan(0);
     expect(LOCKDOWN_CACHE_MS).toBeLessThanOrEqual(10_000);
+  });
+
+  it("every copy of the module in a process (the server bundles each route apart) shares one cached state", async () => {
+    const first = await import("@/lib/dal/lockdown/state");
+    vi.resetModules();
+    const second = await import("@/lib/dal/lockdown/state");
+    expect(second).not.toBe(first);
+
+    const now = Date.now();
+    first.forgetLockdownStatus();
+    const read = await first.getLockdownStatus({ now });
+    expect(await second.getLockdownStatus({ now: now + 1 })).toBe(read);
+    // A switch made through one copy (which forgets its state) reaches the other at once.
+    second.forgetLockdownStatus();
+    expect(await first.getLockdownStatus({ now: now + 2 })).not.toBe(read);
   });
 });

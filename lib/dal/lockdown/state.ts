@@ -34,7 +34,7 @@ export async function getLockdownStatus(options: { now?: number; row?: string } 
   const cached = store[slot];
   if (shared && cached && now - cached.readAt < LOCKDOWN_CACHE_MS) return cached.status;
   const row = await db.lockdownState.findUnique({ where: { id }, select: { active: true, reason: true, changedAt: true } });
-  const status = row ? { active: row.active, reason: row.reason, changedAt: row.changedAt } : OPEN;
+  const status = row ? { active: row.active, reason: row.reason, changedAt: row.changedAt } : { ...OPEN };
   if (shared) store[slot] = { status, readAt: now };
   return status;
 }
