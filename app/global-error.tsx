@@ -1,9 +1,11 @@
 "use client";
 
+import { pageLanguage } from "@/lib/config/formats";
+
 /** Last-resort error page when the root layout itself fails: generic text, no details. */
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
-    <html lang="en">
+    <html lang={pageLanguage}>
       <body>
         <main>
           <h1>Something went wrong</h1>

@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/site-header";
 import { LockdownNotice } from "@/components/shopper/lockdown-notice";
 import { ShopperProvider } from "@/components/shopper/shopper-provider";
 import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
+import { pageLanguage } from "@/lib/config/formats";
 import { listCategories } from "@/lib/dal/catalog/products";
 import { env } from "@/lib/env";
 import { shopperSummary } from "@/lib/guards/shopper-summary";
@@ -35,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const shared = isSharedRender(await headers());
   const [visitor, categories] = await Promise.all([shared ? null : shopperSummary(), listCategories()]);
   return (
-    <html lang="en">
+    <html lang={pageLanguage}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
         <ShopperProvider initial={visitor} csrfCookieName={csrfCookies.token}>
           <a

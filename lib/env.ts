@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { shopConfig } from "@/shop.config";
 
 /**
  * The one reader of `process.env`. Everything else imports `env` and gets
@@ -45,10 +46,10 @@ export const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** The lowest level of log line written. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** The shop's name, shown in pages and mail. */
-  SHOP_NAME: z.string().min(1).max(60).default("Northwind Goods"),
+  /** The shop's name, shown in pages and mail (shop.config.ts holds it; this overrides it per deployment). */
+  SHOP_NAME: z.string().min(1).max(60).default(shopConfig.name),
   /** Where customers write with questions; every mail's footer names it (replies to order mail go there too). */
-  SHOP_CONTACT_EMAIL: z.email().max(254).default("support@northwind-goods.example"),
+  SHOP_CONTACT_EMAIL: z.email().max(254).default(shopConfig.contact.email),
   /** Database connections each process may hold open at once. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
@@ -87,7 +88,7 @@ export const envSchema = z.object({
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.com:587. Unset: mail is kept in the dev mailbox folder (in production only with DEV_MAILBOX). */
   SMTP_URL: z.string().url().optional(),
   /** The sender of the shop's mail. */
-  MAIL_FROM: z.string().min(3).default("Northwind Goods <no-reply@localhost>"),
+  MAIL_FROM: z.string().min(3).default(`${shopConfig.name} <no-reply@localhost>`),
   /** Shows mail at /dev/mailbox instead of sending it (local demo only; refused with an https SITE_URL). */
   DEV_MAILBOX: flag,
   /** The worker answers GET / on this port with its health (optional). */

@@ -1,4 +1,5 @@
 import type { ActivityType, CustomerSecurityActivityDTO } from "@/lib/dal/sessions/security-activity";
+import { formatZonedDateTime } from "@/lib/config/formats";
 
 const LABELS: Record<ActivityType, string> = {
   sign_in_succeeded: "Signed in",
@@ -40,7 +41,7 @@ export function SecurityActivity({ activity }: { activity: CustomerSecurityActiv
         <li key={row.id} className="flex flex-col gap-0.5 p-3">
           <p className="font-medium">{LABELS[row.type]}</p>
           <p className="text-sm text-slate-700">
-            <time dateTime={row.at.toISOString()}>{row.at.toLocaleString("en-US", { timeZone: "UTC", timeZoneName: "short" })}</time>
+            <time dateTime={row.at.toISOString()}>{formatZonedDateTime(row.at)}</time>
             {` · ${device(row)} · ${place(row.country)}`}
             {row.maskedIp ? ` · network ${row.maskedIp}` : ""}
           </p>

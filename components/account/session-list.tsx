@@ -7,6 +7,7 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { revokeOtherSessionsAction, revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/manage-sessions";
 import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
 import { describeUserAgent } from "@/lib/http/user-agent";
+import { formatZonedDateTime } from "@/lib/config/formats";
 
 const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
 
@@ -26,7 +27,7 @@ export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
                 {session.current && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">This device</span>}
               </p>
               <p className="text-sm text-slate-700">
-                Signed in {session.createdAt.toLocaleString("en-US")} · last active {session.lastSeenAt.toLocaleString("en-US")}
+                Signed in {formatZonedDateTime(session.createdAt)} · last active {formatZonedDateTime(session.lastSeenAt)}
                 {session.ip ? ` · IP ${session.ip}` : ""}
               </p>
             </div>

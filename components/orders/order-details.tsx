@@ -3,6 +3,7 @@ import { PostalAddress } from "@/components/postal-address";
 import { Price } from "@/components/price";
 import type { CustomerOrderDTO } from "@/lib/dal/orders/my-orders";
 import { OrderStatusBadges } from "./order-status";
+import { formatLongDate } from "@/lib/config/formats";
 
 /** One order as its customer sees it: lines, totals, where it goes and how it was paid. */
 export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
@@ -11,7 +12,7 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
     <div className="flex flex-col gap-6">
       <p className="flex flex-wrap items-center gap-3">
         <span>
-          Placed {order.placedAt.toLocaleDateString("en-US", { dateStyle: "long" })}
+          Placed {formatLongDate(order.placedAt)}
         </span>
         <span>
           Status: <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} />

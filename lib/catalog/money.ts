@@ -1,3 +1,5 @@
+import { shopConfig } from "@/shop.config";
+
 /**
  * Money is an integer count of minor units (cents) plus an ISO 4217 currency;
  * never a float. Formatting divides by the currency's own minor-unit digits, so
@@ -17,12 +19,18 @@ function formatterFor(currency: string, locale: string): Intl.NumberFormat {
   return formatter;
 }
 
-/** Formats minor units for display, e.g. `formatMoney({ amountMinor: 7999, currency: "USD" })` → "$79.99". */
-export function formatMoney({ amountMinor, currency }: Money, locale = "en-US"): string {
+/**
+ * The currency's minor-unit exponent as ISO 4217 (and so Stripe) counts it:
+ * USD 2, JPY 0, KWD 3. Read from Intl's data rather than a hand-kept table.
+ */
+export function currencyExponent(currency: string): number {
+  return formatterFor(currency.toUpperCase(), "en").resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Formats minor units for display in the shop's locale, e.g. `{ amountMinor: 7999, currency: "USD" }` → "$79.99". */
+export function formatMoney({ amountMinor, currency }: Money, locale: string = shopConfig.locale): string {
   if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
-  const formatter = formatterFor(currency.toUpperCase(), locale);
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(amountMinor / 10 ** digits);
+  return formatterFor(currency.toUpperCase(), locale).format(amountMinor / 10 ** currencyExponent(currency));
 }
 
 /**
@@ -32,7 +40,7 @@ export function formatMoney({ amountMinor, currency }: Money, locale = "en-US"):
  */
 export function moneyDecimalString({ amountMinor, currency }: Money): string {
   if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
-  const digits = formatterFor(currency.toUpperCase(), "en-US").resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyExponent(currency);
   const sign = amountMinor < 0 ? "-" : "";
   const units = String(Math.abs(amountMinor)).padStart(digits + 1, "0");
   if (digits === 0) return `${sign}${units}`;

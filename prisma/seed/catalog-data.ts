@@ -1,4 +1,5 @@
 // Demo catalog used by the database seed (prisma/seed): categories, products and their local image paths.
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
 export type SeedCategory = { slug: string; name: string; description: string; position: number };
 
@@ -6,9 +7,9 @@ export type SeedProduct = {
   slug: string;
   name: string;
   description: string;
-  /** Price in integer minor units (cents). */
+  /** Price in integer minor units of the shop's currency. */
   priceMinor: number;
-  currency: "USD";
+  currency: string;
   stock: number;
   featured: boolean;
   categorySlug: string;
@@ -57,7 +58,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "detailed sound. Bluetooth 5.3 with multipoint pairing, a wired 3.5 mm mode and up to 40 hours of " +
       "battery life.",
     priceMinor: 24900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 34,
     featured: true,
     categorySlug: "audio",
@@ -70,7 +71,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Lightweight bluetooth headphones with a secure neckband fit and IPX5 sweat resistance for running " +
       "and gym sessions. Quick charge gives two hours of playback from ten minutes on the cable.",
     priceMinor: 12900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 58,
     featured: false,
     categorySlug: "audio",
@@ -83,7 +84,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Foldable wireless headphones with hybrid noise cancelling that quiets engine rumble on flights and " +
       "trains. Includes a hard carrying case, an airline adapter and a USB-C cable.",
     priceMinor: 18900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 3,
     featured: false,
     categorySlug: "audio",
@@ -96,7 +97,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Compact bluetooth earbuds with noise cancelling, a transparency mode and three sizes of silicone " +
       "tips. The pocket-sized charging case adds 24 hours of listening and supports wireless charging.",
     priceMinor: 8900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 120,
     featured: true,
     categorySlug: "audio",
@@ -109,7 +110,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Waterproof bluetooth speaker with a rugged fabric shell and 12 hours of battery life. Pair two " +
       "units for stereo sound at the beach or in the backyard.",
     priceMinor: 6900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 47,
     featured: false,
     categorySlug: "audio",
@@ -122,7 +123,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Powered bookshelf speakers with a built-in amplifier, optical input and bluetooth streaming. Wood " +
       "veneer cabinets and front-facing bass ports suit small living rooms and desks.",
     priceMinor: 34900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 0,
     featured: false,
     categorySlug: "audio",
@@ -135,7 +136,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Padded on-ear headphones that cap volume at 85 dB to protect young ears. Tangle-free braided cable " +
       "and a bendable headband survive school bags and car trips.",
     priceMinor: 2900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 76,
     featured: false,
     categorySlug: "audio",
@@ -148,7 +149,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Flicker-free LED desk lamp with five colour temperatures and stepless dimming. The balanced arm " +
       "holds its position and a USB-C port charges your phone.",
     priceMinor: 5900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 64,
     featured: true,
     categorySlug: "home-office",
@@ -161,7 +162,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Breathable mesh office chair with adjustable lumbar support, 3D armrests and a synchronised tilt. " +
       "Rated for 8 hours of daily use and backed by a five-year warranty.",
     priceMinor: 32900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 9,
     featured: false,
     categorySlug: "home-office",
@@ -174,7 +175,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Raises your monitor to eye level to ease neck strain while creating storage space for a keyboard " +
       "underneath. Made from FSC-certified oak with a hard-wax oil finish.",
     priceMinor: 7900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 22,
     featured: false,
     categorySlug: "home-office",
@@ -187,7 +188,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "A large 90 x 40 cm desk mat in dense merino wool felt that softens typing and protects the desk " +
       "surface. Non-slip cork backing keeps it in place.",
     priceMinor: 3900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 88,
     featured: false,
     categorySlug: "home-office",
@@ -200,7 +201,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Compact 75% mechanical keyboard with hot-swappable tactile switches, bluetooth and a 2.4 GHz " +
       "dongle. Aluminium frame, PBT keycaps and a battery that lasts for weeks.",
     priceMinor: 13900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 2,
     featured: true,
     categorySlug: "home-office",
@@ -213,7 +214,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Under-desk steel tray that hides power strips and chargers out of sight. Screw-mount or clamp " +
       "installation, with no drilling needed for the clamp version.",
     priceMinor: 2400,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 105,
     featured: false,
     categorySlug: "home-office",
@@ -226,7 +227,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "A frameless glass whiteboard with a printed weekly grid for planning tasks at a glance. Comes with " +
       "four magnets and two fine-tip markers.",
     priceMinor: 4500,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 31,
     featured: false,
     categorySlug: "home-office",
@@ -239,7 +240,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Gooseneck kettle in brushed stainless steel with a built-in thermometer for a steady, precise pour. " +
       "Works on gas, electric and induction hobs.",
     priceMinor: 6400,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 40,
     featured: true,
     categorySlug: "kitchen",
@@ -252,7 +253,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Hand-glazed ceramic coffee dripper with spiral ribs for an even extraction. Fits standard cone " +
       "filters and brews one to four cups.",
     priceMinor: 2800,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 73,
     featured: false,
     categorySlug: "kitchen",
@@ -265,7 +266,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Pre-seasoned cast iron skillet that holds heat for a perfect sear and goes straight from hob to " +
       "oven. Gets better with every use and lasts a lifetime.",
     priceMinor: 4900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 55,
     featured: false,
     categorySlug: "kitchen",
@@ -278,7 +279,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Forged chef's knife in high-carbon stainless steel with a comfortable walnut handle. Sharpened by " +
       "hand to a 15 degree edge for clean, effortless slicing.",
     priceMinor: 8900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 4,
     featured: true,
     categorySlug: "kitchen",
@@ -289,7 +290,7 @@ export const seedProducts: readonly SeedProduct[] = [
     name: "Stoneware Mug Set",
     description: "Set of four 350 ml stoneware mugs with a speckled reactive glaze. Dishwasher and microwave safe.",
     priceMinor: 3600,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 96,
     featured: false,
     categorySlug: "kitchen",
@@ -302,7 +303,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Thick end-grain walnut board that is gentle on knife edges and hides cut marks. Finished with " +
       "food-safe mineral oil and beeswax.",
     priceMinor: 7400,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 0,
     featured: false,
     categorySlug: "kitchen",
@@ -315,7 +316,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "A 30 litre hiking backpack with a ventilated back panel, hip-belt pockets and a hydration sleeve. " +
       "Made from recycled ripstop nylon with a built-in rain cover.",
     priceMinor: 11900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 27,
     featured: true,
     categorySlug: "outdoor",
@@ -328,7 +329,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Freestanding two-person tent weighing 1.4 kg with two doors and two vestibules. Colour-coded poles " +
       "make pitching quick, even in the dark.",
     priceMinor: 29900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 6,
     featured: false,
     categorySlug: "outdoor",
@@ -341,7 +342,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Double-wall vacuum insulated steel bottle that keeps drinks cold for 24 hours or hot for 12. " +
       "Leak-proof lid with a carry loop, 750 ml.",
     priceMinor: 2900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 118,
     featured: false,
     categorySlug: "outdoor",
@@ -354,7 +355,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Bright 400 lumen headlamp with a red night mode and a lock to prevent accidental switching on. " +
       "USB-C rechargeable and rain resistant.",
     priceMinor: 3900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 49,
     featured: false,
     categorySlug: "outdoor",
@@ -367,7 +368,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Three-season sleeping bag filled with responsibly sourced 650-fill down, rated comfortable to 2 " +
       "degrees C. Compresses to the size of a water bottle.",
     priceMinor: 21900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 12,
     featured: false,
     categorySlug: "outdoor",
@@ -380,7 +381,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Compact canister stove with a 1 litre pot, lid and folding spork that nest together. Boils water in " +
       "about three minutes.",
     priceMinor: 5400,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 1,
     featured: false,
     categorySlug: "outdoor",
@@ -393,7 +394,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Midweight crew-neck t-shirt in GOTS-certified organic cotton with a relaxed fit. Pre-shrunk, so it " +
       "keeps its shape wash after wash.",
     priceMinor: 2900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 110,
     featured: true,
     categorySlug: "apparel",
@@ -406,7 +407,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "A soft merino wool hoodie that regulates temperature and resists odour on long travel days. Lined " +
       "hood and a hidden zip pocket for your phone.",
     priceMinor: 14900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 18,
     featured: false,
     categorySlug: "apparel",
@@ -419,7 +420,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Breathable three-layer rain jacket with taped seams, pit zips and an adjustable hood. Packs into " +
       "its own chest pocket.",
     priceMinor: 17900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 23,
     featured: false,
     categorySlug: "apparel",
@@ -432,7 +433,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Slim-straight chinos in stretch cotton twill that look sharp at work and feel comfortable all day. " +
       "Available in navy, olive and stone.",
     priceMinor: 7900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 44,
     featured: false,
     categorySlug: "apparel",
@@ -445,7 +446,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Cushioned merino wool hiking socks with a reinforced heel and toe. Naturally odour resistant and " +
       "comfortable in warm or cold weather.",
     priceMinor: 1900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 90,
     featured: false,
     categorySlug: "apparel",
@@ -458,7 +459,7 @@ export const seedProducts: readonly SeedProduct[] = [
       "Six-panel cap made from recycled cotton canvas with an adjustable brass buckle. A simple everyday " +
       "cap that softens with wear.",
     priceMinor: 900,
-    currency: "USD",
+    currency: SHOP_CURRENCY,
     stock: 3,
     featured: false,
     categorySlug: "apparel",

@@ -1,3 +1,4 @@
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** The demo's discount code: 10 % off the whole order, no minimum, no end, no limits. */
@@ -7,7 +8,7 @@ export const DEMO_DISCOUNT_CODE = "WELCOME10";
 export async function seedDiscountCodes(db: PrismaClient): Promise<void> {
   await db.discountCode.upsert({
     where: { code: DEMO_DISCOUNT_CODE },
-    create: { code: DEMO_DISCOUNT_CODE, kind: "percentage", percentOff: 10, currency: "USD" },
+    create: { code: DEMO_DISCOUNT_CODE, kind: "percentage", percentOff: 10, currency: SHOP_CURRENCY },
     update: {},
   });
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatMoney } from "@/lib/catalog/money";
 import type { StaffCustomerOrderDTO } from "@/lib/dal/customers/dto";
 import { OrderStatusBadges } from "@/components/orders/order-status";
-import { formatDate } from "./format-time";
+import { formatDate } from "@/lib/config/formats";
 
 export function CustomerOrders({ orders, total }: { orders: StaffCustomerOrderDTO[]; total: number }) {
   return (

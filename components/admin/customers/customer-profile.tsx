@@ -1,5 +1,5 @@
 import type { StaffCustomerDTO } from "@/lib/dal/customers/dto";
-import { formatDate } from "./format-time";
+import { formatDate } from "@/lib/config/formats";
 
 export function CustomerProfile({ customer }: { customer: StaffCustomerDTO }) {
   const rows: [string, string][] = [

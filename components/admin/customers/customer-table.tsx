@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StaffCustomerSummaryDTO } from "@/lib/dal/customers/dto";
-import { formatDate } from "./format-time";
+import { formatDate } from "@/lib/config/formats";
 
 /**
  * The customer list: one card per customer on a phone, a table row from md

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatClock } from "./format-time";
+import { formatZonedTime } from "@/lib/config/formats";
 
 /**
  * Says whether the viewer sees this customer masked or revealed, and offers
@@ -10,7 +10,7 @@ export function RevealStatus({ customerId, revealedUntil, canReveal }: { custome
   if (revealedUntil) {
     return (
       <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-        Personal data revealed until <time dateTime={revealedUntil.toISOString()}>{formatClock(revealedUntil)}</time>, to you only. The
+        Personal data revealed until <time dateTime={revealedUntil.toISOString()}>{formatZonedTime(revealedUntil)}</time>, to you only. The
         reveal and your reason are in the audit log.
       </p>
     );

@@ -7,6 +7,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
+import { formatMoneyInput } from "@/lib/catalog/money-text";
 
 /** The form's fields as text, as the page loads them (amounts as "10.00", dates as YYYY-MM-DD). */
 export type DiscountFormValues = {
@@ -66,7 +67,7 @@ export function DiscountForm({ action, categories, initial, currency, submitLabe
       {kind === "percentage" ? (
         <TextField label="Percentage off" name="percentOff" inputMode="numeric" maxLength={3} hint="A whole number from 1 to 100." defaultValue={value("percentOff")} errors={errors("percentOff")} />
       ) : (
-        <TextField label={`Amount off (${currency})`} name="amountOff" inputMode="decimal" maxLength={16} hint="For example 5.00; never more than the eligible goods." defaultValue={value("amountOff")} errors={errors("amountOff")} />
+        <TextField label={`Amount off (${currency})`} name="amountOff" inputMode="decimal" maxLength={16} hint={`For example ${formatMoneyInput(500, currency)}; never more than the eligible goods.`} defaultValue={value("amountOff")} errors={errors("amountOff")} />
       )}
       <TextField label={`Minimum subtotal (${currency}, optional)`} name="minSubtotal" inputMode="decimal" maxLength={16} defaultValue={value("minSubtotal")} errors={errors("minSubtotal")} />
       <div className="grid gap-4 sm:grid-cols-2">

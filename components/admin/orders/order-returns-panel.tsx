@@ -1,7 +1,7 @@
 import { returnStatusText } from "@/components/orders/return-status-text";
 import { Price } from "@/components/price";
 import { formatMoney } from "@/lib/catalog/money";
-import { formatMoneyInput } from "@/lib/catalog/money-input";
+import { formatMoneyInput } from "@/lib/catalog/money-text";
 import type { StaffReturnDTO } from "@/lib/dal/orders/returns/staff-returns";
 import { RefundReturnForm, RejectReturnForm, ReturnStepForm } from "./return-forms";
 
@@ -39,7 +39,7 @@ export function OrderReturnsPanel({ orderId, returns }: { orderId: string; retur
             {entry.actions.reject && <RejectReturnForm returnId={entry.id} />}
             {entry.actions.receive && <ReturnStepForm returnId={entry.id} step="receive" />}
             {entry.actions.refund && (
-              <RefundReturnForm returnId={entry.id} orderId={orderId} value={formatMoneyInput(entry.value.amountMinor)} valueText={formatMoney(entry.value)} />
+              <RefundReturnForm returnId={entry.id} orderId={orderId} value={formatMoneyInput(entry.value.amountMinor, entry.value.currency)} valueText={formatMoney(entry.value)} />
             )}
           </div>
         </article>

@@ -1,6 +1,6 @@
+import { formatZonedDateTime } from "@/lib/config/formats";
 import type { StaffInventoryAdjustmentDTO } from "@/lib/dal/catalog/inventory";
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The product's recent stock adjustments, newest first. */
 export function AdjustmentList({ adjustments }: { adjustments: readonly StaffInventoryAdjustmentDTO[] }) {
@@ -14,7 +14,7 @@ export function AdjustmentList({ adjustments }: { adjustments: readonly StaffInv
           </span>
           <span className="flex-1 break-words">{adjustment.reason}</span>
           <span className="text-sm text-slate-700">
-            {dateTime.format(adjustment.createdAt)} UTC{adjustment.byViewer ? ", by you" : ""}
+            {formatZonedDateTime(adjustment.createdAt)}{adjustment.byViewer ? ", by you" : ""}
           </span>
         </li>
       ))}

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
+import { moneyInputHint } from "@/lib/catalog/money-text";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 
@@ -61,7 +62,7 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
         required
         inputMode="decimal"
         maxLength={16}
-        hint="For example 24.99: at most two decimals."
+        hint={moneyInputHint(currency)}
         defaultValue={value("price")}
         errors={errors("price")}
       />

@@ -11,6 +11,7 @@ import {
 } from "@/lib/discounts/discount-rules";
 import { cartOwner, lockOwnCart, type Shopper } from "@/lib/dal/cart/owner";
 import { discountUser, ruleSelect, usageOf } from "./usage";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
 export type ApplyDiscountResult = { ok: true; code: string } | { ok: false; code: DiscountErrorCode | "no_cart" };
 
@@ -21,7 +22,7 @@ async function discountableCart(tx: Prisma.TransactionClient, cartId: string) {
     select: { quantity: true, product: { select: { priceMinor: true, currency: true, categoryId: true } } },
   });
   const lines: DiscountableLine[] = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, categoryId: row.product.categoryId }));
-  return { lines, currency: rows[0]?.product.currency ?? "USD" };
+  return { lines, currency: rows[0]?.product.currency ?? SHOP_CURRENCY };
 }
 
 /**

@@ -7,6 +7,7 @@ import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/add
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { previewCartDiscount } from "@/lib/dal/discounts/cart-discount";
 import type { DiscountErrorCode } from "@/lib/discounts/discount-rules";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
 export type CustomerCheckoutLineDTO = { name: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
 
@@ -64,7 +65,7 @@ export async function checkoutSummaryOf(
     },
   });
   if (rows.length === 0) return null;
-  const currency = rows[0]?.product.currency ?? "USD";
+  const currency = rows[0]?.product.currency ?? SHOP_CURRENCY;
   const mixed = rows.some((row) => row.product.currency !== currency);
   const money = (amountMinor: number): Money => ({ amountMinor, currency });
   const lines = rows.map((row) => ({

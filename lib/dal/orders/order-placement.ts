@@ -10,6 +10,7 @@ import { sealGuestContact } from "./guest-contact";
 import { recordOrderEvent, reserveStock } from "./internal";
 import { claimCartDiscount } from "@/lib/dal/discounts/redemptions";
 import { discountUser } from "@/lib/dal/discounts/usage";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
 /**
  * The transaction options of placing an order. In a rush every checkout of a
@@ -79,7 +80,7 @@ function checkLines(lines: CartLine[]): string {
       throw new CheckoutError(CHECKOUT_ERROR_CODES.overMaxPerOrder, { productName: product.name, limit: product.maxPerOrder });
     }
   }
-  return [...currencies][0] ?? "USD";
+  return [...currencies][0] ?? SHOP_CURRENCY;
 }
 
 async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {

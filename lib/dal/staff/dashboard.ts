@@ -6,6 +6,7 @@ import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import type { StaffViewer } from "./members";
 import { assertPermission } from "./permission";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
 const PAID_STATUSES = ["paid", "partially_refunded", "refunded"] as const;
 export const LOW_STOCK_THRESHOLD = 5;
@@ -64,7 +65,7 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
       ? db.securityAlert.findMany({ where: { acknowledgedAt: null }, select: { id: true, kind: true, message: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 10 })
       : null,
   ]);
-  const currency = daily.find((row) => row.currency)?.currency ?? "USD";
+  const currency = daily.find((row) => row.currency)?.currency ?? SHOP_CURRENCY;
   const byDay = new Map(daily.map((row) => [row.day.toISOString().slice(0, 10), row]));
   const series: DailyFigure[] = Array.from({ length: DAYS }, (_, i) => {
     const day = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);

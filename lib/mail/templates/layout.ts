@@ -1,3 +1,4 @@
+import { pageLanguage } from "@/lib/config/formats";
 import "server-only";
 import { env } from "@/lib/env";
 import { escapeHtml, greetingName } from "./escape";
@@ -68,7 +69,7 @@ function renderHtml(parts: MailParts, shop: Shop): string {
   const site = escapeHtml(shop.siteUrl);
   const contact = escapeHtml(shop.contact);
   return [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(parts.subject)}</title></head>`,
+    `<!doctype html><html lang="${pageLanguage}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(parts.subject)}</title></head>`,
     `<body style="${styles.body}"><div style="padding:16px"><div style="${styles.card}">`,
     `<div style="${styles.header}"><a href="${site}" style="${styles.headerLink}">${escapeHtml(shop.name)}</a></div>`,
     `<div style="${styles.content}">`,

@@ -4,6 +4,7 @@ import { OrderStatusBadges } from "@/components/orders/order-status";
 import { Price } from "@/components/price";
 import { requireSession } from "@/lib/guards/current-session";
 import { listMyOrders } from "@/lib/dal/orders/my-orders";
+import { formatDate } from "@/lib/config/formats";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -29,7 +30,7 @@ export default async function OrdersPage() {
                   Order {order.number}
                 </Link>
                 <span className="text-sm text-slate-700">
-                  {order.placedAt.toLocaleDateString("en-US", { dateStyle: "medium" })} · {order.itemCount}{" "}
+                  {formatDate(order.placedAt)} · {order.itemCount}{" "}
                   {order.itemCount === 1 ? "item" : "items"}
                 </span>
               </span>

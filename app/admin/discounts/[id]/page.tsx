@@ -7,7 +7,7 @@ import { DiscountForm } from "@/components/admin/discounts/discount-form";
 import { discountIdSchema } from "@/lib/actions/admin/discounts/discount-schema";
 import { setDiscountCodeActiveAction } from "@/lib/actions/admin/discounts/set-discount-code-active";
 import { updateDiscountCodeAction } from "@/lib/actions/admin/discounts/update-discount-code";
-import { formatMoneyInput } from "@/lib/catalog/money-input";
+import { formatMoneyInput } from "@/lib/catalog/money-text";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { getDiscountCode, listDiscountCategoryOptions } from "@/lib/dal/discounts/staff-discounts";
@@ -31,8 +31,8 @@ export default async function AdminDiscountCodePage({ params, searchParams }: Pr
     discountCode: code.code,
     kind: code.kind,
     percentOff: code.percentOff === null ? "" : String(code.percentOff),
-    amountOff: code.amountOff ? formatMoneyInput(code.amountOff.amountMinor) : "",
-    minSubtotal: code.minSubtotal ? formatMoneyInput(code.minSubtotal.amountMinor) : "",
+    amountOff: code.amountOff ? formatMoneyInput(code.amountOff.amountMinor, code.amountOff.currency) : "",
+    minSubtotal: code.minSubtotal ? formatMoneyInput(code.minSubtotal.amountMinor, code.minSubtotal.currency) : "",
     ...discountWindowInputs(code.startsAt, code.endsAt),
     totalLimit: code.totalLimit === null ? "" : String(code.totalLimit),
     perCustomerLimit: code.perCustomerLimit === null ? "" : String(code.perCustomerLimit),

@@ -1,5 +1,6 @@
 import "server-only";
 import { moneyInputSchema } from "@/lib/catalog/money-input";
+import { smallestMoneyInput } from "@/lib/catalog/money-text";
 import { RefundError } from "@/lib/dal/payments/refunds";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import type { ActionState } from "../../action-state";
@@ -10,7 +11,7 @@ import type { ActionState } from "../../action-state";
  * processor's refusal is shown.
  */
 
-export const refundAmount = moneyInputSchema("amount", 100_000_000).refine((minor) => minor >= 1, "Enter an amount of at least 0.01.");
+export const refundAmount = moneyInputSchema("amount", 100_000_000).refine((minor) => minor >= 1, `Enter an amount of at least ${smallestMoneyInput()}.`);
 
 export const refundReasonLength = "Give a reason of 3 to 500 characters.";
 

@@ -7,6 +7,7 @@ import { adjustInventory, MAX_STOCK } from "@/lib/dal/catalog/inventory";
 import { staffAction } from "../../pipeline/audiences";
 import { inventoryAdjustmentSchema } from "./inventory-schema";
 import { productIdSchema } from "./product-schema";
+import { formatInteger } from "@/lib/config/formats";
 
 const productPage = (id: string | undefined) => (id ? `/admin/products/${id}` : "/admin/products");
 
@@ -18,7 +19,7 @@ export const adjustInventoryAction = staffAction(
     bound: productIdSchema,
     input: { fields: ["delta", "reason"], schema: inventoryAdjustmentSchema, echo: { delta: 20, reason: 300 } },
     errors: {
-      above_maximum: `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} units. Nothing was changed.`,
+      above_maximum: `Stock cannot exceed ${formatInteger(MAX_STOCK)} units. Nothing was changed.`,
       not_found: "This product no longer exists.",
     },
   },

@@ -1,5 +1,6 @@
 import "server-only";
-import { formatMoneyInput, moneyInputSchema } from "@/lib/catalog/money-input";
+import { moneyInputSchema } from "@/lib/catalog/money-input";
+import { formatMoneyInput } from "@/lib/catalog/money-text";
 
 /** The highest price staff may set: 1,000,000.00 in the shop's currency. */
 export const MAX_PRICE_MINOR = 100_000_000;

@@ -14,6 +14,7 @@ import { getMyOrder } from "@/lib/dal/orders/my-orders";
 import { getMyOrderReturns } from "@/lib/dal/orders/returns/customer-returns";
 import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
+import { formatZonedTime } from "@/lib/config/formats";
 
 export const metadata: Metadata = { title: "Your order" };
 
@@ -51,7 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.actions.pay && (
         <div className="flex max-w-sm flex-col gap-2">
           <p>
-            Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.
+            Reserved until {formatZonedTime(order.reservationExpiresAt)}.
           </p>
           <PayOrderForm orderId={order.id} challengeRequired={await botChallengeRequiredHere(viewer.userId)} />
         </div>

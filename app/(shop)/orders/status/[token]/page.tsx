@@ -9,6 +9,7 @@ import { requestReturnByStatusLinkAction } from "@/lib/actions/returns/request-r
 import { getReturnsByStatusToken } from "@/lib/dal/orders/returns/status-link-returns";
 import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { findOrderByStatusToken } from "@/lib/dal/orders/status-links";
+import { formatZonedTime } from "@/lib/config/formats";
 
 // Personal: never indexed, never cached (a dynamic page is no-store), and no-referrer (next.config.js, tokenPages).
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
@@ -30,7 +31,7 @@ export default async function OrderStatusPage({ params }: Props) {
       <h1 className="text-2xl font-bold">Order {order.number}</h1>
       {order.actions.pay && (
         <div className="flex max-w-sm flex-col gap-2">
-          <p>Reserved until {order.reservationExpiresAt.toLocaleTimeString("en-US", { timeStyle: "short" })}.</p>
+          <p>Reserved until {formatZonedTime(order.reservationExpiresAt)}.</p>
           <PayOrderForm field={{ name: "statusToken", value: token }} action={payStatusLinkOrderAction} challengeRequired={await botChallengeRequiredHere()} />
         </div>
       )}
