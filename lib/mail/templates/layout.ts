@@ -1,5 +1,5 @@
-import { pageLanguage } from "@/lib/config/formats";
 import "server-only";
+import { pageLanguage } from "@/lib/config/formats";
 import { env } from "@/lib/env";
 import { escapeHtml, greetingName } from "./escape";
 
