@@ -50,7 +50,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>
-          <SiteFooter shopName={env.SHOP_NAME} />
+          <SiteFooter shopName={env.SHOP_NAME} contactEmail={env.SHOP_CONTACT_EMAIL} />
         </ShopperProvider>
       </body>
     </html>

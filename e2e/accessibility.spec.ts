@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/category/audio", "/products/studio-over-ear-headphones", "/search?q=kettle", "/no-such-page"];
+const pages = ["/", "/category/audio", "/products/studio-over-ear-headphones", "/search?q=kettle", "/privacy", "/no-such-page"];
 
 for (const path of pages) {
   test(`${path} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
