@@ -1,13 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
 import { LockdownNotice } from "@/components/shopper/lockdown-notice";
 import { ShopperProvider } from "@/components/shopper/shopper-provider";
 import { csrfCookies } from "@/lib/auth/csrf/csrf-cookies";
 import { pageLanguage } from "@/lib/config/formats";
-import { listCategories } from "@/lib/dal/catalog/products";
 import { env } from "@/lib/env";
 import { shopperSummary } from "@/lib/guards/shopper-summary";
 import { isSharedRender } from "@/lib/http/page-cache/shared-render";
@@ -34,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Who is signed in, the cart size, the anti-CSRF token proxy.ts issued and the lockdown notice:
   // rendered into a personal page; a shared page carries none of it and its island fetches them.
   const shared = isSharedRender(await headers());
-  const [visitor, categories] = await Promise.all([shared ? null : shopperSummary(), listCategories()]);
+  const visitor = shared ? null : await shopperSummary();
   return (
     <html lang={pageLanguage}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -46,11 +43,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Skip to content
           </a>
           <LockdownNotice />
-          <SiteHeader shopName={env.SHOP_NAME} categories={categories} />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
-            {children}
-          </main>
-          <SiteFooter shopName={env.SHOP_NAME} contactEmail={env.SHOP_CONTACT_EMAIL} />
+          {/* Each frame (components/frames, the admin's layout) renders its header, <main id="main"> and footer. */}
+          {children}
         </ShopperProvider>
       </body>
     </html>
