@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { shopperSummary } from "@/lib/guards/shopper-summary";
 import { isSharedRender } from "@/lib/http/page-cache/shared-render";
 import { SHOP_DESCRIPTION, site } from "@/lib/seo/site";
+import { brandFont } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -33,8 +34,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const shared = isSharedRender(await headers());
   const visitor = shared ? null : await shopperSummary();
   return (
-    <html lang={pageLanguage}>
-      <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
+    <html lang={pageLanguage} className={brandFont.variable}>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased">
         <ShopperProvider initial={visitor} csrfCookieName={csrfCookies.token}>
           <a
             href="#main"

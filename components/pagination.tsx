@@ -14,7 +14,7 @@ export function Pagination({
 }) {
   if (pages <= 1) return null;
   const href = (target: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(target) })}`;
-  const linkClass = "inline-flex min-h-11 items-center rounded border border-slate-300 px-4 hover:bg-slate-50";
+  const linkClass = "inline-flex min-h-11 items-center rounded border border-neutral-300 px-4 hover:bg-neutral-50";
   return (
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-between gap-2">
       {page > 1 ? (

@@ -90,13 +90,13 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
           className="block h-2 w-full max-w-64"
         />
       )}
-      <div aria-live="polite" className="text-sm text-slate-700">
+      <div aria-live="polite" className="text-sm text-neutral-700">
         {shown && (
           <>
             <p id={`${id}-label`} className="font-medium">
               Strength: {LABELS[shown.score]}
             </p>
-            {shown.warning && <p className="text-red-700">{shown.warning}</p>}
+            {shown.warning && <p className="text-danger-700">{shown.warning}</p>}
             {shown.suggestions.length > 0 && (
               <ul className="list-disc pl-5">
                 {shown.suggestions.map((suggestion) => (

@@ -5,7 +5,7 @@ import { ProductImage } from "./product-image";
 
 export function ProductCard({ product }: { product: PublicProductDTO }) {
   return (
-    <article className="flex flex-col overflow-hidden rounded-lg border border-slate-200">
+    <article className="flex flex-col overflow-hidden rounded-lg border border-neutral-200">
       <ProductImage src={product.imagePath} alt="" size={400} layout="card" className="aspect-square w-full" />
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h3 className="font-semibold">
@@ -13,10 +13,10 @@ export function ProductCard({ product }: { product: PublicProductDTO }) {
             {product.name}
           </Link>
         </h3>
-        <p className="text-sm text-slate-700">{product.category.name}</p>
+        <p className="text-sm text-neutral-700">{product.category.name}</p>
         <p className="mt-auto flex items-baseline justify-between pt-2">
           <Price money={product.price} className="font-semibold" />
-          {!product.inStock && <span className="text-sm text-red-800">Out of stock</span>}
+          {!product.inStock && <span className="text-sm text-danger-800">Out of stock</span>}
         </p>
       </div>
     </article>

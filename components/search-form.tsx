@@ -14,7 +14,7 @@ export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {
         defaultValue={defaultValue}
         maxLength={MAX_QUERY_LENGTH}
         placeholder="Search products"
-        className="min-h-11 w-full rounded border border-slate-400 px-3 text-base"
+        className="min-h-11 w-full rounded border border-neutral-400 px-3 text-base"
       />
       <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
         Search

@@ -3,8 +3,8 @@ import { INFORMATION_PAGES } from "@/lib/legal/information-pages";
 
 export function SiteFooter({ shopName, contactEmail }: { shopName: string; contactEmail: string }) {
   return (
-    <footer className="border-t border-slate-200 bg-slate-50 print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-slate-700 sm:px-6">
+    <footer className="border-t border-neutral-200 bg-neutral-50 print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-neutral-700 sm:px-6">
         <nav aria-label="Shop information">
           <ul className="flex flex-wrap gap-x-2 gap-y-1">
             {Object.values(INFORMATION_PAGES).map((page) => (

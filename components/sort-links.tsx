@@ -5,14 +5,14 @@ import { type SortOption, sortOptions } from "@/lib/catalog/listing-params";
 export function SortLinks({ basePath, current }: { basePath: string; current: SortOption }) {
   return (
     <nav aria-label="Sort products" className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-700">Sort by:</span>
+      <span className="text-neutral-700">Sort by:</span>
       {Object.entries(sortOptions).map(([value, label]) => (
         <Link
           key={value}
           href={`${basePath}?sort=${value}`}
           aria-current={value === current ? "true" : undefined}
           className={`inline-flex min-h-11 items-center rounded px-2 ${
-            value === current ? "font-semibold text-slate-900 underline" : "text-brand-700 hover:underline"
+            value === current ? "font-semibold text-neutral-900 underline" : "text-brand-700 hover:underline"
           }`}
         >
           {label}

@@ -20,15 +20,15 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-10">
       <AuthNotice notice={notice} />
-      <section aria-labelledby="hero-heading" className="rounded-xl bg-slate-900 px-6 py-10 text-white sm:px-10 sm:py-14">
+      <section aria-labelledby="hero-heading" className="rounded-xl bg-neutral-900 px-6 py-10 text-white sm:px-10 sm:py-14">
         <h1 id="hero-heading" className="max-w-2xl text-3xl font-bold sm:text-4xl">
           {site.name}
         </h1>
-        <p className="mt-3 max-w-xl text-lg text-slate-100">{SHOP_DESCRIPTION}</p>
+        <p className="mt-3 max-w-xl text-lg text-neutral-100">{SHOP_DESCRIPTION}</p>
         {categories.length > 0 && (
           <Link
             href="#categories-heading"
-            className="mt-6 inline-flex min-h-11 items-center rounded bg-white px-5 font-semibold text-slate-900 hover:bg-slate-100"
+            className="mt-6 inline-flex min-h-11 items-center rounded bg-white px-5 font-semibold text-neutral-900 hover:bg-neutral-100"
           >
             Browse the categories
           </Link>
@@ -49,10 +49,10 @@ export default async function HomePage({ searchParams }: Props) {
             <li key={category.slug}>
               <Link
                 href={`/category/${category.slug}`}
-                className="block rounded-lg border border-slate-200 p-4 hover:border-brand-700"
+                className="block rounded-lg border border-neutral-200 p-4 hover:border-brand-700"
               >
                 <span className="block text-lg font-semibold">{category.name}</span>
-                <span className="text-sm text-slate-700">{category.description}</span>
+                <span className="text-sm text-neutral-700">{category.description}</span>
               </Link>
             </li>
           ))}

@@ -19,8 +19,8 @@ const dashboardParamsSchema = z.object({ denied: searchValue });
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="rounded border border-slate-200 p-3">
-      <dt className="text-sm text-slate-700">{label}</dt>
+    <div className="rounded border border-neutral-200 p-3">
+      <dt className="text-sm text-neutral-700">{label}</dt>
       <dd className="text-2xl font-bold">{children}</dd>
     </div>
   );
@@ -37,24 +37,24 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Staff admin</h1>
       {denied !== undefined && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+        <p role="alert" className="rounded border border-danger-300 bg-danger-50 px-3 py-2 text-danger-900">
           Your role does not allow that ({denied.slice(0, 40)}). The attempt was recorded.
         </p>
       )}
       {dashboard.rateLimitsOnFallbackSince && (
-        <p role="status" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-900">
+        <p role="status" className="rounded border border-warning-400 bg-warning-50 px-3 py-2 text-warning-900">
           Rate limits on fallback store: Redis has been unreachable since{" "}
           {dashboard.rateLimitsOnFallbackSince.toISOString().slice(0, 16).replace("T", " ")} UTC; limits are counted in PostgreSQL.
         </p>
       )}
       {runtimeNotice && (
-        <p role="status" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-900">
+        <p role="status" className="rounded border border-warning-400 bg-warning-50 px-3 py-2 text-warning-900">
           {runtimeNotice} <Link href="/admin/security/setup" className="font-medium underline">Setup self-check</Link>
         </p>
       )}
       {dashboard.alerts && dashboard.alerts.length > 0 && (
-        <section aria-labelledby="alerts-heading" className="rounded border-2 border-red-400 bg-red-50 p-3">
-          <h2 id="alerts-heading" className="font-semibold text-red-900">Security alerts</h2>
+        <section aria-labelledby="alerts-heading" className="rounded border-2 border-danger-400 bg-danger-50 p-3">
+          <h2 id="alerts-heading" className="font-semibold text-danger-900">Security alerts</h2>
           <ul className="list-disc pl-5">
             {dashboard.alerts.map((alert) => (
               <li key={alert.id}>

@@ -29,7 +29,7 @@ export function AddressFields({ value, errors, countries }: Props) {
           defaultValue={value("country") || "US"}
           aria-invalid={errors("country") ? true : undefined}
           aria-describedby={errors("country") ? "country-error" : undefined}
-          className="min-h-11 rounded border border-slate-400 px-3 text-base"
+          className="min-h-11 rounded border border-neutral-400 px-3 text-base"
         >
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
@@ -38,7 +38,7 @@ export function AddressFields({ value, errors, countries }: Props) {
           ))}
         </select>
         {errors("country") && (
-          <p id="country-error" className="text-sm text-red-800">
+          <p id="country-error" className="text-sm text-danger-800">
             {errors("country")?.join(" ")}
           </p>
         )}

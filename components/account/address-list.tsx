@@ -9,7 +9,7 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { manageAddressAction } from "@/lib/actions/addresses/manage-address";
 import type { CustomerAddressDTO } from "@/lib/dal/accounts/addresses";
 
-const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 hover:bg-slate-50";
+const buttonClass = "inline-flex min-h-11 items-center rounded border border-neutral-400 px-3 hover:bg-neutral-50";
 
 export function AddressList({ addresses, countryNames }: { addresses: CustomerAddressDTO[]; countryNames: Record<string, string> }) {
   const [state, manage] = useActionState(manageAddressAction, initialActionState);
@@ -18,11 +18,11 @@ export function AddressList({ addresses, countryNames }: { addresses: CustomerAd
       <FormMessage state={state} />
       <ul aria-label="Saved addresses" className="flex flex-col gap-3">
         {addresses.map((address) => (
-          <li key={address.id} className="flex flex-col gap-2 rounded border border-slate-200 p-3">
+          <li key={address.id} className="flex flex-col gap-2 rounded border border-neutral-200 p-3">
             <PostalAddress
               address={address}
               countryName={countryNames[address.country]}
-              badge={address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+              badge={address.isDefault && <span className="ml-2 rounded bg-success-100 px-2 text-sm text-success-900">Default</span>}
             />
             <form action={manage} className="flex flex-wrap gap-2">
               <CsrfField />

@@ -7,7 +7,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   const [copied, setCopied] = useState(false);
   const text = `${codes.join("\n")}\n`;
   return (
-    <section aria-labelledby="recovery-heading" className="flex flex-col gap-3 rounded border border-amber-300 bg-amber-50 p-4">
+    <section aria-labelledby="recovery-heading" className="flex flex-col gap-3 rounded border border-warning-300 bg-warning-50 p-4">
       <h3 id="recovery-heading" className="font-semibold">
         Your recovery codes
       </h3>
@@ -20,7 +20,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          className="min-h-11 rounded border border-slate-400 bg-white px-3"
+          className="min-h-11 rounded border border-neutral-400 bg-white px-3"
           // The browser may refuse the clipboard (no permission): the codes stay on screen and in the download.
           onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
         >
@@ -29,7 +29,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
         <a
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
           download="recovery-codes.txt"
-          className="inline-flex min-h-11 items-center rounded border border-slate-400 bg-white px-3"
+          className="inline-flex min-h-11 items-center rounded border border-neutral-400 bg-white px-3"
         >
           Download as a text file
         </a>

@@ -15,8 +15,8 @@ import { reportCompromiseAction } from "@/lib/actions/report-compromise";
 export function ReportCompromiseForm() {
   const [state, report] = useActionState(reportCompromiseAction, initialActionState);
   return (
-    <details className="rounded border border-red-300 p-3" open={state.status === "error"}>
-      <summary className="min-h-11 cursor-pointer content-center font-medium text-red-800">This wasn&apos;t me</summary>
+    <details className="rounded border border-danger-300 p-3" open={state.status === "error"}>
+      <summary className="min-h-11 cursor-pointer content-center font-medium text-danger-800">This wasn&apos;t me</summary>
       <form action={report} className="mt-3 flex flex-col gap-3">
         <CsrfField />
         <FormMessage state={state} />

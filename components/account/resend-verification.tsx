@@ -12,7 +12,7 @@ export function ResendVerification() {
     <form action={formAction} className="flex flex-col gap-2">
       <CsrfField />
       <FormMessage state={state} />
-      <button type="submit" className="min-h-11 self-start rounded border border-slate-400 px-3 hover:bg-slate-50">
+      <button type="submit" className="min-h-11 self-start rounded border border-neutral-400 px-3 hover:bg-neutral-50">
         Send a new verification link
       </button>
     </form>

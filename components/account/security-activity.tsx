@@ -34,13 +34,13 @@ function device(row: CustomerSecurityActivityDTO): string {
 
 /** The account's recent security activity, newest first (server-rendered; nothing here is interactive). */
 export function SecurityActivity({ activity }: { activity: CustomerSecurityActivityDTO[] }) {
-  if (activity.length === 0) return <p className="text-slate-700">No activity in the last 30 days.</p>;
+  if (activity.length === 0) return <p className="text-neutral-700">No activity in the last 30 days.</p>;
   return (
-    <ol aria-label="Recent activity" className="flex flex-col divide-y divide-slate-200 rounded border border-slate-200">
+    <ol aria-label="Recent activity" className="flex flex-col divide-y divide-neutral-200 rounded border border-neutral-200">
       {activity.map((row) => (
         <li key={row.id} className="flex flex-col gap-0.5 p-3">
           <p className="font-medium">{LABELS[row.type]}</p>
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-neutral-700">
             <time dateTime={row.at.toISOString()}>{formatZonedDateTime(row.at)}</time>
             {` · ${device(row)} · ${place(row.country)}`}
             {row.maskedIp ? ` · network ${row.maskedIp}` : ""}

@@ -9,7 +9,7 @@ import type { CustomerSessionDTO } from "@/lib/dal/sessions/my-sessions";
 import { describeUserAgent } from "@/lib/http/user-agent";
 import { formatZonedDateTime } from "@/lib/config/formats";
 
-const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
+const buttonClass = "min-h-11 rounded border border-neutral-400 px-3 hover:bg-neutral-50";
 
 export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
   const [revokeState, revoke] = useActionState(revokeSessionAction, initialActionState);
@@ -20,13 +20,13 @@ export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
       <FormMessage state={revokeState.message ? revokeState : othersState} />
       <ul aria-label="Signed-in devices" className="flex flex-col gap-2">
         {sessions.map((session) => (
-          <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-3">
+          <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-neutral-200 p-3">
             <div>
               <p className="font-medium">
                 {describeUserAgent(session.userAgent)}
-                {session.current && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">This device</span>}
+                {session.current && <span className="ml-2 rounded bg-success-100 px-2 text-sm text-success-900">This device</span>}
               </p>
-              <p className="text-sm text-slate-700">
+              <p className="text-sm text-neutral-700">
                 Signed in {formatZonedDateTime(session.createdAt)} · last active {formatZonedDateTime(session.lastSeenAt)}
                 {session.ip ? ` · IP ${session.ip}` : ""}
               </p>

@@ -17,7 +17,7 @@ import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { RecoveryCodes } from "./recovery-codes";
 
 const idle: TwoFactorActionState = { status: "idle" };
-const buttonClass = "min-h-11 rounded border border-slate-400 px-3 hover:bg-slate-50";
+const buttonClass = "min-h-11 rounded border border-neutral-400 px-3 hover:bg-neutral-50";
 
 /** Groups a base32 key in fours so it can be typed into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;

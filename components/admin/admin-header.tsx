@@ -14,7 +14,7 @@ const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium te
 export function AdminHeader({ shopName }: { shopName: string }) {
   const signedIn = useShopper().summary?.signedIn ?? false;
   return (
-    <header className="bg-slate-900 text-white print:hidden">
+    <header className="bg-neutral-900 text-white print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 sm:px-6">
         <Link href="/admin" className="inline-flex min-h-11 items-center text-lg font-bold text-white no-underline">
           {shopName} · Admin

@@ -23,7 +23,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
 export function AdminNav({ role, name }: { role: StaffRoleName; name: string }) {
   return (
     <nav aria-label="Admin" className="flex flex-col gap-1">
-      <p className="mb-2 text-sm text-slate-700">
+      <p className="mb-2 text-sm text-neutral-700">
         {name}
         <br />
         {ROLE_LABELS[role]}
@@ -33,7 +33,7 @@ export function AdminNav({ role, name }: { role: StaffRoleName; name: string }) 
           .filter((section) => can(role, section.permission))
           .map((section) => (
             <li key={section.href}>
-              <Link href={section.href} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:bg-slate-100">
+              <Link href={section.href} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:bg-neutral-100">
                 {section.label}
               </Link>
             </li>

@@ -19,7 +19,7 @@ export function AuthNotice({ notice }: { notice: AuthNoticeKey | undefined }) {
   const text = notice ? notices[notice] : null;
   if (!text) return null;
   return (
-    <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+    <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
       {text}
     </p>
   );

@@ -34,7 +34,7 @@ export function AddToCartForm({ productId, maxQuantity }: PublicPurchaseOptionsD
         <SubmitButton pendingText="Adding…">Add to cart</SubmitButton>
       </div>
       {state.status === "success" ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+        <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
           {state.message}{" "}
           <Link href="/cart" className="font-medium underline">
             View your cart

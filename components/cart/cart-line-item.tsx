@@ -12,7 +12,7 @@ import { updateCartItemAction } from "@/lib/actions/cart/update-cart-item";
 import type { CustomerCartLineDTO } from "@/lib/dal/cart/cart";
 import { QuantityField } from "./quantity-field";
 
-const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-400 px-3 font-medium hover:bg-slate-50";
+const buttonClass = "inline-flex min-h-11 items-center rounded border border-neutral-400 px-3 font-medium hover:bg-neutral-50";
 
 /** One cart line: its product, prices, any problem, and a form to change the quantity or remove it. */
 export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
@@ -21,7 +21,7 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
   // An unpublished product's page is gone: its name is shown without a link to a 404.
   const linked = line.problem?.code !== "unavailable";
   return (
-    <li className="flex gap-3 border-b border-slate-200 py-4 sm:gap-4">
+    <li className="flex gap-3 border-b border-neutral-200 py-4 sm:gap-4">
       <ProductImage src={line.imagePath} alt="" size={96} layout="cartThumbnail" className="size-20 shrink-0 rounded sm:size-24" />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-x-3">
@@ -39,10 +39,10 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
             <Price money={line.lineTotal} />
           </p>
         </div>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-neutral-700">
           <Price money={line.unitPrice} /> each
         </p>
-        {line.problem && <p className="text-sm font-medium text-red-800">{line.problem.message}</p>}
+        {line.problem && <p className="text-sm font-medium text-danger-800">{line.problem.message}</p>}
         <FormMessage state={updated} />
         <FormMessage state={removed} />
         <form action={update} className="flex flex-wrap items-end gap-2" noValidate>

@@ -3,7 +3,7 @@ import { Price } from "@/components/price";
 import type { CustomerCartDTO } from "@/lib/dal/cart/cart";
 
 const primaryLink = "inline-flex min-h-11 items-center justify-center rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
-const secondaryLink = "inline-flex min-h-11 items-center justify-center rounded border border-brand-700 px-4 font-medium text-brand-700 hover:bg-slate-50";
+const secondaryLink = "inline-flex min-h-11 items-center justify-center rounded border border-brand-700 px-4 font-medium text-brand-700 hover:bg-neutral-50";
 
 /**
  * Subtotal and the way to checkout, which waits until every line can be
@@ -11,7 +11,7 @@ const secondaryLink = "inline-flex min-h-11 items-center justify-center rounded 
  */
 export function CartSummary({ cart, signedIn }: { cart: CustomerCartDTO; signedIn: boolean }) {
   return (
-    <section aria-labelledby="cart-summary" className="flex flex-col gap-3 rounded border border-slate-200 p-4">
+    <section aria-labelledby="cart-summary" className="flex flex-col gap-3 rounded border border-neutral-200 p-4">
       <h2 id="cart-summary" className="text-lg font-semibold">
         Summary
       </h2>
@@ -25,9 +25,9 @@ export function CartSummary({ cart, signedIn }: { cart: CustomerCartDTO; signedI
           ))}
         </dd>
       </dl>
-      <p className="text-sm text-slate-700">Shipping and taxes are added at checkout.</p>
+      <p className="text-sm text-neutral-700">Shipping and taxes are added at checkout.</p>
       {cart.hasProblems ? (
-        <p className="text-sm font-medium text-red-800">Change the items marked above before you check out.</p>
+        <p className="text-sm font-medium text-danger-800">Change the items marked above before you check out.</p>
       ) : signedIn ? (
         <Link href="/checkout" className={primaryLink}>
           Checkout

@@ -30,10 +30,10 @@ export function QuantityField({ id, label, max, defaultValue, errors }: Props) {
         defaultValue={defaultValue}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-error` : undefined}
-        className="min-h-11 w-24 rounded border border-slate-400 px-3 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-11 w-24 rounded border border-neutral-400 px-3 text-base aria-[invalid=true]:border-danger-700"
       />
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
+        <p id={`${id}-error`} className="text-sm text-danger-800">
           {errors.join(" ")}
         </p>
       ) : null}

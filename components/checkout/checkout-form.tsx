@@ -33,7 +33,7 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
         {errors("addressChoice") && (
-          <p id="addressChoice-error" className="text-sm text-red-800">
+          <p id="addressChoice-error" className="text-sm text-danger-800">
             {errors("addressChoice")?.join(" ")}
           </p>
         )}
@@ -65,7 +65,7 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
           <span>{summary.addresses.length ? "A new address" : "Enter your address"}</span>
         </label>
         {addressChoice === "new" && (
-          <div className="flex flex-col gap-4 rounded border border-slate-200 p-4">
+          <div className="flex flex-col gap-4 rounded border border-neutral-200 p-4">
             <AddressFields value={value} errors={errors} countries={countries} />
             <label className="flex min-h-11 items-center gap-2">
               <input type="checkbox" name="saveAddress" defaultChecked={state.values ? value("saveAddress") === "on" : true} className="size-5" />
@@ -76,7 +76,7 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
       </fieldset>
 
       <DeliveryAndTotals summary={summary} method={method} onMethodChange={setMethod} />
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>
       {(challengeRequired || state.fieldErrors?.altcha) && <BotChallengeField errors={state.fieldErrors?.altcha} resetOn={state} />}

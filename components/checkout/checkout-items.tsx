@@ -6,7 +6,7 @@ import { DiscountCodeForm } from "./discount-code-form";
 /** The cart's lines beside a checkout form, with their problems and the subtotal. */
 export function CheckoutItems({ summary }: { summary: CustomerCheckoutSummaryDTO }) {
   return (
-    <section aria-labelledby="summary-heading" className="flex flex-col gap-3 self-start rounded border border-slate-200 p-4">
+    <section aria-labelledby="summary-heading" className="flex flex-col gap-3 self-start rounded border border-neutral-200 p-4">
       <h2 id="summary-heading" className="text-lg font-semibold">
         Your items
       </h2>
@@ -19,11 +19,11 @@ export function CheckoutItems({ summary }: { summary: CustomerCheckoutSummaryDTO
               </span>
               <Price money={line.lineTotal} />
             </span>
-            {line.problem && <span className="text-sm text-red-800">{line.problem}</span>}
+            {line.problem && <span className="text-sm text-danger-800">{line.problem}</span>}
           </li>
         ))}
       </ul>
-      <p className="flex justify-between border-t border-slate-200 pt-2 font-medium">
+      <p className="flex justify-between border-t border-neutral-200 pt-2 font-medium">
         <span>Subtotal</span>
         <Price money={summary.subtotal} />
       </p>

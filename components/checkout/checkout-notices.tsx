@@ -29,7 +29,7 @@ export function EmptyCart() {
 /** Shown instead of the form while a cart line cannot be bought as it is. */
 export function CartProblems() {
   return (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+    <p role="alert" className="rounded border border-danger-300 bg-danger-50 px-3 py-2 text-danger-900">
       Some items cannot be bought as they are.{" "}
       <Link href="/cart" className="underline">
         Review your cart

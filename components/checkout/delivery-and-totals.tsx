@@ -3,7 +3,7 @@
 import { Price } from "@/components/price";
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
-export const choiceClass = "flex min-h-11 cursor-pointer items-start gap-3 rounded border border-slate-300 p-3 has-[:checked]:border-brand-700";
+export const choiceClass = "flex min-h-11 cursor-pointer items-start gap-3 rounded border border-neutral-300 p-3 has-[:checked]:border-brand-700";
 
 type Props = { summary: CustomerCheckoutSummaryDTO; method: string; onMethodChange: (method: string) => void };
 
@@ -39,7 +39,7 @@ export function DeliveryAndTotals({ summary, method, onMethodChange }: Props) {
       </fieldset>
 
       {option && (
-        <section aria-labelledby="totals-heading" className="flex flex-col gap-2 rounded border border-slate-200 p-4">
+        <section aria-labelledby="totals-heading" className="flex flex-col gap-2 rounded border border-neutral-200 p-4">
           <h2 id="totals-heading" className="text-lg font-semibold">
             Order total
           </h2>

@@ -24,7 +24,7 @@ export function DiscountCodeForm({ discount }: Props) {
   const [removed, remove] = useActionState(removeDiscountCodeAction, initialActionState);
   if (discount) {
     return (
-      <form action={remove} className="flex flex-col gap-2 border-t border-slate-200 pt-2" data-testid="applied-discount">
+      <form action={remove} className="flex flex-col gap-2 border-t border-neutral-200 pt-2" data-testid="applied-discount">
         <CsrfField />
         <p className="flex justify-between gap-2">
           <span>
@@ -37,7 +37,7 @@ export function DiscountCodeForm({ discount }: Props) {
           )}
         </p>
         {discount.problem && (
-          <p role="alert" className="text-sm text-red-800">
+          <p role="alert" className="text-sm text-danger-800">
             {discountRefusalMessage(discount.problem)} Remove it to continue.
           </p>
         )}
@@ -49,7 +49,7 @@ export function DiscountCodeForm({ discount }: Props) {
     );
   }
   return (
-    <form action={apply} className="flex flex-col gap-2 border-t border-slate-200 pt-2" noValidate>
+    <form action={apply} className="flex flex-col gap-2 border-t border-neutral-200 pt-2" noValidate>
       <CsrfField />
       <FormMessage state={applied.status === "success" ? applied : { status: "idle" }} />
       <TextField

@@ -28,14 +28,14 @@ export function GuestCheckoutForm({ summary, countries, challengeRequired = fals
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
         <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={value("email")} errors={errors("email")} />
-        <p className="text-sm text-slate-700">We send your order confirmation there, with a private link to follow your order.</p>
+        <p className="text-sm text-neutral-700">We send your order confirmation there, with a private link to follow your order.</p>
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
         <AddressFields value={value} errors={errors} countries={countries} />
       </fieldset>
       <DeliveryAndTotals summary={summary} method={method} onMethodChange={setMethod} />
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>
       {(challengeRequired || state.fieldErrors?.altcha) && <BotChallengeField errors={state.fieldErrors?.altcha} resetOn={state} />}

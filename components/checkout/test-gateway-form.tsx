@@ -28,11 +28,11 @@ export function TestGatewayForm({ sessionId }: { sessionId: string }) {
             name="outcome"
             value={outcome.value}
             disabled={pending}
-            className="min-h-11 rounded border border-slate-500 bg-white px-4 font-medium hover:bg-slate-50 disabled:opacity-60"
+            className="min-h-11 rounded border border-neutral-500 bg-white px-4 font-medium hover:bg-neutral-50 disabled:opacity-60"
           >
             {outcome.label}
           </button>
-          <p className="text-sm text-slate-700">{outcome.hint}</p>
+          <p className="text-sm text-neutral-700">{outcome.hint}</p>
         </div>
       ))}
     </form>

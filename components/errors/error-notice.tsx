@@ -9,7 +9,7 @@ export function ErrorNotice({ error, reset }: { error: Error & { digest?: string
     <div className="flex flex-col gap-3">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p>Sorry, we could not complete that request. Please try again in a moment.</p>
-      {error.digest && <p className="text-sm text-slate-700">Reference: {error.digest}</p>}
+      {error.digest && <p className="text-sm text-neutral-700">Reference: {error.digest}</p>}
       <p>
         <button type="button" onClick={reset} className="min-h-11 rounded bg-brand-700 px-4 text-white">
           Try again

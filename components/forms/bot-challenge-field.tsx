@@ -40,20 +40,20 @@ export function BotChallengeField({ errors, resetOn }: { errors?: string[]; rese
   }, []);
   const describedBy = [HINT_ID, errors?.length ? ERROR_ID : null].filter(Boolean).join(" ");
   return (
-    <fieldset className="flex flex-col gap-2 rounded border border-slate-300 p-3" aria-describedby={describedBy} data-testid="bot-challenge">
+    <fieldset className="flex flex-col gap-2 rounded border border-neutral-300 p-3" aria-describedby={describedBy} data-testid="bot-challenge">
       <legend className="px-1 font-medium">Security check</legend>
-      <p id={HINT_ID} className="text-sm text-slate-700">
+      <p id={HINT_ID} className="text-sm text-neutral-700">
         We have seen unusual activity from your network. Tick the box: your browser solves a short puzzle (a few seconds), then submit the form.
       </p>
       {status === "ready" ? (
         <altcha-widget ref={widget} name={FIELD} configuration={configuration} />
       ) : (
-        <p role="status" className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-neutral-700">
           {status === "loading" ? "Loading the security check…" : "The security check could not load. Reload the page and try again."}
         </p>
       )}
       {errors?.length ? (
-        <p id={ERROR_ID} role="alert" className="text-sm text-red-800">
+        <p id={ERROR_ID} role="alert" className="text-sm text-danger-800">
           {errors.join(" ")}
         </p>
       ) : null}

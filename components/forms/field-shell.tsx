@@ -13,13 +13,13 @@ export function FieldShell({ id, label, hint, errors, children }: { id: string; 
         {label}
       </label>
       {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
+        <p id={`${id}-hint`} className="text-sm text-neutral-700">
           {hint}
         </p>
       )}
       {children}
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
+        <p id={`${id}-error`} className="text-sm text-danger-800">
           {errors.join(" ")}
         </p>
       ) : null}

@@ -7,7 +7,7 @@ export function FormMessage({ state }: { state: ActionState }) {
   return (
     <p
       role={error ? "alert" : "status"}
-      className={`rounded border px-3 py-2 ${error ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}
+      className={`rounded border px-3 py-2 ${error ? "border-danger-300 bg-danger-50 text-danger-900" : "border-success-300 bg-success-50 text-success-900"}`}
     >
       {state.message}
     </p>

@@ -22,7 +22,7 @@ export function SelectField({ label, name, options, errors, placeholder, id = na
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, undefined, errors)}
-        className="min-h-11 rounded border border-slate-400 bg-white px-3 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-11 rounded border border-neutral-400 bg-white px-3 text-base aria-[invalid=true]:border-danger-700"
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}

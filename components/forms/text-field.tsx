@@ -17,7 +17,7 @@ export function TextField({ label, name, errors, hint, id = name, ...input }: Pr
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className="min-h-11 rounded border border-slate-400 px-3 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-11 rounded border border-neutral-400 px-3 text-base aria-[invalid=true]:border-danger-700"
         {...input}
       />
     </FieldShell>

@@ -12,7 +12,7 @@ export function TextareaField({ label, name, errors, hint, id = name, ...textare
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className="min-h-32 rounded border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-32 rounded border border-neutral-400 px-3 py-2 text-base aria-[invalid=true]:border-danger-700"
         {...textarea}
       />
     </FieldShell>

@@ -38,7 +38,7 @@ export function CategoryMenu({ categories }: { categories: Category[] }) {
                 href={href}
                 aria-current={current ? "page" : undefined}
                 onClick={() => setOpen(false)}
-                className={`inline-flex min-h-11 items-center rounded px-3 text-slate-800 hover:text-brand-700 hover:underline ${current ? "font-semibold text-brand-800" : ""}`}
+                className={`inline-flex min-h-11 items-center rounded px-3 text-neutral-800 hover:text-brand-700 hover:underline ${current ? "font-semibold text-brand-800" : ""}`}
               >
                 {category.name}
               </Link>

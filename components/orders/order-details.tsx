@@ -21,7 +21,7 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
       <table className="w-full text-left">
         <caption className="sr-only">Items in order {order.number}</caption>
         <thead>
-          <tr className="border-b border-slate-300">
+          <tr className="border-b border-neutral-300">
             <th scope="col" className="py-2">Item</th>
             <th scope="col" className="py-2 text-right">Price</th>
             <th scope="col" className="py-2 text-right">Qty</th>
@@ -30,7 +30,7 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
         </thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.name} className="border-b border-slate-200">
+            <tr key={line.name} className="border-b border-neutral-200">
               <td className="py-2">
                 {line.productSlug ? (
                   <Link href={`/products/${line.productSlug}`} className="text-brand-700 hover:underline">

@@ -8,7 +8,7 @@ export function OrderReturns({ returns }: { returns: CustomerReturnDTO[] }) {
   return (
     <ul className="flex flex-col gap-2">
       {returns.map((entry) => (
-        <li key={entry.id} className="rounded border border-slate-300 px-3 py-2">
+        <li key={entry.id} className="rounded border border-neutral-300 px-3 py-2">
           <p className="font-medium">
             Return of {entry.units} {entry.units === 1 ? "item" : "items"} · {returnStatusText(entry.status)}
           </p>
@@ -19,7 +19,7 @@ export function OrderReturns({ returns }: { returns: CustomerReturnDTO[] }) {
               Refunded <Price money={entry.refunded} />
             </p>
           )}
-          <p className="text-sm text-slate-700">Requested {entry.requestedAt.toISOString().slice(0, 10)}</p>
+          <p className="text-sm text-neutral-700">Requested {entry.requestedAt.toISOString().slice(0, 10)}</p>
         </li>
       ))}
     </ul>

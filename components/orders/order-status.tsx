@@ -3,10 +3,10 @@ import type { PaymentStatus } from "@/lib/orders/payment-status";
 
 type Audience = "customer" | "staff";
 
-const amber = "bg-amber-100 text-amber-900";
-const green = "bg-green-100 text-green-900";
-const blue = "bg-blue-100 text-blue-900";
-const grey = "bg-slate-200 text-slate-900";
+const amber = "bg-warning-100 text-warning-900";
+const green = "bg-success-100 text-success-900";
+const blue = "bg-brand-100 text-brand-900";
+const grey = "bg-neutral-200 text-neutral-900";
 
 /** Staff wording is terse; the customer's speaks to the shopper ("we will contact you"). */
 const paymentLabels: Record<PaymentStatus, { customer: string; staff: string; tone: string }> = {

@@ -27,7 +27,7 @@ export function ReturnItemsForm({ action, lines, windowEndsAt }: Props) {
       <FormMessage state={state} />
       <p className="text-sm">You can ask for a return until {windowEndsAt.toISOString().slice(0, 10)}.</p>
       {state.fieldErrors?.units && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="text-sm text-danger-800">
           {state.fieldErrors.units.join(" ")}
         </p>
       )}

@@ -19,7 +19,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
           ? "If an account exists for that address, we sent it a link to choose a new password. The link works once and expires in 30 minutes."
           : "We sent a message to the address you entered. Follow the link in it to finish setting up your account."}
       </p>
-      <p className="text-slate-700">Nothing arrived after a few minutes? Check your spam folder, then try again.</p>
+      <p className="text-neutral-700">Nothing arrived after a few minutes? Check your spam folder, then try again.</p>
     </AuthCard>
   );
 }

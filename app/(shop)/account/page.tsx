@@ -21,7 +21,7 @@ export default async function AccountPage() {
         </dd>
       </dl>
       {!account.emailVerified && (
-        <section aria-labelledby="verify-heading" className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-4">
+        <section aria-labelledby="verify-heading" className="flex flex-col gap-2 rounded border border-warning-300 bg-warning-50 p-4">
           <h2 id="verify-heading" className="font-semibold">
             Verify your email address
           </h2>

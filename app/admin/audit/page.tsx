@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const field = "min-h-11 rounded border border-slate-400 px-3";
+const field = "min-h-11 rounded border border-neutral-400 px-3";
 const brief = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value).slice(0, 200));
 
 export default async function AuditLogPage({ searchParams }: Props) {
@@ -27,13 +27,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         Append-only and hash-chained: every staff change, reveal, export, staff sign-in and refused attempt. {total} matching entries.
       </p>
       <div className="flex flex-wrap items-start gap-6">
         <VerifyAuditLogForm />
         {can(viewer.role, "audit:export") && (
-          <a href={`/admin/audit/export?${query}`} className="inline-flex min-h-11 items-center rounded border border-slate-400 px-4 font-medium">
+          <a href={`/admin/audit/export?${query}`} className="inline-flex min-h-11 items-center rounded border border-neutral-400 px-4 font-medium">
             Export as CSV
           </a>
         )}
@@ -70,7 +70,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
-            <tr className="border-b border-slate-300">
+            <tr className="border-b border-neutral-300">
               <th scope="col" className="py-2 pr-3">#</th>
               <th scope="col" className="py-2 pr-3">Time (UTC)</th>
               <th scope="col" className="py-2 pr-3">Actor</th>
@@ -83,7 +83,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <tr key={entry.id} className="border-b border-slate-200 align-top">
+              <tr key={entry.id} className="border-b border-neutral-200 align-top">
                 <td className="py-1 pr-3">{entry.id}</td>
                 <td className="py-1 pr-3 whitespace-nowrap">{entry.at.toISOString().slice(0, 19).replace("T", " ")}</td>
                 <td className="py-1 pr-3">

@@ -25,11 +25,11 @@ export default async function AdminCustomersPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Customers</h1>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         Personal data is masked. Open a customer to reveal it for a few minutes, with a reason; every reveal is recorded.
       </p>
       <CustomerSearchForm query={query} />
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-neutral-700">
         {result.total === 1 ? "1 customer" : `${result.total} customers`}
         {query ? ` matching "${query}"` : ""}
       </p>

@@ -22,7 +22,7 @@ export default async function AdminDiscountsPage() {
           </Link>
         )}
       </div>
-      <p className="text-slate-700">
+      <p className="text-neutral-700">
         A use is <em>held</em> while its order awaits payment and counts toward the limits; it is <em>used</em> once paid, and freed if the order is cancelled or expires.
       </p>
       {codes.length === 0 ? (
@@ -31,7 +31,7 @@ export default async function AdminDiscountsPage() {
         <div className="overflow-x-auto">
           <table className="w-full text-left">
             <thead>
-              <tr className="border-b border-slate-300">
+              <tr className="border-b border-neutral-300">
                 <th scope="col" className="p-2">Code</th>
                 <th scope="col" className="p-2">Discount</th>
                 <th scope="col" className="p-2">Applies to</th>
@@ -42,19 +42,19 @@ export default async function AdminDiscountsPage() {
             </thead>
             <tbody>
               {codes.map((code) => (
-                <tr key={code.id} className="border-b border-slate-200" data-testid="discount-row">
+                <tr key={code.id} className="border-b border-neutral-200" data-testid="discount-row">
                   <td className="p-2 font-mono">
                     <Link href={`/admin/discounts/${code.id}`} className="text-brand-700 underline">{code.code}</Link>
                   </td>
                   <td className="p-2">
                     {discountAmountLabel(code)}
-                    {code.minSubtotal && <span className="block text-sm text-slate-700">from {formatMoney(code.minSubtotal)}</span>}
+                    {code.minSubtotal && <span className="block text-sm text-neutral-700">from {formatMoney(code.minSubtotal)}</span>}
                   </td>
                   <td className="p-2">{code.categoryIds.length === 0 ? "Whole order" : code.categoryIds.map(categoryName).join(", ")}</td>
                   <td className="p-2">{discountWindowLabel(code.startsAt, code.endsAt)}</td>
                   <td className="p-2">
                     {code.redeemed} / {code.held} / {code.totalLimit ?? "∞"}
-                    {code.perCustomerLimit !== null && <span className="block text-sm text-slate-700">{code.perCustomerLimit} per customer</span>}
+                    {code.perCustomerLimit !== null && <span className="block text-sm text-neutral-700">{code.perCustomerLimit} per customer</span>}
                   </td>
                   <td className="p-2">{code.active ? "Active" : "Deactivated"}</td>
                 </tr>

@@ -17,7 +17,7 @@ export default async function NotificationsPage() {
         never contains customer details.
       </p>
       {preferences.newOrdersAvailable ? null : (
-        <p role="note" className="text-sm text-slate-700">
+        <p role="note" className="text-sm text-neutral-700">
           Your role cannot see orders, so no new-order mail is sent to you even when this is on.
         </p>
       )}

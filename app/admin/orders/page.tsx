@@ -35,7 +35,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   );
   const pageLink = (to: number) => `?${new URLSearchParams({ ...kept, page: String(to) })}`;
   const pages = Math.max(1, Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE));
-  const field = "min-h-11 rounded border border-slate-400 px-3";
+  const field = "min-h-11 rounded border border-neutral-400 px-3";
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Orders</h1>
@@ -87,13 +87,13 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         {total} {total === 1 ? "order" : "orders"}
         {show === "to_ship" ? " waiting to ship, oldest first" : ""}
       </p>
       <table className="w-full text-left">
         <thead>
-          <tr className="border-b border-slate-300">
+          <tr className="border-b border-neutral-300">
             <th scope="col" className="py-2">Order</th>
             <th scope="col" className="py-2">Placed</th>
             <th scope="col" className="py-2">Customer</th>
@@ -104,7 +104,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         </thead>
         <tbody>
           {orders.map((order) => (
-            <tr key={order.id} className="border-b border-slate-200">
+            <tr key={order.id} className="border-b border-neutral-200">
               <td className="py-2">
                 <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
                   {order.number}

@@ -10,7 +10,7 @@ export default async function PolicyPage() {
   return (
     <article className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold">Data-handling policy</h1>
-      <p className="text-sm text-slate-700">Version {POLICY_VERSION}</p>
+      <p className="text-sm text-neutral-700">Version {POLICY_VERSION}</p>
       {POLICY_SECTIONS.map((section) => (
         <section key={section.heading}>
           <h2 className="font-semibold">{section.heading}</h2>

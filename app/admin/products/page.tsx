@@ -27,7 +27,7 @@ export default async function AdminProductsPage({ searchParams }: Props) {
         )}
       </div>
       <ProductFilters filters={filters} categories={categories} />
-      <p role="status" className="text-slate-700">
+      <p role="status" className="text-neutral-700">
         {total === 1 ? "1 product" : `${total} products`}
       </p>
       <ProductTable products={products} />

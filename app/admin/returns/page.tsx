@@ -19,7 +19,7 @@ export default async function AdminReturnsPage() {
         <table className="w-full max-w-3xl text-left">
           <caption className="sr-only">Open returns, oldest first</caption>
           <thead>
-            <tr className="border-b border-slate-300">
+            <tr className="border-b border-neutral-300">
               <th scope="col" className="py-1">Order</th>
               <th scope="col" className="py-1">Status</th>
               <th scope="col" className="py-1">Items</th>
@@ -28,7 +28,7 @@ export default async function AdminReturnsPage() {
           </thead>
           <tbody>
             {returns.map((entry) => (
-              <tr key={entry.id} className="border-b border-slate-200">
+              <tr key={entry.id} className="border-b border-neutral-200">
                 <td className="py-1">
                   <Link href={`/admin/orders/${entry.orderId}`} className="text-brand-700 hover:underline">
                     {entry.orderNumber}

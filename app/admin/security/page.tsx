@@ -32,12 +32,12 @@ export default async function SecurityPage() {
         ) : (
           <ul className="flex flex-col gap-3">
             {overview.openAlerts.map((alert) => (
-              <li key={alert.id} className="rounded border border-slate-300 p-3" aria-label={`${alert.rule.replace(/_/g, " ")} alert`}>
+              <li key={alert.id} className="rounded border border-neutral-300 p-3" aria-label={`${alert.rule.replace(/_/g, " ")} alert`}>
                 <p className="font-semibold">
                   <span className="uppercase">{alert.severity ?? "insider"}</span> · {alert.rule.replace(/_/g, " ")} · {alert.subject}
                 </p>
                 <p>{alert.message}</p>
-                <p className="text-sm text-slate-700">
+                <p className="text-sm text-neutral-700">
                   First seen {when(alert.firstSeen)} · last seen {when(alert.lastSeen)} · count {alert.count}
                 </p>
                 {mayRespond && <AcknowledgeAlertForm alertId={alert.id} />}

@@ -22,7 +22,7 @@ export default async function AdminStaffPage() {
           <h2 id="invite-heading" className="text-lg font-semibold">
             Invite a staff member
           </h2>
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-neutral-700">
             They receive a single-use link to set a password, and must set up two-factor authentication at their first sign-in.
           </p>
           <InviteStaffForm roles={roles} />

@@ -15,16 +15,16 @@ export default async function DevMailboxPage() {
       <h1 id="mailbox-heading" className="text-2xl font-bold">
         Dev mailbox
       </h1>
-      <p className="text-slate-700">Mail the shop sent while no SMTP server is configured, newest first.</p>
+      <p className="text-neutral-700">Mail the shop sent while no SMTP server is configured, newest first.</p>
       {messages.length === 0 ? (
         <p>No mail yet.</p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded border border-slate-200">
+        <ul className="divide-y divide-neutral-200 rounded border border-neutral-200">
           {messages.map((message) => (
             <li key={message.id}>
-              <Link href={`/dev/mailbox/${message.id}`} className="flex flex-col gap-1 p-3 hover:bg-slate-50 focus:bg-slate-50">
+              <Link href={`/dev/mailbox/${message.id}`} className="flex flex-col gap-1 p-3 hover:bg-neutral-50 focus:bg-neutral-50">
                 <span className="font-semibold text-brand-700">{message.subject}</span>
-                <span className="text-sm text-slate-700">
+                <span className="text-sm text-neutral-700">
                   To {message.to} · <time dateTime={message.date}>{new Date(message.date).toUTCString()}</time>
                 </span>
               </Link>

@@ -23,7 +23,7 @@ export default async function TestGatewayPage({ params }: Props) {
   const money = (amountMinor: number) => ({ amountMinor, currency: checkout.currency });
   return (
     <div className="mx-auto flex max-w-lg flex-col gap-5">
-      <p role="note" className="rounded border-2 border-dashed border-amber-500 bg-amber-50 px-4 py-3 font-semibold text-amber-950">
+      <p role="note" className="rounded border-2 border-dashed border-warning-500 bg-warning-50 px-4 py-3 font-semibold text-warning-950">
         TEST PAYMENT PAGE. No real money moves and no card details are asked for. With real Stripe keys configured, this page
         is Stripe&apos;s hosted checkout instead.
       </p>
@@ -46,7 +46,7 @@ export default async function TestGatewayPage({ params }: Props) {
           </span>
         </p>
       )}
-      <p className="flex justify-between border-t border-slate-300 pt-2 text-lg font-semibold">
+      <p className="flex justify-between border-t border-neutral-300 pt-2 text-lg font-semibold">
         <span>Total</span>
         <Price money={money(checkout.amountTotal)} />
       </p>

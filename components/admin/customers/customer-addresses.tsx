@@ -12,10 +12,10 @@ export function CustomerAddresses({ addresses }: { addresses: StaffCustomerAddre
       ) : (
         <ul aria-label="Customer addresses" className="flex flex-col gap-3">
           {addresses.map((address) => (
-            <li key={address.id} className="rounded border border-slate-200 p-3">
+            <li key={address.id} className="rounded border border-neutral-200 p-3">
               <PostalAddress
                 address={address}
-                badge={address.isDefault && <span className="ml-2 rounded bg-green-100 px-2 text-sm text-green-900">Default</span>}
+                badge={address.isDefault && <span className="ml-2 rounded bg-success-100 px-2 text-sm text-success-900">Default</span>}
               />
             </li>
           ))}

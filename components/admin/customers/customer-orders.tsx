@@ -14,7 +14,7 @@ export function CustomerOrders({ orders, total }: { orders: StaffCustomerOrderDT
         <p>No orders yet.</p>
       ) : (
         <>
-          <ul aria-label="Recent orders" className="flex flex-col divide-y divide-slate-200">
+          <ul aria-label="Recent orders" className="flex flex-col divide-y divide-neutral-200">
             {orders.map((order) => (
               <li key={order.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
                 <Link href={`/admin/orders/${order.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
@@ -22,13 +22,13 @@ export function CustomerOrders({ orders, total }: { orders: StaffCustomerOrderDT
                 </Link>
                 <OrderStatusBadges paymentStatus={order.paymentStatus} fulfillmentStatus={order.fulfillmentStatus} audience="staff" />
                 <span>{formatMoney(order.total)}</span>
-                <time dateTime={order.placedAt.toISOString()} className="text-sm text-slate-700">
+                <time dateTime={order.placedAt.toISOString()} className="text-sm text-neutral-700">
                   {formatDate(order.placedAt)}
                 </time>
               </li>
             ))}
           </ul>
-          {total > orders.length && <p className="text-sm text-slate-700">The {orders.length} newest of {total} orders.</p>}
+          {total > orders.length && <p className="text-sm text-neutral-700">The {orders.length} newest of {total} orders.</p>}
         </>
       )}
     </section>

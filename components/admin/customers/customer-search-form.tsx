@@ -5,7 +5,7 @@ export function CustomerSearchForm({ query }: { query: string }) {
       <label htmlFor="customer-search" className="font-medium">
         Find a customer
       </label>
-      <p id="customer-search-hint" className="text-sm text-slate-700">
+      <p id="customer-search-hint" className="text-sm text-neutral-700">
         A full email address or an order number (exact match). Names match only customers whose data you have revealed.
       </p>
       <div className="flex gap-2">
@@ -16,7 +16,7 @@ export function CustomerSearchForm({ query }: { query: string }) {
           defaultValue={query}
           maxLength={254}
           aria-describedby="customer-search-hint"
-          className="min-h-11 w-full rounded border border-slate-400 px-3 text-base"
+          className="min-h-11 w-full rounded border border-neutral-400 px-3 text-base"
         />
         <button type="submit" className="min-h-11 rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
           Search

@@ -13,7 +13,7 @@ export function CustomerTable({ customers }: { customers: StaffCustomerSummaryDT
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">Customers</caption>
         <thead className="hidden md:table-header-group">
-          <tr className="border-b border-slate-300">
+          <tr className="border-b border-neutral-300">
             <th scope="col" className="py-2 pr-3">Name</th>
             <th scope="col" className="py-2 pr-3">Email</th>
             <th scope="col" className="py-2 pr-3">Phone</th>
@@ -23,7 +23,7 @@ export function CustomerTable({ customers }: { customers: StaffCustomerSummaryDT
         </thead>
         <tbody>
           {customers.map((customer) => (
-            <tr key={customer.id} className="flex flex-col border-b border-slate-200 py-2 md:table-row">
+            <tr key={customer.id} className="flex flex-col border-b border-neutral-200 py-2 md:table-row">
               <th scope="row" className="pr-3 text-left font-medium md:py-2">
                 <Link href={`/admin/customers/${customer.id}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline">
                   {customer.name}

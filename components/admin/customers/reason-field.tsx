@@ -16,7 +16,7 @@ export function ReasonField({
       <label htmlFor="reason" className="font-medium">
         Reason
       </label>
-      <p id="reason-hint" className="text-sm text-slate-700">
+      <p id="reason-hint" className="text-sm text-neutral-700">
         Why you need to see it, e.g. the support ticket or call ({minLength} to {maxLength} characters).
       </p>
       <textarea
@@ -29,10 +29,10 @@ export function ReasonField({
         defaultValue={defaultValue}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="min-h-11 rounded border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-11 rounded border border-neutral-400 px-3 py-2 text-base aria-[invalid=true]:border-danger-700"
       />
       {errors?.length ? (
-        <p id="reason-error" className="text-sm text-red-800">
+        <p id="reason-error" className="text-sm text-danger-800">
           {errors.join(" ")}
         </p>
       ) : null}

@@ -80,8 +80,8 @@ export function DiscountForm({ action, categories, initial, currency, submitLabe
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">Applies to</legend>
-        <p className="text-sm text-slate-700">No category ticked: the whole order&apos;s goods. Otherwise only goods of the ticked categories.</p>
-        {errors("categoryIds") && <p className="text-sm text-red-800">{errors("categoryIds")?.join(" ")}</p>}
+        <p className="text-sm text-neutral-700">No category ticked: the whole order&apos;s goods. Otherwise only goods of the ticked categories.</p>
+        {errors("categoryIds") && <p className="text-sm text-danger-800">{errors("categoryIds")?.join(" ")}</p>}
         {categories.map((category) => (
           <label key={category.id} className="flex min-h-11 items-center gap-2">
             <input type="checkbox" name="categoryIds" value={category.id} defaultChecked={chosen.has(category.id)} className="size-5" />

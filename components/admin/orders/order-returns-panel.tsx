@@ -16,14 +16,14 @@ export function OrderReturnsPanel({ orderId, returns }: { orderId: string; retur
         Returns
       </h2>
       {returns.map((entry) => (
-        <article key={entry.id} aria-label={`Return of ${entry.units} items`} className="flex flex-col gap-2 rounded border border-slate-300 p-3">
+        <article key={entry.id} aria-label={`Return of ${entry.units} items`} className="flex flex-col gap-2 rounded border border-neutral-300 p-3">
           <p className="font-medium">
             {returnStatusText(entry.status, "staff")} · {entry.units} {entry.units === 1 ? "item" : "items"} · worth <Price money={entry.value} />
           </p>
           <p className="text-sm">{entry.lines.map((line) => `${line.quantity} × ${line.name} (${formatMoney(line.unitPrice)})`).join(", ")}</p>
           <p className="text-sm">Customer&apos;s reason: “{entry.reason}”</p>
           {entry.rejectionReason && <p className="text-sm">Declined: “{entry.rejectionReason}”</p>}
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-neutral-700">
             Requested {day(entry.requestedAt)} UTC
             {entry.decidedAt && ` · decided ${day(entry.decidedAt)}`}
             {entry.receivedAt && ` · received ${day(entry.receivedAt)}`}

@@ -16,7 +16,7 @@ export function RiskReasons({ reasons }: { reasons: RiskReason[] }) {
     <ul className="list-disc pl-5">
       {reasons.map((reason) => (
         <li key={reason.code}>
-          {reason.message} <span className="text-slate-700">(+{reason.points})</span>
+          {reason.message} <span className="text-neutral-700">(+{reason.points})</span>
         </li>
       ))}
     </ul>
@@ -26,7 +26,7 @@ export function RiskReasons({ reasons }: { reasons: RiskReason[] }) {
 /** The order page's fraud review section: the score, its reasons, where the review stands and, for a reviewer, the decisions. */
 export function RiskAssessmentPanel({ orderId, assessment }: { orderId: string; assessment: StaffRiskAssessmentDTO }) {
   return (
-    <section aria-labelledby="risk-heading" className={assessment.state === "held" ? "rounded border border-amber-300 bg-amber-50 p-3" : undefined}>
+    <section aria-labelledby="risk-heading" className={assessment.state === "held" ? "rounded border border-warning-300 bg-warning-50 p-3" : undefined}>
       <h2 id="risk-heading" className="font-semibold">Fraud review</h2>
       <p>
         Score {assessment.score}: {stateLabels[assessment.state]}.

@@ -37,7 +37,7 @@ export function ImageUploadForm({ action }: Props) {
         <label htmlFor="image" className="font-medium">
           New image
         </label>
-        <p id="image-hint" className="text-sm text-slate-700">
+        <p id="image-hint" className="text-sm text-neutral-700">
           {ACCEPTED_IMAGE_LABEL}, at most {MAX_IMAGE_UPLOAD_LABEL}. It is re-encoded and scaled to fit {MAX_IMAGE_EDGE} × {MAX_IMAGE_EDGE} pixels.
         </p>
         <input
@@ -48,10 +48,10 @@ export function ImageUploadForm({ action }: Props) {
           accept="image/png,image/jpeg,image/webp"
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? "image-hint image-error" : "image-hint"}
-          className="min-h-11 rounded border border-slate-400 px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-slate-100 file:px-3"
+          className="min-h-11 rounded border border-neutral-400 px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-neutral-100 file:px-3"
         />
         {errors?.length ? (
-          <p id="image-error" className="text-sm text-red-800">
+          <p id="image-error" className="text-sm text-danger-800">
             {errors.join(" ")}
           </p>
         ) : null}

@@ -3,7 +3,7 @@ import { productStatusFilters, type StaffProductFilters } from "@/lib/catalog/st
 
 type Props = { filters: StaffProductFilters; categories: readonly { slug: string; name: string }[] };
 
-const fieldClass = "min-h-11 rounded border border-slate-400 bg-white px-3 text-base";
+const fieldClass = "min-h-11 rounded border border-neutral-400 bg-white px-3 text-base";
 
 /** A plain GET form (works without JavaScript): search by name, category and status. */
 export function ProductFilters({ filters, categories }: Props) {

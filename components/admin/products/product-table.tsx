@@ -5,12 +5,12 @@ import { StatusBadge } from "./status-badge";
 
 /** The admin product list: a card per product on phones, a table from the `md` breakpoint. */
 export function ProductTable({ products }: { products: readonly StaffProductSummaryDTO[] }) {
-  if (products.length === 0) return <p className="text-slate-700">No products match these filters.</p>;
+  if (products.length === 0) return <p className="text-neutral-700">No products match these filters.</p>;
   return (
     <table className="w-full border-collapse text-left">
       <caption className="sr-only">Products</caption>
       <thead className="sr-only md:not-sr-only">
-        <tr className="border-b border-slate-300">
+        <tr className="border-b border-neutral-300">
           <th scope="col" className="py-2 pr-3">Name</th>
           <th scope="col" className="py-2 pr-3">Category</th>
           <th scope="col" className="py-2 pr-3">Status</th>
@@ -20,13 +20,13 @@ export function ProductTable({ products }: { products: readonly StaffProductSumm
       </thead>
       <tbody>
         {products.map((product) => (
-          <tr key={product.id} className="flex flex-wrap items-center gap-x-3 border-b border-slate-200 py-2 md:table-row">
+          <tr key={product.id} className="flex flex-wrap items-center gap-x-3 border-b border-neutral-200 py-2 md:table-row">
             <th scope="row" className="w-full py-1 pr-3 text-left font-normal md:w-auto md:py-2">
               <Link href={`/admin/products/${product.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
                 {product.name}
               </Link>
             </th>
-            <td className="py-1 pr-3 text-slate-700 md:py-2">{product.categoryName}</td>
+            <td className="py-1 pr-3 text-neutral-700 md:py-2">{product.categoryName}</td>
             <td className="py-1 pr-3 md:py-2">
               <StatusBadge published={product.published} />
             </td>

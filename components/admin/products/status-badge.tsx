@@ -2,7 +2,7 @@
 export function StatusBadge({ published }: { published: boolean }) {
   return (
     <span
-      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${published ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}
+      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${published ? "bg-success-100 text-success-900" : "bg-neutral-200 text-neutral-900"}`}
     >
       {published ? "Published" : "Unpublished"}
     </span>

@@ -1,9 +1,9 @@
 import type { SelfCheckItem } from "@/lib/self-check/self-check-item";
 
 const STYLE = {
-  ok: { label: "OK", className: "border-emerald-300 bg-emerald-50 text-emerald-900" },
-  warn: { label: "Warning", className: "border-amber-400 bg-amber-50 text-amber-900" },
-  fail: { label: "Failing", className: "border-red-400 bg-red-50 text-red-900" },
+  ok: { label: "OK", className: "border-success-300 bg-success-50 text-success-900" },
+  warn: { label: "Warning", className: "border-warning-400 bg-warning-50 text-warning-900" },
+  fail: { label: "Failing", className: "border-danger-400 bg-danger-50 text-danger-900" },
 } as const;
 
 /** The self-check's items as a list; the status is spelled out, never told by colour alone. */

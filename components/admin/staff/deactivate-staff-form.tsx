@@ -14,14 +14,14 @@ export function DeactivateStaffForm({ member }: { member: { id: string; name: st
   const [state, formAction] = useActionState(deactivateStaffAction, initialActionState);
   const message = state.fieldErrors?.userId ? { status: "error" as const, message: state.fieldErrors.userId.join(" ") } : state;
   return (
-    <details className="rounded border border-red-200 px-3" open={state.status === "error" || undefined}>
-      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-red-800">Deactivate…</summary>
+    <details className="rounded border border-danger-200 px-3" open={state.status === "error" || undefined}>
+      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-danger-800">Deactivate…</summary>
       <form action={formAction} className="flex flex-col gap-2 pb-3">
         <CsrfField />
         <FormMessage state={message} />
         <p>{member.name} will be signed out everywhere and can no longer sign in. Their history stays in the audit log.</p>
         <input type="hidden" name="userId" value={member.id} />
-        <button type="submit" className="min-h-11 rounded bg-red-700 px-4 font-medium text-white hover:bg-red-800">
+        <button type="submit" className="min-h-11 rounded bg-danger-700 px-4 font-medium text-white hover:bg-danger-800">
           Deactivate {member.name}
         </button>
       </form>

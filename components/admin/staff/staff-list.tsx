@@ -12,22 +12,22 @@ type Props = {
   roles: readonly RoleOption[];
 };
 
-const badge = (on: boolean) => `rounded px-2 text-sm ${on ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`;
+const badge = (on: boolean) => `rounded px-2 text-sm ${on ? "bg-success-100 text-success-900" : "bg-neutral-200 text-neutral-900"}`;
 
 export function StaffList({ members, viewerId, roles }: Props) {
   return (
     <ul aria-label="Staff members" className="flex flex-col gap-3">
       {members.map((member) => {
         return (
-          <li key={member.id} className="flex flex-col gap-3 rounded border border-slate-200 p-3 md:flex-row md:justify-between">
+          <li key={member.id} className="flex flex-col gap-3 rounded border border-neutral-200 p-3 md:flex-row md:justify-between">
             <div className="flex flex-col gap-1">
               <p>
                 <strong>{member.name}</strong>
-                {member.id === viewerId && <span className="ml-2 text-sm text-slate-700">(you)</span>}
+                {member.id === viewerId && <span className="ml-2 text-sm text-neutral-700">(you)</span>}
               </p>
               <p className="break-all">{member.email}</p>
               <p className="flex flex-wrap gap-2">
-                <span className="rounded bg-slate-100 px-2 text-sm">{ROLE_LABELS[member.role]}</span>
+                <span className="rounded bg-neutral-100 px-2 text-sm">{ROLE_LABELS[member.role]}</span>
                 <span className={badge(member.twoFactor)}>Two-factor {member.twoFactor ? "on" : "off"}</span>
                 <span className={badge(member.active)}>{member.active ? "Active" : "Deactivated"}</span>
               </p>

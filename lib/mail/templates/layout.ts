@@ -1,5 +1,6 @@
 import "server-only";
 import { pageLanguage } from "@/lib/config/formats";
+import { shopConfig } from "@/shop.config";
 import { env } from "@/lib/env";
 import { escapeHtml, greetingName } from "./escape";
 
@@ -48,17 +49,18 @@ function renderText(parts: MailParts, shop: Shop): string {
   return [shop.name, greeting, ...parts.paragraphs, ...action, closing, signature, footer].join("\n\n") + "\n";
 }
 
+// Mail clients ignore stylesheets: the design tokens of shop.config.ts go inline.
+const { neutral, brand } = shopConfig.theme.colors;
 const styles = {
-  body: "margin:0;padding:0;background:#f1f5f9;font-family:Arial,Helvetica,sans-serif;color:#0f172a;line-height:1.5",
-  card: "max-width:36rem;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0",
-  header: "background:#1e3a8a;padding:16px 24px;font-size:20px;font-weight:bold",
+  body: `margin:0;padding:0;background:${neutral[100]};font-family:Arial,Helvetica,sans-serif;color:${neutral[900]};line-height:1.5`,
+  card: `max-width:36rem;margin:0 auto;background:#ffffff;border:1px solid ${neutral[200]}`,
+  header: `background:${brand[800]};padding:16px 24px;font-size:20px;font-weight:bold`,
   headerLink: "color:#ffffff;text-decoration:none",
   content: "padding:8px 24px 16px",
-  button: "display:inline-block;background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold",
-  small: "font-size:13px;color:#475569;word-break:break-all",
-  footer: "padding:16px 24px;border-top:1px solid #e2e8f0;font-size:12px;color:#475569",
+  button: `display:inline-block;background:${brand[700]};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold`,
+  small: `font-size:13px;color:${neutral[700]};word-break:break-all`,
+  footer: `padding:16px 24px;border-top:1px solid ${neutral[200]};font-size:12px;color:${neutral[700]}`,
 };
-
 function renderHtml(parts: MailParts, shop: Shop): string {
   const { greeting, closing, signature, reason } = frame(parts, shop);
   const paragraph = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
@@ -79,8 +81,8 @@ function renderHtml(parts: MailParts, shop: Shop): string {
     paragraph(closing),
     paragraph(signature),
     `</div>`,
-    `<div style="${styles.footer}"><p>${escapeHtml(shop.name)} · <a href="${site}" style="color:#475569">${site}</a> · ` +
-      `<a href="mailto:${contact}" style="color:#475569">${contact}</a></p>${paragraph(reason)}</div>`,
+    `<div style="${styles.footer}"><p>${escapeHtml(shop.name)} · <a href="${site}" style="color:${neutral[700]}">${site}</a> · ` +
+      `<a href="mailto:${contact}" style="color:${neutral[700]}">${contact}</a></p>${paragraph(reason)}</div>`,
     `</div></div></body></html>`,
   ].join("\n");
 }

@@ -22,7 +22,7 @@ export default async function AddressesPage({ searchParams }: Props) {
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold">Your addresses</h1>
       {saved && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+        <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
           Address saved.
         </p>
       )}

@@ -24,12 +24,12 @@ export default async function OrdersPage() {
       ) : (
         <ul aria-label="Orders" className="flex flex-col gap-3">
           {orders.map((order) => (
-            <li key={order.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-200 p-3">
+            <li key={order.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-neutral-200 p-3">
               <span className="flex flex-col">
                 <Link href={`/account/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
                   Order {order.number}
                 </Link>
-                <span className="text-sm text-slate-700">
+                <span className="text-sm text-neutral-700">
                   {formatDate(order.placedAt)} · {order.itemCount}{" "}
                   {order.itemCount === 1 ? "item" : "items"}
                 </span>

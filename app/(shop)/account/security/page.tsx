@@ -33,7 +33,7 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
     <div className="flex max-w-2xl flex-col gap-8">
       <h1 className="text-2xl font-bold">Account security</h1>
       {noticeText && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
+        <p role="status" className="rounded border border-warning-300 bg-warning-50 px-3 py-2">
           {noticeText}
         </p>
       )}

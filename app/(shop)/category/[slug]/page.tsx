@@ -38,7 +38,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <JsonLdScript data={breadcrumbJsonLd(categoryCrumbs(result.category), site.url)} />
       <div>
         <h1 className="text-2xl font-bold">{result.category.name}</h1>
-        <p className="text-slate-700">{result.category.description}</p>
+        <p className="text-neutral-700">{result.category.description}</p>
       </div>
       <SortLinks basePath={`/category/${slug}`} current={sort} />
       {result.products.length > 0 ? (

@@ -62,7 +62,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{notice ? `Order ${order.number}` : outcome.title}</h1>
-      <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2">
+      <p role="status" className="rounded border border-neutral-300 bg-neutral-50 px-3 py-2">
         {notice ?? outcome.text}
       </p>
       {notice && <PayOrderForm orderId={order.id} action={payGuestOrderAction} challengeRequired={await botChallengeRequiredHere()} />}

@@ -41,11 +41,11 @@ export default async function ProductPage({ params }: Props) {
         </nav>
         <h1 className="text-3xl font-bold">{product.name}</h1>
         <Price money={product.price} className="text-2xl font-semibold" />
-        <p className={product.inStock ? "text-green-800" : "text-red-800"}>
+        <p className={product.inStock ? "text-success-800" : "text-danger-800"}>
           {product.inStock ? "In stock" : "Out of stock"}
         </p>
         {purchase && purchase.maxQuantity > 0 && <AddToCartForm {...purchase} />}
-        <p className="leading-relaxed text-slate-800">{product.description}</p>
+        <p className="leading-relaxed text-neutral-800">{product.description}</p>
       </div>
     </article>
   );

@@ -44,7 +44,7 @@ export default async function AdminDiscountCodePage({ params, searchParams }: Pr
         ← All discount codes
       </Link>
       <h1 className="font-mono text-2xl font-bold">{code.code}</h1>
-      {notice === "created" && <p role="status" className="rounded bg-green-50 p-3 text-green-900">The discount code was created and is active.</p>}
+      {notice === "created" && <p role="status" className="rounded bg-success-50 p-3 text-success-900">The discount code was created and is active.</p>}
       <p>
         {discountAmountLabel(code)} · {discountWindowLabel(code.startsAt, code.endsAt)} · used {code.redeemed}, held by unpaid orders {code.held}
         {code.totalLimit !== null ? `, of ${code.totalLimit}` : ""} · {code.active ? "active" : "deactivated"}
@@ -52,8 +52,8 @@ export default async function AdminDiscountCodePage({ params, searchParams }: Pr
       {code.actions.edit && (
         <>
           <DiscountActiveForm action={setDiscountCodeActiveAction.bind(null, code.id)} active={code.active} />
-          <h2 className="border-t border-slate-200 pt-4 text-xl font-semibold">Rules</h2>
-          <p className="text-sm text-slate-700">Orders already placed keep the discount they were given.</p>
+          <h2 className="border-t border-neutral-200 pt-4 text-xl font-semibold">Rules</h2>
+          <p className="text-sm text-neutral-700">Orders already placed keep the discount they were given.</p>
           <DiscountForm action={updateDiscountCodeAction.bind(null, code.id)} categories={categories} initial={initial} currency={SHOP_CURRENCY} submitLabel="Save discount code" />
         </>
       )}

@@ -77,12 +77,12 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         <span>Customer {order.customer}</span>
       </p>
       {notice && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+        <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
           {notice}
         </p>
       )}
       {order.holdReason && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
+        <p role="alert" className="rounded border border-warning-300 bg-warning-50 px-3 py-2">
           On hold: {order.holdReason}
         </p>
       )}
@@ -90,7 +90,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         <caption className="sr-only">Items</caption>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.name} className="border-b border-slate-200">
+            <tr key={line.name} className="border-b border-neutral-200">
               <td className="py-1">
                 {line.quantity} × {line.name}
               </td>

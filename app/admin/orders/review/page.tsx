@@ -29,7 +29,7 @@ export default async function AdminFraudReviewPage() {
         <table className="w-full text-left">
           <caption className="sr-only">Orders held for review, oldest first</caption>
           <thead>
-            <tr className="border-b border-slate-300">
+            <tr className="border-b border-neutral-300">
               <th scope="col" className="py-1">Order</th>
               <th scope="col" className="py-1">Score</th>
               <th scope="col" className="py-1">Reasons</th>
@@ -40,7 +40,7 @@ export default async function AdminFraudReviewPage() {
           </thead>
           <tbody>
             {held.map((order) => (
-              <tr key={order.id} className="border-b border-slate-200 align-top">
+              <tr key={order.id} className="border-b border-neutral-200 align-top">
                 <td className="py-1">
                   <Link href={`/admin/orders/${order.id}`} className="text-brand-700 hover:underline">
                     {order.number}

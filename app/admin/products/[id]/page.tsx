@@ -34,7 +34,7 @@ type Props = {
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+    <section aria-labelledby={id} className="flex flex-col gap-3 border-t border-neutral-200 pt-4">
       <h2 id={id} className="text-xl font-semibold">
         {title}
       </h2>
@@ -72,7 +72,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
           )}
         </p>
         {created && (
-          <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
             The product was created, unpublished. Add stock and an image, then publish it.
           </p>
         )}
@@ -80,7 +80,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
 
       {/* Each action gets the product id bound here, so no form carries it as a field. */}
       <Section id="image-heading" title="Image">
-        <ProductImage src={product.imagePath} alt={product.name} size={240} layout="adminPreview" priority className="size-60 rounded border border-slate-200 object-contain" />
+        <ProductImage src={product.imagePath} alt={product.name} size={240} layout="adminPreview" priority className="size-60 rounded border border-neutral-200 object-contain" />
         {canEdit && <ImageUploadForm action={uploadProductImageAction.bind(null, product.id)} />}
       </Section>
 

@@ -19,7 +19,7 @@ export default async function NewProductPage() {
         ← All products
       </Link>
       <h1 className="text-2xl font-bold">New product</h1>
-      <p className="text-slate-700">New products start unpublished with no stock: add stock and an image, then publish.</p>
+      <p className="text-neutral-700">New products start unpublished with no stock: add stock and an image, then publish.</p>
       <ProductForm action={createProductAction} categories={categories} initial={blank} currency={SHOP_CURRENCY} submitLabel="Create product" />
     </div>
   );

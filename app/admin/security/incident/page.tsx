@@ -23,7 +23,7 @@ const cohortFields: IncidentField[] = [
   { kind: "select", name: "cohort", label: "Whose accounts", options: cohortOptions },
   { kind: "textarea", name: "emails", label: "Addresses (for a list; commas or lines)" },
 ];
-const section = "flex flex-col gap-3 rounded border border-slate-300 p-4";
+const section = "flex flex-col gap-3 rounded border border-neutral-300 p-4";
 
 /** The incident response tools (owners: security:manage, with a second factor proven in the last minutes). See docs/incident-response.md. */
 export default async function IncidentPage() {

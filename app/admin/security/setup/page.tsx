@@ -15,7 +15,7 @@ export default async function SetupSelfCheckPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Setup self-check</h1>
-      <p role="status" className="text-slate-700">
+      <p role="status" className="text-neutral-700">
         {failing ? "Some items fail: fix them before trusting this shop with customers." : "Nothing fails."} The same list is printed by{" "}
         <code>npm run security:check</code>, which exits non-zero on a failing item.
       </p>

@@ -22,7 +22,7 @@ export default async function DevMailboxMessagePage({ params }: Props) {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{message.subject}</h1>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-neutral-700">
         <dt className="font-semibold">To</dt>
         <dd>{message.to}</dd>
         <dt className="font-semibold">Sent</dt>
@@ -30,7 +30,7 @@ export default async function DevMailboxMessagePage({ params }: Props) {
           <time dateTime={message.date}>{new Date(message.date).toUTCString()}</time>
         </dd>
       </dl>
-      <pre className="whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-4 font-sans">
+      <pre className="whitespace-pre-wrap break-words rounded border border-neutral-200 bg-neutral-50 p-4 font-sans">
         <LinkedText text={message.text} />
       </pre>
     </article>

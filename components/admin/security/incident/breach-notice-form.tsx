@@ -44,7 +44,7 @@ export function BreachNoticeForm() {
       <TextareaField id="notice-emails" label="Addresses (for a list; commas or lines)" name="emails" defaultValue={v.emails} errors={e.emails} />
       <TextareaField id="notice-reason" label="Reason (recorded in the audit log)" name="reason" maxLength={500} defaultValue={v.reason} errors={e.reason} />
       {state.preview && (
-        <section aria-label="Preview" className="rounded border border-slate-300 bg-slate-50 p-3">
+        <section aria-label="Preview" className="rounded border border-neutral-300 bg-neutral-50 p-3">
           <p className="font-semibold">Subject: {state.preview.subject}</p>
           <pre className="whitespace-pre-wrap font-sans text-sm">{state.preview.text}</pre>
         </section>

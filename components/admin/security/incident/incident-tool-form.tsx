@@ -51,7 +51,7 @@ export function IncidentToolForm({ tool, action, fields, submit, hidden = {} }: 
         required
         minLength={10}
         maxLength={500}
-        className="min-h-16 rounded border border-slate-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
+        className="min-h-16 rounded border border-neutral-400 px-3 py-2 text-base aria-[invalid=true]:border-danger-700"
         defaultValue={state.values?.reason}
         errors={state.fieldErrors?.reason}
       />

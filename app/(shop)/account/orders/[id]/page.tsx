@@ -45,7 +45,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-bold">Order {order.number}</h1>
       {notice && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+        <p role="status" className="rounded border border-warning-300 bg-warning-50 px-3 py-2 text-warning-950">
           {notice}
         </p>
       )}

@@ -38,7 +38,7 @@ export default async function OrderStatusPage({ params }: Props) {
       <OrderDetails order={order} />
       {returns && <OrderReturnsSection returns={returns} action={requestReturnByStatusLinkAction.bind(null, token)} />}
       <OrderTimeline entries={order.timeline} />
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-neutral-700">
         This page is private to whoever has the link from your confirmation mail. Sign up with the same email and confirm it, and this order joins your
         account.
       </p>

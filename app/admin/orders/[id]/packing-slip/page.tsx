@@ -38,7 +38,7 @@ export default async function PackingSlipPage({ params }: Props) {
   return (
     <article className="flex max-w-2xl flex-col gap-5" aria-labelledby="slip-heading">
       {back}
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-300 pb-3">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-neutral-300 pb-3">
         <div>
           <p className="text-lg font-semibold">{env.SHOP_NAME}</p>
           <h1 id="slip-heading" className="text-2xl font-bold">
@@ -58,14 +58,14 @@ export default async function PackingSlipPage({ params }: Props) {
       <table className="w-full text-left">
         <caption className="sr-only">In this parcel</caption>
         <thead>
-          <tr className="border-b border-slate-300">
+          <tr className="border-b border-neutral-300">
             <th scope="col" className="py-2">Item</th>
             <th scope="col" className="py-2 text-right">Quantity</th>
           </tr>
         </thead>
         <tbody>
           {slip.lines.map((line) => (
-            <tr key={line.name} className="border-b border-slate-200">
+            <tr key={line.name} className="border-b border-neutral-200">
               <td className="py-2">{line.name}</td>
               <td className="py-2 text-right">{line.quantity}</td>
             </tr>
