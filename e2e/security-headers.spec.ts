@@ -86,7 +86,7 @@ test("a client's X-Request-Id never comes back: the server sets its own, prefetc
 test("every HTML page carries the CSP, whatever its path ends in", async ({ request }) => {
   for (const [path, headers] of [
     ["/foo.png", {}],
-    ["/logo.svg", {}],
+    ["/no-such-logo.svg", {}],
     ["/products/no-such-product.png", {}],
     // Only a real router prefetch (with the RSC header) is answered without HTML.
     ["/", { "next-router-prefetch": "1" }],
