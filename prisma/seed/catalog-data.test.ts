@@ -71,4 +71,11 @@ describe("productImageSvg", () => {
     expect(svg).not.toMatch(/<script|href=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
     expect(Buffer.byteLength(svg, "utf8")).toBeLessThan(3072);
   });
+
+  it("bakes no text into the picture, and products of one category differ", () => {
+    const one = productImageSvg({ name: "Trail Backpack 30L", categorySlug: "outdoor", slug: "trail-backpack-30l" });
+    const other = productImageSvg({ name: "Camping Stove", categorySlug: "outdoor", slug: "camping-stove" });
+    expect(one).not.toMatch(/<text/);
+    expect(other).not.toBe(one);
+  });
 });

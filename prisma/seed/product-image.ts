@@ -65,22 +65,37 @@ function gradientColours(slug: string): [string, string] {
   return [hslToHex(hue, sat, light), hslToHex((hue + shift) % 360, sat, light - 0.12)];
 }
 
-/** Returns a self-contained 800x800 SVG (no scripts, no external references) for a product. */
+/** A digest byte as a number in [low, high): the illustration's deterministic variations. */
+function pick(digest: Buffer, index: number, low: number, high: number): number {
+  return low + ((digest[index % digest.length] ?? 0) % (high - low));
+}
+
+/**
+ * Returns a self-contained 800x800 SVG (no scripts, no external references,
+ * no text: the page names the product, and text baked into a picture is lost
+ * to screen readers, translation and small screens). The category's glyph sits
+ * on a floor shadow over a gradient with a few soft discs; the slug's digest
+ * varies the colours, the discs and the glyph's size and tilt, so products of
+ * one category still look apart.
+ */
 export function productImageSvg(product: ProductImageInput): string {
   const [from, to] = gradientColours(product.slug);
-  const name = escapeXml(product.name);
+  const digest = createHash("sha256").update(`illustration:${product.slug}`, "utf8").digest();
   const glyph = GLYPHS[product.categorySlug] ?? FALLBACK_GLYPH;
-  const fontSize = Math.max(24, Math.min(52, Math.floor(1300 / Math.max(product.name.length, 1))));
+  const scale = pick(digest, 0, 88, 112) / 100;
+  const tilt = pick(digest, 1, 0, 17) - 8;
+  const discs = [0, 1, 2]
+    .map((n) => `<circle cx="${pick(digest, 2 + n * 3, 60, 740)}" cy="${pick(digest, 3 + n * 3, 60, 420)}" r="${pick(digest, 4 + n * 3, 40, 150)}"/>`)
+    .join("");
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800" role="img">' +
-    `<title>${name}</title>` +
+    `<title>${escapeXml(product.name)}</title>` +
     '<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">' +
     `<stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
     '<rect width="800" height="800" fill="url(#bg)"/>' +
-    `<g opacity=".92">${glyph}</g>` +
-    '<rect x="0" y="620" width="800" height="180" fill="#000" fill-opacity=".22"/>' +
-    `<text x="400" y="722" text-anchor="middle" font-family="system-ui, sans-serif" font-size="${fontSize}" ` +
-    `font-weight="600" fill="#fff">${name}</text>` +
+    `<g fill="#fff" fill-opacity=".08">${discs}</g>` +
+    '<ellipse cx="400" cy="565" rx="240" ry="30" fill="#000" fill-opacity=".18"/>' +
+    `<g opacity=".94" transform="translate(400 380) rotate(${tilt}) scale(${scale}) translate(-400 -380)">${glyph}</g>` +
     "</svg>\n"
   );
 }
