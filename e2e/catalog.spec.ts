@@ -56,6 +56,13 @@ test("search tolerates a typo", async ({ page }) => {
   await expect(page.getByRole("list", { name: "Search results" }).getByRole("link", { name: /Headphones/ }).first()).toBeVisible();
 });
 
+test("a search that finds nothing says so and offers the categories", async ({ page }) => {
+  await page.goto("/search?q=qwxzvbnm");
+  await expect(page.getByRole("status")).toContainText("0 products found");
+  await page.getByRole("link", { name: "Browse the categories" }).click();
+  await expect(page.getByRole("heading", { name: "Shop by category" })).toBeInViewport();
+});
+
 test("an unknown product answers with the 404 page", async ({ page }) => {
   const response = await page.goto("/products/no-such-product");
   expect(response?.status()).toBe(404);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { CartSummary } from "@/components/cart/cart-summary";
 import { currentShopper } from "@/lib/guards/current-shopper";
@@ -14,12 +15,7 @@ export default async function CartPage() {
     return (
       <div className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold">Your cart</h1>
-        <p>Your cart is empty.</p>
-        <p>
-          <Link href="/" className="text-brand-700 hover:underline">
-            Continue shopping
-          </Link>
-        </p>
+        <EmptyState action={{ href: "/", label: "Continue shopping" }}>Your cart is empty.</EmptyState>
       </div>
     );
   }

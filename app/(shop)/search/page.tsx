@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { ProductGrid } from "@/components/product-card";
 import { listingParamsSchema, pageCount } from "@/lib/catalog/listing-params";
@@ -25,6 +26,11 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       )}
       {products.length > 0 && <ProductGrid products={products} label="Search results" />}
+      {query && total === 0 && (
+        <EmptyState action={{ href: "/#categories-heading", label: "Browse the categories" }}>
+          Nothing matches “{query}”. Try a shorter or more general word, or browse the categories.
+        </EmptyState>
+      )}
       <Pagination page={page} pages={pageCount(total)} basePath="/search" params={{ q: query }} />
     </div>
   );

@@ -10,6 +10,7 @@ import { parseSearchParams } from "@/lib/http/search-params";
 import { categoryMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, categoryCrumbs } from "@/lib/seo/json-ld";
 import { site } from "@/lib/seo/site";
+import { EmptyState } from "@/components/empty-state";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -44,7 +45,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       {result.products.length > 0 ? (
         <ProductGrid products={result.products} label={`${result.category.name} products`} />
       ) : (
-        <p>No products on this page.</p>
+        <EmptyState action={{ href: "/", label: "See the featured products" }}>No products on this page.</EmptyState>
       )}
       <Pagination page={Math.min(requestedPage, pages)} pages={pages} basePath={`/category/${slug}`} params={{ sort }} />
     </div>
