@@ -42,6 +42,8 @@ const publicCategory: DtoMapping<PublicCategoryDTO> = {
     slug: { fields: ["Category.slug"] },
     name: { fields: ["Category.name"] },
     description: { fields: ["Category.description"] },
+    metaTitle: { fields: ["Category.metaTitle"] },
+    metaDescription: { fields: ["Category.metaDescription"] },
   },
 };
 

@@ -3,7 +3,7 @@ import { categoryMetadata, homeMetadata, productMetadata, searchMetadata } from 
 import { sampleProduct } from "./seo-test-fixtures";
 
 const site = { url: "https://shop.example", name: "Northwind Goods" };
-const audio = { slug: "audio", name: "Audio", description: "Headphones and speakers." };
+const audio = { slug: "audio", name: "Audio", description: "Headphones and speakers.", metaTitle: null, metaDescription: null };
 
 describe("productMetadata", () => {
   const metadata = productMetadata(site, { ...sampleProduct, description: `${"Sound ".repeat(60)}end` });
@@ -40,6 +40,12 @@ describe("categoryMetadata", () => {
     const metadata = categoryMetadata(site, audio, { page: 2, pages: 3 });
     expect(metadata.alternates?.canonical).toBe("https://shop.example/category/audio?page=2");
     expect(metadata.title).toBe("Audio (page 2)");
+  });
+
+  it("takes staff's meta title and description over the name and description", () => {
+    const metadata = categoryMetadata(site, { ...audio, metaTitle: "Headphones and speakers", metaDescription: "Tested audio gear." }, { page: 1, pages: 1 });
+    expect(metadata.title).toBe("Headphones and speakers");
+    expect(metadata.description).toBe("Tested audio gear.");
   });
 
   it("keeps an empty page past the end out of the index", () => {

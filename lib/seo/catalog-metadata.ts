@@ -72,8 +72,8 @@ export function categoryMetadata(site: Site, category: PublicCategoryDTO, listin
   const pastTheEnd = listing.page > listing.pages;
   const canonicalPath = listing.page > 1 && !pastTheEnd ? `${basePath}?page=${listing.page}` : basePath;
   return pageMetadata(site, {
-    title: listing.page > 1 && !pastTheEnd ? `${category.name} (page ${listing.page})` : category.name,
-    description: category.description,
+    title: listing.page > 1 && !pastTheEnd ? `${category.metaTitle ?? category.name} (page ${listing.page})` : (category.metaTitle ?? category.name),
+    description: category.metaDescription ?? category.description,
     canonicalPath,
     ...(pastTheEnd ? { robots: { index: false, follow: true } } : {}),
   });

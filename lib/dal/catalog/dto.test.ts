@@ -70,6 +70,6 @@ describe("select shapes", () => {
   });
 
   it("selects exactly the public category columns", () => {
-    expect(Object.keys(publicCategorySelect).sort()).toEqual(["description", "name", "slug"]);
+    expect(Object.keys(publicCategorySelect).sort()).toEqual(["description", "metaDescription", "metaTitle", "name", "slug"]);
   });
 });

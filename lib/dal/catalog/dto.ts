@@ -5,7 +5,14 @@ import "server-only";
  * (see the data classes in prisma/schema.prisma). Stock is internal, so a
  * product says whether it is in stock, not how many are left.
  */
-export type PublicCategoryDTO = { slug: string; name: string; description: string };
+export type PublicCategoryDTO = {
+  slug: string;
+  name: string;
+  description: string;
+  /** Staff's title and description for search engines and share cards; null: the name and description serve. */
+  metaTitle: string | null;
+  metaDescription: string | null;
+};
 
 export type PublicProductDTO = {
   slug: string;
@@ -52,4 +59,4 @@ export function toPublicProduct(row: PublicProductRow): PublicProductDTO {
   };
 }
 
-export const publicCategorySelect = { slug: true, name: true, description: true } as const;
+export const publicCategorySelect = { slug: true, name: true, description: true, metaTitle: true, metaDescription: true } as const;

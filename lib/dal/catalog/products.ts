@@ -11,7 +11,7 @@ import {
   toPublicProduct,
 } from "./dto";
 
-// The catalog is public: no guard beyond showing only published products.
+// The catalog is public: no guard beyond showing only published products and live (not archived) categories.
 
 const orderBySort: Record<SortOption, Prisma.ProductOrderByWithRelationInput[]> = {
   featured: [{ featured: "desc" }, { name: "asc" }],
@@ -22,7 +22,7 @@ const orderBySort: Record<SortOption, Prisma.ProductOrderByWithRelationInput[]> 
 };
 
 export async function listCategories(): Promise<PublicCategoryDTO[]> {
-  return db.category.findMany({ select: publicCategorySelect, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return db.category.findMany({ where: { archivedAt: null }, select: publicCategorySelect, orderBy: [{ position: "asc" }, { name: "asc" }] });
 }
 
 export async function listFeaturedProducts(limit = 8): Promise<PublicProductDTO[]> {
@@ -44,7 +44,8 @@ export type PublicCategoryPageDTO = {
 // Page metadata and the page itself ask for the same rows during one request;
 // React's cache() makes that one query per request.
 const findCategory = cache(async (slug: string) =>
-  db.category.findUnique({ where: { slug }, select: { id: true, ...publicCategorySelect } }),
+  // An archived category has no page: its slug is unknown to shoppers.
+  db.category.findFirst({ where: { slug, archivedAt: null }, select: { id: true, ...publicCategorySelect } }),
 );
 
 export async function getCategory(slug: string): Promise<PublicCategoryDTO | null> {

@@ -27,6 +27,7 @@ export async function listSitemapCatalog(): Promise<PublicSitemapCatalogDTO> {
   const [products, categories] = await Promise.all([
     db.product.findMany({ where: { published: true }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
     db.category.findMany({
+      where: { archivedAt: null },
       select: {
         slug: true,
         products: { where: { published: true }, select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },

@@ -68,7 +68,8 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 async function conflictOf(tx: Prisma.TransactionClient, fields: ProductFields, productId: string | null) {
   const sameSlug = await tx.product.findUnique({ where: { slug: fields.slug }, select: { id: true } });
   if (sameSlug && sameSlug.id !== productId) return ProductSaveError.slugTaken;
-  const category = await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } });
+  // An archived category takes no products: it has no page to show them on.
+  const category = await tx.category.findFirst({ where: { id: fields.categoryId, archivedAt: null }, select: { id: true } });
   return category ? null : ProductSaveError.unknownCategory;
 }
 

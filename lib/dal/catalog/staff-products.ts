@@ -52,5 +52,5 @@ export async function getStaffProduct(viewer: StaffViewer, productId: string): P
 /** The categories a product may be filed under (the form's choices and the list's filter). */
 export async function listCategoryOptions(viewer: StaffViewer): Promise<StaffCategoryOptionDTO[]> {
   assertPermission(viewer, "products:read");
-  return db.category.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return db.category.findMany({ where: { archivedAt: null }, select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
 }
