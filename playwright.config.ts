@@ -15,6 +15,8 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const smtpUrl = `smtp://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2526)}`;
 const siteUrl = `http://127.0.0.1:${port}`;
 const workerHealthPort = port + 2;
+// Specs that change what every visitor sees; each runs in its own project after the others.
+const shopWideSpecs = [/incident-tabletop\.spec\.ts$/, /admin-categories\.spec\.ts$/];
 // One field-encryption key ring and blind-index key for app servers and worker, so each reads what the other wrote.
 const fieldEncryption = {
   FIELD_ENCRYPTION_KEYS: `e2e:${Buffer.from("e2e-only-field-key-never-in-prod").toString("base64")}`,
@@ -108,8 +110,10 @@ export default defineConfig({
     // Signs in one account per role once and saves its state (e2e/auth.setup.ts).
     // Seven sign-ins at once (argon2, two-factor codes): one test that runs once, so it may take its time on a slow, busy machine.
     { name: "setup", testMatch: /auth\.setup\.ts$/, timeout: 240_000 },
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
-    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/, testIgnore: /incident-tabletop\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@mobile/, testIgnore: shopWideSpecs, dependencies: ["setup"] },
+    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 } }, grep: /@mobile/, testIgnore: shopWideSpecs, dependencies: ["setup"] },
+    // Categories come and go from every page's navigation (and the sitemap other specs walk): after everything else.
+    { name: "navigation", use: { ...devices["Desktop Chrome"] }, testMatch: /admin-categories\.spec\.ts$/, dependencies: ["setup", "desktop", "mobile"] },
     // Lockdown closes checkout and ending customer sessions signs every customer out: after everything else.
     { name: "tabletop", use: { ...devices["Desktop Chrome"] }, testMatch: /incident-tabletop\.spec\.ts$/, dependencies: ["setup", "desktop", "mobile"] },
   ],

@@ -21,10 +21,11 @@ async function fixtures() {
   const customerId = randomUUID();
   await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $1 || '@matrix.example.test', 'Matrix Customer', 'x', now())`, [customerId]);
   const [discount] = await sql<{ id: string }>(`SELECT id FROM "DiscountCode" WHERE code = 'WELCOME10'`);
-  return { orderId, productId: product?.id ?? "", customerId, discountId: discount?.id ?? "" };
+  const [category] = await sql<{ id: string }>(`SELECT id FROM "Category" ORDER BY slug LIMIT 1`);
+  return { orderId, productId: product?.id ?? "", customerId, discountId: discount?.id ?? "", categoryId: category?.id ?? "" };
 }
 
-function entryPoints(ids: { orderId: string; productId: string; customerId: string; discountId: string }): [string, Permission][] {
+function entryPoints(ids: { orderId: string; productId: string; customerId: string; discountId: string; categoryId: string }): [string, Permission][] {
   return [
     ["/admin", "dashboard:read"],
     ["/admin/orders", "orders:read"],
@@ -35,6 +36,9 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/products", "products:read"],
     ["/admin/products/new", "products:write"],
     [`/admin/products/${ids.productId}`, "products:read"],
+    ["/admin/categories", "products:read"],
+    ["/admin/categories/new", "products:write"],
+    [`/admin/categories/${ids.categoryId}`, "products:read"],
     ["/admin/discounts", "discounts:read"],
     ["/admin/discounts/new", "discounts:manage"],
     [`/admin/discounts/${ids.discountId}`, "discounts:read"],

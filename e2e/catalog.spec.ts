@@ -21,7 +21,7 @@ test("a shopper browses home → category → product", async ({ page }) => {
 test("the header's category navigation leads to every category and marks the current one", async ({ page }) => {
   await page.goto("/");
   const categories = page.getByRole("navigation", { name: "Categories" });
-  await expect(categories.getByRole("link")).toHaveCount(5);
+  for (const name of ["Audio", "Home Office", "Kitchen", "Outdoor", "Apparel"]) await expect(categories.getByRole("link", { name })).toBeVisible();
   await categories.getByRole("link", { name: "Kitchen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kitchen" })).toBeVisible();
   await expect(categories.getByRole("link", { name: "Kitchen" })).toHaveAttribute("aria-current", "page");

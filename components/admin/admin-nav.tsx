@@ -4,6 +4,7 @@ import { can, type Permission, ROLE_LABELS, type StaffRoleName } from "@/lib/aut
 const sections: readonly { href: string; label: string; permission: Permission }[] = [
   { href: "/admin", label: "Dashboard", permission: "dashboard:read" },
   { href: "/admin/products", label: "Products", permission: "products:read" },
+  { href: "/admin/categories", label: "Categories", permission: "products:read" },
   { href: "/admin/discounts", label: "Discount codes", permission: "discounts:read" },
   { href: "/admin/orders", label: "Orders", permission: "orders:read" },
   // The packers' work list: paid orders waiting for a parcel, oldest first.
