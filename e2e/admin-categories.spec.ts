@@ -11,13 +11,13 @@ test("a catalog manager creates, reorders, renames, archives and restores a cate
   const slug = `e2e-garden-${suffix}`;
   await page.goto("/admin/categories");
   await page.getByRole("link", { name: "New category" }).click();
-  await page.getByLabel("Name").fill(`Garden ${suffix}`);
+  await page.getByLabel("Name", { exact: true }).fill(`Garden ${suffix}`);
   await page.getByLabel("Slug").fill("Garden Tools!");
-  await page.getByLabel("Description").fill("Tools and seeds for the garden.");
+  await page.getByLabel("Description", { exact: true }).fill("Tools and seeds for the garden.");
   await page.getByRole("button", { name: "Create category" }).click();
   // A refusal names the field and keeps what was typed.
   await expect(page.getByText("Use lower-case letters and digits")).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue(`Garden ${suffix}`);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`Garden ${suffix}`);
   await page.getByLabel("Slug").fill(slug);
   await page.getByRole("button", { name: "Create category" }).click();
   await expect(page).toHaveURL(/\/admin\/categories\/[^/?]+\?notice=created$/);
