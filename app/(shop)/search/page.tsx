@@ -24,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {total === 1 ? "1 product found" : `${total} products found`}
         </p>
       )}
-      {products.length > 0 && <ProductGrid products={products} label="Search results" />}
+      {products.length > 0 && <ProductGrid products={products} label="Search results" headingLevel={2} />}
       <Pagination page={page} pages={pageCount(total)} basePath="/search" params={{ q: query }} />
     </div>
   );

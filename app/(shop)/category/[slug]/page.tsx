@@ -42,7 +42,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       </div>
       <SortLinks basePath={`/category/${slug}`} current={sort} />
       {result.products.length > 0 ? (
-        <ProductGrid products={result.products} label={`${result.category.name} products`} />
+        <ProductGrid products={result.products} label={`${result.category.name} products`} headingLevel={2} />
       ) : (
         <p>No products on this page.</p>
       )}
