@@ -8,6 +8,7 @@
  * Chromium (/usr/bin/chromium) and only this machine: no internet.
  */
 import { cpus, loadavg } from "node:os";
+import { z } from "zod";
 import { ensureChromium } from "./chromium";
 import { buildBareNextApp, startBareNextApp } from "./bare-next-app";
 import { CATEGORIES, type Category, type PageRun, lighthouseRun, median } from "./lighthouse-runs";
@@ -16,7 +17,7 @@ import { stopChild } from "./processes";
 import { runCli } from "./run-cli";
 import { prepareShopDatabase } from "./shop-database";
 
-const RUNS = Number(process.argv[2] ?? 3);
+const RUNS = z.coerce.number().int().min(1).max(20).parse(process.argv[2] ?? 3);
 const SHOP_PORT = 3450;
 const BARE_PORT = 3451;
 const JS_BUDGET_KB = 165;
