@@ -24,7 +24,7 @@ const serverActionRules = [
 ];
 
 const config = [
-  { ignores: [".next/**", ".next-*/**", "dist/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "bench/bare-next/.next/**", "dist/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTypeScript,
   {

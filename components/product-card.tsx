@@ -1,18 +1,40 @@
 import Link from "next/link";
 import type { PublicProductDTO } from "@/lib/dal/catalog/dto";
 import { Price } from "./price";
-import { ProductImage } from "./product-image";
+import { type ImageLoading, ProductImage } from "./product-image";
 
-export function ProductCard({ product }: { product: PublicProductDTO }) {
+/** Heading levels a card's product name can take: one below the heading the grid stands under. */
+export type CardHeadingLevel = 2 | 3;
+
+/**
+ * The grid's widest row (4 columns from lg, lib/images/responsive-image.ts
+ * `card`): these images are in the first screen on every width, so they are
+ * fetched at once; the first is the listing's largest content on a phone
+ * (measured with `npm run bench:lighthouse`) and goes first. The rest wait
+ * until they near the viewport.
+ */
+const FIRST_ROW = 4;
+const loadingAt = (index: number): ImageLoading => (index === 0 ? "priority" : index < FIRST_ROW ? "eager" : "lazy");
+
+export function ProductCard({
+  product,
+  headingLevel = 3,
+  imageLoading = "lazy",
+}: {
+  product: PublicProductDTO;
+  headingLevel?: CardHeadingLevel;
+  imageLoading?: ImageLoading;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="flex flex-col overflow-hidden rounded-lg border border-neutral-200">
-      <ProductImage src={product.imagePath} alt="" size={400} layout="card" className="aspect-square w-full" />
+      <ProductImage src={product.imagePath} alt="" size={400} layout="card" loading={imageLoading} className="aspect-square w-full" />
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h3 className="font-semibold">
+        <Heading className="font-semibold">
           <Link href={`/products/${product.slug}`} className="hover:underline">
             {product.name}
           </Link>
-        </h3>
+        </Heading>
         <p className="text-sm text-neutral-700">{product.category.name}</p>
         <p className="mt-auto flex items-baseline justify-between pt-2">
           <Price money={product.price} className="font-semibold" />
@@ -23,12 +45,25 @@ export function ProductCard({ product }: { product: PublicProductDTO }) {
   );
 }
 
-export function ProductGrid({ products, label }: { products: PublicProductDTO[]; label: string }) {
+/**
+ * A grid of product cards. `headingLevel` keeps the page's outline in order:
+ * 2 for a grid right under the page's h1 (a category, search results), 3 for a
+ * grid under its own h2 (the home page's "Featured products").
+ */
+export function ProductGrid({
+  products,
+  label,
+  headingLevel = 3,
+}: {
+  products: PublicProductDTO[];
+  label: string;
+  headingLevel?: CardHeadingLevel;
+}) {
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-      {products.map((product) => (
+      {products.map((product, index) => (
         <li key={product.slug} className="flex">
-          <ProductCard product={product} />
+          <ProductCard product={product} headingLevel={headingLevel} imageLoading={loadingAt(index)} />
         </li>
       ))}
     </ul>

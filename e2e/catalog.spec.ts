@@ -10,7 +10,8 @@ test("a shopper browses home → category → product", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Audio" })).toBeVisible();
 
   const products = page.getByRole("list", { name: "Audio products" });
-  const firstName = (await products.getByRole("heading", { level: 3 }).first().textContent()) ?? "";
+  // Cards under the page's h1 are named by h2s (the outline has no gap).
+  const firstName = (await products.getByRole("heading", { level: 2 }).first().textContent()) ?? "";
   await products.getByRole("link", { name: firstName }).click();
   await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1, name: firstName })).toBeVisible();

@@ -74,6 +74,21 @@ test("client-side navigation between shared and personal pages keeps to the poli
   expect(violations).toEqual([]);
 });
 
+test("a shared page prefetches the catalog pages it links to, but no personal page", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has("_rsc") || request.headers()["rsc"]) prefetched.push(url.pathname);
+  });
+  await page.goto("/category/audio");
+  await page.getByRole("link", { name: "Sign in" }).waitFor();
+  // Prefetching is on (the products in view are fetched ahead) ...
+  await expect.poll(() => prefetched.some((path) => path.startsWith("/products/"))).toBe(true);
+  await page.waitForLoadState("networkidle");
+  // ... but never for the header's account, sign-in and cart links: each would be a per-visitor render.
+  expect(prefetched.filter((path) => /^\/(account|cart|sign-in|admin|checkout|orders)(\/|$)/.test(path))).toEqual([]);
+});
+
 test.describe("a signed-in customer", () => {
   test.use({ storageState: savedState("customer") });
 

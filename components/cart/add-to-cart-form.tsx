@@ -36,7 +36,7 @@ export function AddToCartForm({ productId, maxQuantity }: PublicPurchaseOptionsD
       {state.status === "success" ? (
         <p role="status" className="rounded border border-success-300 bg-success-50 px-3 py-2 text-success-900">
           {state.message}{" "}
-          <Link href="/cart" className="font-medium underline">
+          <Link href="/cart" prefetch={false} className="font-medium underline">
             View your cart
           </Link>
         </p>

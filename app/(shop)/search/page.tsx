@@ -25,7 +25,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {total === 1 ? "1 product found" : `${total} products found`}
         </p>
       )}
-      {products.length > 0 && <ProductGrid products={products} label="Search results" />}
+      {products.length > 0 && <ProductGrid products={products} label="Search results" headingLevel={2} />}
       {query && total === 0 && (
         <EmptyState action={{ href: "/#categories-heading", label: "Browse the categories" }}>
           Nothing matches “{query}”. Try a shorter or more general word, or browse the categories.

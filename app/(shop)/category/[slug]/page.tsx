@@ -43,7 +43,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       </div>
       <SortLinks basePath={`/category/${slug}`} current={sort} />
       {result.products.length > 0 ? (
-        <ProductGrid products={result.products} label={`${result.category.name} products`} />
+        <ProductGrid products={result.products} label={`${result.category.name} products`} headingLevel={2} />
       ) : (
         <EmptyState action={{ href: "/", label: "See the featured products" }}>No products on this page.</EmptyState>
       )}

@@ -32,7 +32,7 @@ export default async function ProductPage({ params }: Props) {
     <article className="grid gap-6 md:grid-cols-2">
       <JsonLdScript data={productJsonLd(product, site.url)} />
       <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} />
-      <ProductImage src={product.imagePath} alt={product.name} size={800} layout="productMain" priority className="aspect-square w-full rounded-lg" />
+      <ProductImage src={product.imagePath} alt={product.name} size={800} layout="productMain" loading="priority" className="aspect-square w-full rounded-lg" />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`/category/${product.category.slug}`} className="text-brand-700 hover:underline">

@@ -80,7 +80,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
 
       {/* Each action gets the product id bound here, so no form carries it as a field. */}
       <Section id="image-heading" title="Image">
-        <ProductImage src={product.imagePath} alt={product.name} size={240} layout="adminPreview" priority className="size-60 rounded border border-neutral-200 object-contain" />
+        <ProductImage src={product.imagePath} alt={product.name} size={240} layout="adminPreview" loading="priority" className="size-60 rounded border border-neutral-200 object-contain" />
         {canEdit && <ImageUploadForm action={uploadProductImageAction.bind(null, product.id)} />}
       </Section>
 
