@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currencyExponent } from "./money";
-import { decimalsInWords, exampleMoneyInput, formatMoneyInput } from "./money-text";
+import { decimalsInWords, exampleMoneyInput, groupedMoneyInput } from "./money-text";
 import { SHOP_CURRENCY } from "./shop-currency";
 
 /**
@@ -14,7 +14,7 @@ import { SHOP_CURRENCY } from "./shop-currency";
 export function moneyInputSchema(noun: "price" | "amount", maxMinor: number, currency: string = SHOP_CURRENCY) {
   const digits = currencyExponent(currency);
   const example = exampleMoneyInput(currency);
-  const max = formatMoneyInput(maxMinor, currency);
+  const max = groupedMoneyInput(maxMinor, currency);
   return z
     .string()
     .trim()

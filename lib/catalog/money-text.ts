@@ -20,6 +20,16 @@ export function formatMoneyInput(amountMinor: number, currency: string = SHOP_CU
   return `${Math.trunc(amountMinor / scale)}.${String(amountMinor % scale).padStart(digits, "0")}`;
 }
 
+/**
+ * A large amount as a message names it, its thousands grouped with commas as
+ * money fields are typed with a point: 100000000 USD → "1,000,000.00".
+ */
+export function groupedMoneyInput(amountMinor: number, currency: string = SHOP_CURRENCY): string {
+  const [whole = "", fraction] = formatMoneyInput(amountMinor, currency).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 /** The smallest amount of the currency as typed: "0.01" for USD, "1" for JPY. */
 export function smallestMoneyInput(currency: string = SHOP_CURRENCY): string {
   return formatMoneyInput(1, currency);

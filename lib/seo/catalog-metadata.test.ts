@@ -6,7 +6,14 @@ const site = { url: "https://shop.example", name: "Northwind Goods" };
 const audio = { slug: "audio", name: "Audio", description: "Headphones and speakers.", metaTitle: null, metaDescription: null };
 
 describe("productMetadata", () => {
-  const metadata = productMetadata(site, { ...sampleProduct, description: `${"Sound ".repeat(60)}end` });
+  const metadata = productMetadata(site, { ...sampleProduct, description: `${"Sound ".repeat(60)}end`, metaTitle: null, metaDescription: null });
+
+  it("takes staff's meta title and description over the name and description", () => {
+    const own = productMetadata(site, { ...sampleProduct, metaTitle: "Closed-back studio headphones", metaDescription: "Flat response, 40 mm drivers." });
+    expect(own.title).toBe("Closed-back studio headphones");
+    expect(own.description).toBe("Flat response, 40 mm drivers.");
+    expect(own.openGraph).toMatchObject({ title: "Closed-back studio headphones" });
+  });
 
   it("is canonical to the product path on the configured origin, whatever query it was reached with", () => {
     expect(metadata.alternates?.canonical).toBe("https://shop.example/products/studio-over-ear-headphones");

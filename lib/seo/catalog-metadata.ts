@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { PublicCategoryDTO, PublicProductDTO } from "@/lib/dal/catalog/dto";
+import type { PublicCategoryDTO, PublicProductPageDTO } from "@/lib/dal/catalog/dto";
 import { absoluteUrl } from "./absolute-url";
 import { categoryPath, productPath } from "./json-ld";
 import { metaDescription } from "./meta-description";
@@ -50,10 +50,10 @@ export function homeMetadata(site: Site, description: string): Metadata {
  * A product page: always canonical to /products/<slug>, whatever query string
  * (utm_*, fbclid…) the visitor arrived with. The image is the product's own.
  */
-export function productMetadata(site: Site, product: PublicProductDTO): Metadata {
+export function productMetadata(site: Site, product: PublicProductPageDTO): Metadata {
   return pageMetadata(site, {
-    title: product.name,
-    description: product.description,
+    title: product.metaTitle ?? product.name,
+    description: product.metaDescription ?? product.description,
     canonicalPath: productPath(product.slug),
     image: { path: product.imagePath, alt: product.name },
   });

@@ -19,6 +19,8 @@ export type ProductFormValues = {
   categoryId: string;
   maxPerOrder: string;
   featured: boolean;
+  metaTitle: string;
+  metaDescription: string;
 };
 
 type Props = {
@@ -89,6 +91,15 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
         <input type="checkbox" name="featured" defaultChecked={typed ? typed.featured === "on" : initial.featured} className="size-5" />
         Feature on the home page
       </label>
+      <TextField label="Meta title (optional)" name="metaTitle" maxLength={70} hint="The title search engines show; empty: the name." defaultValue={value("metaTitle")} errors={errors("metaTitle")} />
+      <TextField
+        label="Meta description (optional)"
+        name="metaDescription"
+        maxLength={160}
+        hint="The text under the title in search results; empty: the start of the description."
+        defaultValue={value("metaDescription")}
+        errors={errors("metaDescription")}
+      />
       <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
     </form>
   );

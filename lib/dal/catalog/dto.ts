@@ -24,6 +24,9 @@ export type PublicProductDTO = {
   category: { slug: string; name: string };
 };
 
+/** A product as its own page shows it: staff's title and description for search engines too (null: the name and description serve). */
+export type PublicProductPageDTO = PublicProductDTO & { metaTitle: string | null; metaDescription: string | null };
+
 /** The columns a PublicProductDTO is built from; DAL queries select exactly these. */
 export const publicProductSelect = {
   slug: true,

@@ -133,6 +133,8 @@ describe("getProduct", () => {
       imagePath: seed.imagePath,
       inStock: seed.stock > 0,
       category: { slug: "audio", name: "Audio" },
+      metaTitle: null,
+      metaDescription: null,
     });
   });
 

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
+  type PublicProductPageDTO,
   publicCategorySelect,
   publicProductSelect,
   toPublicProduct,
@@ -77,7 +78,9 @@ export const getCategoryPage = cache(async (slug: string, page: number, sort: So
   return { category: publicCategory, products: rows.map(toPublicProduct), total };
 });
 
-export const getProduct = cache(async (slug: string): Promise<PublicProductDTO | null> => {
-  const row = await db.product.findFirst({ where: { slug, published: true }, select: publicProductSelect });
-  return row ? toPublicProduct(row) : null;
+export const getProduct = cache(async (slug: string): Promise<PublicProductPageDTO | null> => {
+  const row = await db.product.findFirst({ where: { slug, published: true }, select: { ...publicProductSelect, metaTitle: true, metaDescription: true } });
+  if (!row) return null;
+  const { metaTitle, metaDescription, ...product } = row;
+  return { ...toPublicProduct(product), metaTitle, metaDescription };
 });

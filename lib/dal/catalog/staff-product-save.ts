@@ -22,6 +22,9 @@ export type ProductFields = {
   categoryId: string;
   maxPerOrder: number;
   featured: boolean;
+  /** For search engines and share cards; null: the name and description serve. */
+  metaTitle: string | null;
+  metaDescription: string | null;
 };
 
 export const ProductSaveError = {
@@ -42,6 +45,8 @@ const ownedSelect = {
   categoryId: true,
   maxPerOrder: true,
   featured: true,
+  metaTitle: true,
+  metaDescription: true,
 } as const satisfies Record<keyof ProductFields, true>;
 
 const FIELD_NAMES = Object.keys(ownedSelect) as (keyof ProductFields)[];
@@ -60,6 +65,8 @@ function ownedFields(fields: ProductFields): ProductFields {
     categoryId: fields.categoryId,
     maxPerOrder: fields.maxPerOrder,
     featured: fields.featured,
+    metaTitle: fields.metaTitle,
+    metaDescription: fields.metaDescription,
   };
 }
 

@@ -21,6 +21,8 @@ export type StaffProductDTO = StaffProductSummaryDTO & {
   description: string;
   categoryId: string;
   maxPerOrder: number;
+  metaTitle: string | null;
+  metaDescription: string | null;
   imagePath: string;
   updatedAt: Date;
 };
@@ -42,6 +44,8 @@ export const staffProductSelect = {
   description: true,
   categoryId: true,
   maxPerOrder: true,
+  metaTitle: true,
+  metaDescription: true,
   imagePath: true,
   updatedAt: true,
 } as const;
@@ -58,7 +62,15 @@ type SummaryRow = {
   category: { name: string };
 };
 
-type ProductRow = SummaryRow & { description: string; categoryId: string; maxPerOrder: number; imagePath: string; updatedAt: Date };
+type ProductRow = SummaryRow & {
+  description: string;
+  categoryId: string;
+  maxPerOrder: number;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  imagePath: string;
+  updatedAt: Date;
+};
 
 export function toStaffProductSummary(row: SummaryRow): StaffProductSummaryDTO {
   return {
@@ -79,6 +91,8 @@ export function toStaffProduct(row: ProductRow): StaffProductDTO {
     description: row.description,
     categoryId: row.categoryId,
     maxPerOrder: row.maxPerOrder,
+    metaTitle: row.metaTitle,
+    metaDescription: row.metaDescription,
     imagePath: row.imagePath,
     updatedAt: row.updatedAt,
   };

@@ -44,6 +44,8 @@ export function adminProductFixtures() {
       categoryId: await outdoorCategoryId(),
       maxPerOrder: 5,
       featured: false,
+      metaTitle: null,
+      metaDescription: null,
       ...overrides,
     };
   }

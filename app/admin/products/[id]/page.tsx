@@ -99,6 +99,8 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
               categoryId: product.categoryId,
               maxPerOrder: String(product.maxPerOrder),
               featured: product.featured,
+              metaTitle: product.metaTitle ?? "",
+              metaDescription: product.metaDescription ?? "",
             }}
           />
         ) : (

@@ -30,7 +30,7 @@ describe("parseProductForm", () => {
     const hostile = { ...valid, stock: "999", currency: "EUR", published: "true", id: "someone-elses", createdAt: "2000-01-01", imagePath: "javascript:alert(1)", priceMinor: "1" };
     const result = parseProductForm(form(hostile));
     if (!result.ok) throw new Error("expected a valid form");
-    expect(Object.keys(result.fields).sort()).toEqual(["categoryId", "description", "featured", "maxPerOrder", "name", "priceMinor", "slug"]);
+    expect(Object.keys(result.fields).sort()).toEqual(["categoryId", "description", "featured", "maxPerOrder", "metaDescription", "metaTitle", "name", "priceMinor", "slug"]);
     expect(result.fields.priceMinor).toBe(2499);
     expect(Object.keys(result.values)).not.toContain("stock");
   });

@@ -5,10 +5,18 @@ import { parseForm } from "../../pipeline/form-input";
 import { priceInputSchema } from "./price-input";
 
 /** The text inputs of the product form; nothing else is read from it. */
-export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder"] as const;
+export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder", "metaTitle", "metaDescription"] as const;
 
 // Control characters have no place in a one-line name (they hide text or break layouts).
 const singleLine = /^[^\p{Cc}]*$/u;
+/** An optional one-line text for search engines: empty means "use the default" (null). */
+const optionalMeta = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .regex(singleLine, "Use one line of text.")
+    .transform((text) => (text === "" ? null : text));
 
 export const productSchema = z
   .object({
@@ -29,6 +37,9 @@ export const productSchema = z
       .transform(Number)
       .refine((value) => value >= 1, "Enter a whole number from 1 to 999."),
     featured: z.boolean(),
+    // Search engines show about 60 and 155 characters.
+    metaTitle: optionalMeta(70),
+    metaDescription: optionalMeta(160),
   })
   .transform(({ price, ...fields }): ProductFields => ({ ...fields, priceMinor: price }));
 
