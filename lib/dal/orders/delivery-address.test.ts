@@ -21,7 +21,7 @@ async function order({ paymentStatus = "paid", fulfillmentStatus = "unfulfilled"
   const buyer = await customer();
   const product = await createProduct({ stock: 6, priceMinor: 4321 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await db.order.update({ where: { id: orderId }, data: { paymentStatus, fulfillmentStatus, capturedMinor: paymentStatus === "paid" ? 9000 : 0 } });
   return { orderId, productName: product.name };
 }

@@ -16,7 +16,7 @@ async function order(status?: "paid") {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId, number } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId, number } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   if (status) await db.order.update({ where: { id: orderId }, data: { paymentStatus: status, capturedMinor: 6000, paymentIntentId: `pi_test_${orderId}` } });
   return { orderId, number, productId: product.id, buyer };
 }
