@@ -103,7 +103,7 @@ describe("the packing slip", () => {
     const fulfilment = await staffMember("fulfilment");
     const result = await getPackingSlip(fulfilment, orderId, context);
     if (!result.ok) throw new Error(result.code);
-    expect(result.slip).toMatchObject({ shippingMethod: "express", lines: [{ name: productName, quantity: 2 }], shipTo: { line1: testAddress.line1, phone: testAddress.phone } });
+    expect(result.slip).toMatchObject({ shippingMethod: "Express", lines: [{ name: productName, quantity: 2 }], shipTo: { line1: testAddress.line1, phone: testAddress.phone } });
     expect(Object.keys(result.slip).sort()).toEqual(["fulfillmentStatus", "id", "lines", "number", "placedAt", "shipTo", "shippingMethod"]);
     expect(JSON.stringify(result.slip)).not.toMatch(/4321|8642|9000|Minor|card/i);
     expect(await addressViews(orderId)).toMatchObject([{ actorId: fulfilment.userId, after: { view: "packing_slip" } }]);

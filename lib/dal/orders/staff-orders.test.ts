@@ -41,7 +41,7 @@ describe("orders in the admin", () => {
     expect(ids.has(shipped.orderId)).toBe(false);
     // Oldest first: the customers who have waited longest are served first.
     expect(orders.map((o) => o.id).filter((id) => id === waiting.orderId || id === partly.orderId)).toEqual([waiting.orderId, partly.orderId]);
-    expect(orders.find((o) => o.id === waiting.orderId)?.shippingMethod).toBe("standard");
+    expect(orders.find((o) => o.id === waiting.orderId)?.shippingMethod).toBe("Standard");
   });
 
   it("lists and shows orders with the customer and the address masked", async () => {

@@ -34,7 +34,7 @@ export const testAddress = {
   isDefault: false,
 };
 
-export type TestProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean };
+export type TestProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean; weightGrams?: number };
 
 /**
  * Customers, products and carts for the order and payment suites. Products are
@@ -77,6 +77,7 @@ export function orderFixtures() {
         stock: fields.stock ?? 20,
         maxPerOrder: fields.maxPerOrder ?? 10,
         published: fields.published ?? true,
+        weightGrams: fields.weightGrams ?? 0,
         imagePath: "/products/test.svg",
         categoryId: audio.id,
       },
