@@ -31,10 +31,17 @@ const actorOf = (viewer: StaffViewer) => ({ id: viewer.userId, role: viewer.role
 const refused = (code: ShippingSaveErrorCode, extra: { countries?: string[]; message?: string } = {}): ShippingSaveResult => ({ ok: false, code, ...extra });
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
+/** The shop's pricing rules with the ids the admin forms bind. */
+export type StaffShippingSettingsDTO = Omit<PricingRules, "taxRates"> & { taxRates: { id: string; country: string; region: string; basisPoints: number }[] };
+
 /** The zones, rates, tax rates and the tax setting, as the admin page edits them (shipping:manage). */
-export async function getShippingSettingsForStaff(viewer: StaffViewer): Promise<PricingRules> {
+export async function getShippingSettingsForStaff(viewer: StaffViewer): Promise<StaffShippingSettingsDTO> {
   assertPermission(viewer, "shipping:manage");
-  return loadPricingRules();
+  const [rules, taxRates] = await Promise.all([
+    loadPricingRules(),
+    db.taxRate.findMany({ select: { id: true, country: true, region: true, basisPoints: true }, orderBy: [{ country: "asc" }, { region: "asc" }] }),
+  ]);
+  return { ...rules, taxRates };
 }
 
 /** Two saves racing for one country (or for the rest of the world) meet the database's unique keys: the loser is refused. */
