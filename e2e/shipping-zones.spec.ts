@@ -46,7 +46,7 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
   await expect(delivery.getByRole("radio", { name: /^Standard/ })).toHaveCount(0);
   await expect(delivery.getByText("$9.95")).toBeVisible(); // EU Standard, 0–2 kg
   await delivery.getByRole("radio", { name: /^EU Express/ }).check();
-  await expect(shopper.getByText("Tax (19 %)")).toBeVisible();
+  await expect(shopper.getByText("Tax (19%)")).toBeVisible();
   await expect(shopper.getByTestId("order-tax")).toHaveText("$13.59"); // 19 % of 71.50 = 13.585
   await expect(shopper.getByTestId("order-total")).toHaveText("$85.09");
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Price } from "@/components/price";
+import { formatBasisPoints } from "@/lib/config/formats";
 import type { CustomerCheckoutQuoteDTO, CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
 
 export const choiceClass = "flex min-h-11 cursor-pointer items-start gap-3 rounded border border-slate-300 p-3 has-[:checked]:border-brand-700";
@@ -18,8 +19,6 @@ export function quoteOf(summary: CustomerCheckoutSummaryDTO, choice: { addressId
   const key = choice.addressId ? summary.addressQuotes[choice.addressId] : choice.country ? summary.countryQuotes[choice.country] : undefined;
   return (key && summary.quotes[key]) || null;
 }
-
-const percent = (basisPoints: number) => `${(basisPoints / 100).toLocaleString("en", { maximumFractionDigits: 3 })} %`;
 
 /**
  * The delivery choice and the order total it leads to, as both checkouts show
@@ -85,7 +84,7 @@ export function DeliveryAndTotals({ summary, quote, rateId, onRateChange }: Prop
             </dd>
             {quote.taxRateBasisPoints > 0 && !quote.taxIncluded && (
               <>
-                <dt>Tax ({percent(quote.taxRateBasisPoints)})</dt>
+                <dt>Tax ({formatBasisPoints(quote.taxRateBasisPoints)})</dt>
                 <dd className="text-right" data-testid="order-tax">
                   <Price money={option.tax} />
                 </dd>
@@ -97,7 +96,7 @@ export function DeliveryAndTotals({ summary, quote, rateId, onRateChange }: Prop
             </dd>
             {quote.taxRateBasisPoints > 0 && quote.taxIncluded && (
               <>
-                <dt className="text-sm text-slate-700">Including tax ({percent(quote.taxRateBasisPoints)})</dt>
+                <dt className="text-sm text-slate-700">Including tax ({formatBasisPoints(quote.taxRateBasisPoints)})</dt>
                 <dd className="text-right text-sm text-slate-700" data-testid="order-tax">
                   <Price money={option.tax} />
                 </dd>

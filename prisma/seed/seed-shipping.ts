@@ -1,3 +1,5 @@
+import { formatMoney } from "@/lib/catalog/money";
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** The EU member states and their standard VAT rates (basis points), for the demo's EU zone. */
@@ -32,7 +34,7 @@ export async function seedShipping(db: PrismaClient): Promise<void> {
         countries: { create: [{ country: "US" }] },
         rates: {
           create: [
-            { name: "Standard", description: "3–5 working days, free from $150", kind: "free_over", amountMinor: 495, freeFromMinor: 15_000, position: 0 },
+            { name: "Standard", description: `3–5 working days, free from ${formatMoney({ amountMinor: 15_000, currency: SHOP_CURRENCY })}`, kind: "free_over", amountMinor: 495, freeFromMinor: 15_000, position: 0 },
             { name: "Express", description: "1–2 working days", kind: "flat", amountMinor: 1495, position: 1 },
           ],
         },

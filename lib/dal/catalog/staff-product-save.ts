@@ -21,6 +21,8 @@ export type ProductFields = {
   priceMinor: number;
   categoryId: string;
   maxPerOrder: number;
+  /** Shipping weight in grams (weight-band shipping rates). */
+  weightGrams: number;
   featured: boolean;
 };
 
@@ -41,6 +43,7 @@ const ownedSelect = {
   priceMinor: true,
   categoryId: true,
   maxPerOrder: true,
+  weightGrams: true,
   featured: true,
 } as const satisfies Record<keyof ProductFields, true>;
 
@@ -59,6 +62,7 @@ function ownedFields(fields: ProductFields): ProductFields {
     priceMinor: fields.priceMinor,
     categoryId: fields.categoryId,
     maxPerOrder: fields.maxPerOrder,
+    weightGrams: fields.weightGrams,
     featured: fields.featured,
   };
 }

@@ -21,6 +21,7 @@ export type StaffProductDTO = StaffProductSummaryDTO & {
   description: string;
   categoryId: string;
   maxPerOrder: number;
+  weightGrams: number;
   imagePath: string;
   updatedAt: Date;
 };
@@ -42,6 +43,7 @@ export const staffProductSelect = {
   description: true,
   categoryId: true,
   maxPerOrder: true,
+  weightGrams: true,
   imagePath: true,
   updatedAt: true,
 } as const;
@@ -58,7 +60,7 @@ type SummaryRow = {
   category: { name: string };
 };
 
-type ProductRow = SummaryRow & { description: string; categoryId: string; maxPerOrder: number; imagePath: string; updatedAt: Date };
+type ProductRow = SummaryRow & { description: string; categoryId: string; maxPerOrder: number; weightGrams: number; imagePath: string; updatedAt: Date };
 
 export function toStaffProductSummary(row: SummaryRow): StaffProductSummaryDTO {
   return {
@@ -79,6 +81,7 @@ export function toStaffProduct(row: ProductRow): StaffProductDTO {
     description: row.description,
     categoryId: row.categoryId,
     maxPerOrder: row.maxPerOrder,
+    weightGrams: row.weightGrams,
     imagePath: row.imagePath,
     updatedAt: row.updatedAt,
   };

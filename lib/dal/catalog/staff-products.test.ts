@@ -210,7 +210,7 @@ describe("listStaffProducts and getStaffProduct", () => {
     const reader = await staff("fulfilment");
     const dto = await getStaffProduct(reader, product.id);
     expect(Object.keys(dto ?? {}).sort()).toEqual(
-      ["categoryId", "categoryName", "description", "featured", "id", "imagePath", "maxPerOrder", "name", "price", "published", "slug", "stock", "updatedAt"].sort(),
+      ["categoryId", "categoryName", "description", "featured", "id", "imagePath", "maxPerOrder", "name", "price", "published", "slug", "stock", "updatedAt", "weightGrams"].sort(),
     );
     const [summary] = (await listStaffProducts(reader, filters({ q: product.name }))).products;
     expect(Object.keys(summary ?? {}).sort()).toEqual(["categoryName", "featured", "id", "name", "price", "published", "slug", "stock"]);
