@@ -3,7 +3,10 @@ import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
 import { CheckoutError } from "@/lib/dal/orders/checkout-errors";
-import { placeOrder } from "@/lib/dal/orders/orders";
+import { placeOrder, startPayment } from "@/lib/dal/orders/orders";
+import { getTestCheckout } from "@/lib/dal/payments/test-gateway";
+import { testGateway } from "@/lib/payment-gateway/test-gateway";
+import { flatPricingRules } from "@/lib/payments/flat-pricing";
 import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
 
 requireTestDatabaseUrl();
@@ -109,5 +112,33 @@ describe("checkout by shipping zone", () => {
   it("refuses a rate whose weight bands the order is above", async () => {
     const { buyer } = await buyerWithCart(1000, 2000); // 4 kg: above the last band
     await expect(placeOrder(buyer, { shippingRateId: ids.rates["Boat"]!, address: toPitcairn() }, databaseSettings)).rejects.toMatchObject({ code: "shipping_rate_unavailable" });
+  });
+});
+
+describe("prices that include tax", () => {
+  const included = { ...testCheckoutSettings, pricing: { ...flatPricingRules(500, 1500, 2000), pricesIncludeTax: true } };
+  const urls = (orderId: string) => ({ successUrl: `http://shop.test/checkout/success?order=${orderId}`, cancelUrl: `http://shop.test/o/${orderId}` });
+
+  it("stores the tax the total contains and charges the gateway the total, with no tax line on top", async () => {
+    const { buyer } = await buyerWithCart(2500, 100); // 50.00 of goods + 5.00 shipping, 20 % included
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, included);
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      subtotalMinor: 5000,
+      shippingMinor: 500,
+      totalMinor: 5500,
+      taxMinor: 917, // 55.00 × 20/120 = 9.1666…
+      taxIncluded: true,
+      taxRateBasisPoints: 2000,
+    });
+    const started = await startPayment(buyer, orderId, testGateway, urls);
+    const view = await getTestCheckout(started?.url.split("/").pop() ?? "");
+    expect(view).toMatchObject({ amountTotal: 5500 });
+    expect(view?.lines.map((line) => line.unitAmountMinor)).toEqual([2500, 500]);
+  });
+
+  it("is refused by the database when an included tax is added to the total again", async () => {
+    const { buyer } = await buyerWithCart(2500, 100, 1);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, included);
+    await expect(db.order.update({ where: { id: orderId }, data: { totalMinor: { increment: 500 } } })).rejects.toThrow(/sql_order_amounts/);
   });
 });
