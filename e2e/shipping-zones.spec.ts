@@ -1,9 +1,16 @@
 import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { addToCart } from "./support/checkout";
 import { sql } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { createTestProduct } from "./support/products";
 import { savedState } from "./support/saved-state";
+
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
 
 // An administrator edits the shipping rates (shipping:manage).
 test.use({ storageState: savedState("admin") });
@@ -18,6 +25,7 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
   await rate.getByLabel("Price (USD)").fill("31.50");
   await rate.getByRole("button", { name: "Save rate" }).click();
   await expect(rate.getByRole("status")).toHaveText("The rate was saved.");
+  await expectNoAxeViolations(page);
   const [saved] = await sql<{ amountMinor: number; audited: number }>(
     `SELECT r."amountMinor", (SELECT count(*)::int FROM "AuditEntry" a WHERE a."targetId" = r.id AND a.action = 'shipping.rate_updated') AS audited
        FROM "ShippingRate" r WHERE r.name = 'EU Express'`,
@@ -28,7 +36,8 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
   // A 500 g product: the EU standard rate's first weight band.
   const product = await createTestProduct({ name: "E2E Zone Lamp", priceMinor: 4000, stock: 3 });
   await sql(`UPDATE "Product" SET "weightGrams" = 500 WHERE slug = $1`, [product.slug]);
-  const shopper = await browser.newPage({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `198.18.${randomInt(256)}.${randomInt(256)}` } });
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `198.18.${randomInt(256)}.${randomInt(256)}` } });
+  const shopper = await context.newPage();
   await addToCart(shopper, product.slug, 1);
   await shopper.goto("/checkout/guest");
   const delivery = shopper.getByRole("group", { name: "Delivery" });
@@ -49,6 +58,7 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
   await expect(shopper.getByText("Tax (19%)")).toBeVisible();
   await expect(shopper.getByTestId("order-tax")).toHaveText("$13.59"); // 19 % of 71.50 = 13.585
   await expect(shopper.getByTestId("order-total")).toHaveText("$85.09");
+  await expectNoAxeViolations(shopper);
 
   await shopper.getByLabel("Email", { exact: true }).fill(`zone-${randomInt(1_000_000)}@example.test`);
   await shopper.getByLabel("Full name", { exact: true }).fill("Erika Muster");
@@ -65,5 +75,5 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
     [product.slug],
   );
   expect(order).toEqual({ shippingMethod: "EU Express", shippingMinor: 3150, taxMinor: 1359, taxRateBasisPoints: 1900, totalMinor: 8509, amountTotal: 8509 });
-  await shopper.close();
+  await context.close();
 });
