@@ -29,7 +29,7 @@ export function quoteOf(summary: CustomerCheckoutSummaryDTO, choice: { addressId
 export function DeliveryAndTotals({ summary, quote, rateId, onRateChange }: Props) {
   if (!quote || quote.options.length === 0) {
     return (
-      <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3" data-testid="no-delivery">
+      <p role="status" className="rounded border border-neutral-300 p-3 font-medium" data-testid="no-delivery">
         We do not deliver to this address{quote ? " for these items" : ""}. Choose another country or address.
       </p>
     );
@@ -96,8 +96,8 @@ export function DeliveryAndTotals({ summary, quote, rateId, onRateChange }: Prop
             </dd>
             {quote.taxRateBasisPoints > 0 && quote.taxIncluded && (
               <>
-                <dt className="text-sm text-slate-700">Including tax ({formatBasisPoints(quote.taxRateBasisPoints)})</dt>
-                <dd className="text-right text-sm text-slate-700" data-testid="order-tax">
+                <dt className="text-sm text-neutral-700">Including tax ({formatBasisPoints(quote.taxRateBasisPoints)})</dt>
+                <dd className="text-right text-sm text-neutral-700" data-testid="order-tax">
                   <Price money={option.tax} />
                 </dd>
               </>

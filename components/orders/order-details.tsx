@@ -68,8 +68,8 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
         <dd className="text-right font-semibold"><Price money={order.total} /></dd>
         {order.tax.amountMinor > 0 && order.taxIncluded && (
           <>
-            <dt className="text-sm text-slate-700">Including tax</dt>
-            <dd className="text-right text-sm text-slate-700" data-testid="order-tax"><Price money={order.tax} /></dd>
+            <dt className="text-sm text-neutral-700">Including tax</dt>
+            <dd className="text-right text-sm text-neutral-700" data-testid="order-tax"><Price money={order.tax} /></dd>
           </>
         )}
         {order.refunded.amountMinor > 0 && (

@@ -12,7 +12,7 @@ import type { ShippingRateRule } from "@/lib/payments/pricing";
 
 export const metadata: Metadata = { title: "Shipping and tax" };
 
-const inputClass = "min-h-11 rounded border border-slate-400 px-3 text-base";
+const inputClass = "min-h-11 rounded border border-neutral-400 px-3 text-base";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -49,7 +49,7 @@ function RateFields({ rate }: { rate?: ShippingRateRule }) {
         <input name="freeFrom" inputMode="decimal" defaultValue={money(rate?.freeFromMinor ?? null)} className={`${inputClass} w-28`} />
       </Field>
       <Field label="Weight bands (grams from-to: price)">
-        <textarea name="bands" rows={3} defaultValue={rate ? bandsText(rate) : ""} placeholder="0-1000: 9.95" className="rounded border border-slate-400 px-3 py-2 font-mono text-sm" />
+        <textarea name="bands" rows={3} defaultValue={rate ? bandsText(rate) : ""} placeholder="0-1000: 9.95" className="rounded border border-neutral-400 px-3 py-2 font-mono text-sm" />
       </Field>
     </>
   );
@@ -61,7 +61,7 @@ export default async function AdminShippingPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Shipping and tax</h1>
-      <p className="text-slate-700">
+      <p className="text-neutral-700">
         Checkout offers the rates of the zone listing the shopper&apos;s country (else the rest-of-the-world zone) and charges that country&apos;s tax
         (a region&apos;s, when it has one) on the goods after any discount plus shipping. Orders already placed keep their amounts. Every change is audited.
       </p>
@@ -81,16 +81,16 @@ export default async function AdminShippingPage() {
       <section aria-labelledby="zones-heading" className="flex flex-col gap-4">
         <h2 id="zones-heading" className="text-xl font-semibold">Zones and rates</h2>
         {settings.zones.map((zone) => (
-          <article key={zone.id} aria-label={`Zone ${zone.name}`} className="flex flex-col gap-3 rounded border border-slate-300 p-4" data-testid="shipping-zone">
+          <article key={zone.id} aria-label={`Zone ${zone.name}`} className="flex flex-col gap-3 rounded border border-neutral-300 p-4" data-testid="shipping-zone">
             <h3 className="text-lg font-semibold">
-              {zone.name} {zone.restOfWorld && <span className="text-sm font-normal text-slate-700">(every country no other zone lists)</span>}
+              {zone.name} {zone.restOfWorld && <span className="text-sm font-normal text-neutral-700">(every country no other zone lists)</span>}
             </h3>
             <ShippingForm action={saveShippingZoneAction.bind(null, zone.id)} submitLabel="Save zone" label={`Zone ${zone.name} settings`}>
               <Field label="Name">
                 <input name="name" required maxLength={60} defaultValue={zone.name} className={inputClass} />
               </Field>
               <Field label="Countries (two-letter codes)">
-                <textarea name="countries" rows={2} cols={40} defaultValue={zone.countries.join(" ")} className="rounded border border-slate-400 px-3 py-2 font-mono text-sm" />
+                <textarea name="countries" rows={2} cols={40} defaultValue={zone.countries.join(" ")} className="rounded border border-neutral-400 px-3 py-2 font-mono text-sm" />
               </Field>
               <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
                 <input type="checkbox" name="restOfWorld" defaultChecked={zone.restOfWorld} className="size-5" />
@@ -100,7 +100,7 @@ export default async function AdminShippingPage() {
             <ShippingForm action={deleteShippingZoneAction.bind(null, zone.id)} submitLabel="Delete zone" label={`Delete zone ${zone.name}`} />
             <h4 className="font-semibold">Rates</h4>
             {zone.rates.map((rate) => (
-              <div key={rate.id} className="flex flex-col gap-2 border-t border-slate-200 pt-2">
+              <div key={rate.id} className="flex flex-col gap-2 border-t border-neutral-200 pt-2">
                 <ShippingForm action={saveShippingRateAction.bind(null, `${zone.id}:${rate.id}`)} submitLabel="Save rate" label={`Rate ${rate.name} (${zone.name})`}>
                   <RateFields rate={rate} />
                 </ShippingForm>
@@ -117,7 +117,7 @@ export default async function AdminShippingPage() {
             <input name="name" required maxLength={60} className={inputClass} />
           </Field>
           <Field label="Countries (two-letter codes)">
-            <textarea name="countries" rows={2} cols={40} className="rounded border border-slate-400 px-3 py-2 font-mono text-sm" />
+            <textarea name="countries" rows={2} cols={40} className="rounded border border-neutral-400 px-3 py-2 font-mono text-sm" />
           </Field>
           <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
             <input type="checkbox" name="restOfWorld" className="size-5" />
@@ -128,7 +128,7 @@ export default async function AdminShippingPage() {
 
       <section aria-labelledby="tax-heading" className="flex flex-col gap-3">
         <h2 id="tax-heading" className="text-xl font-semibold">Tax rates</h2>
-        <p className="text-sm text-slate-700">A country without a rate pays no tax; a region&apos;s rate (matched on the address&apos;s region, in any case) overrides its country&apos;s.</p>
+        <p className="text-sm text-neutral-700">A country without a rate pays no tax; a region&apos;s rate (matched on the address&apos;s region, in any case) overrides its country&apos;s.</p>
         {settings.taxRates.map((tax) => (
           <TaxRow key={tax.id} tax={tax} />
         ))}
@@ -159,7 +159,7 @@ function TaxFields({ tax }: { tax?: { country: string; region: string; basisPoin
 function TaxRow({ tax }: { tax: { id: string; country: string; region: string; basisPoints: number } }) {
   const name = `${tax.country}${tax.region ? ` ${tax.region}` : ""}`;
   return (
-    <div className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-2" data-testid="tax-rate">
+    <div className="flex flex-wrap items-end gap-3 border-t border-neutral-200 pt-2" data-testid="tax-rate">
       <ShippingForm action={saveTaxRateAction.bind(null, tax.id)} submitLabel="Save" label={`Tax rate ${name}`}>
         <TaxFields tax={tax} />
       </ShippingForm>

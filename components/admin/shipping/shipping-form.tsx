@@ -22,17 +22,12 @@ type Props = {
 export function ShippingForm({ action, submitLabel, label, children, className = "flex flex-wrap items-end gap-3" }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
   const problems = Object.values(state.fieldErrors ?? {}).flatMap((messages) => messages ?? []);
+  // The fields are the page's: their problems are announced together, as the form's one message.
+  const shown = problems.length > 0 ? { ...state, message: [state.message, ...problems].filter(Boolean).join(" ") } : state;
   return (
     <form action={formAction} aria-label={label} className="flex flex-col gap-2">
       <CsrfField />
-      <FormMessage state={state} />
-      {problems.length > 0 && (
-        <ul role="alert" className="list-inside list-disc rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <FormMessage state={shown} />
       <div className={className}>
         {children}
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
