@@ -42,6 +42,7 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/discounts", "discounts:read"],
     ["/admin/discounts/new", "discounts:manage"],
     [`/admin/discounts/${ids.discountId}`, "discounts:read"],
+    ["/admin/shipping", "shipping:manage"],
     ["/admin/customers", "customers:read"],
     [`/admin/customers/${ids.customerId}`, "customers:read"],
     [`/admin/customers/${ids.customerId}/reveal`, "customers:reveal_pii"],

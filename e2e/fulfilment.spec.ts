@@ -94,7 +94,7 @@ test.describe.serial("an order waiting to ship", () => {
       const slip = page.getByRole("article");
       await expect(slip.getByText("221 Baker Street")).toBeVisible();
       await expect(slip.getByRole("row", { name: "E2E Packing Lamp 2" })).toBeVisible();
-      await expect(slip).toContainText("Shipping method: express");
+      await expect(slip).toContainText("Shipping method: Express");
       await expect(slip.getByRole("button", { name: "Print" })).toBeVisible();
       await expect(slip).not.toContainText("$");
       await expect(slip).not.toContainText("42.00");

@@ -101,9 +101,9 @@ describe("payment settings", () => {
     expect(parseEnv({ PAYMENTS_TEST_GATEWAY: "true", STRIPE_SECRET_KEY: "sk_test_abc123" }).PAYMENTS_TEST_GATEWAY).toBe(true);
   });
 
-  it("keeps shipping and tax in integer minor units and basis points", () => {
+  it("keeps checkout limits in whole numbers (shipping and tax are the shop's zones, not settings)", () => {
     expect(parseEnv({}).RESERVATION_MINUTES).toBe(30);
-    expect(parseError({ SHIPPING_STANDARD_MINOR: "4.95" }).message).toMatch(/^\s*SHIPPING_STANDARD_MINOR: /m);
-    expect(parseError({ TAX_RATE_BASIS_POINTS: "-1" }).message).toMatch(/^\s*TAX_RATE_BASIS_POINTS: /m);
+    expect(parseError({ RESERVATION_MINUTES: "4.5" }).message).toMatch(/^\s*RESERVATION_MINUTES: /m);
+    expect(parseEnv({}) as Record<string, unknown>).not.toHaveProperty("TAX_RATE_BASIS_POINTS");
   });
 });

@@ -145,13 +145,6 @@ export const envSchema = z.object({
   CHECKOUT_MAX_OPEN_ORDERS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   /** … and units of one product one account may hold across its open orders (never above the product's per-order maximum). */
   CHECKOUT_MAX_UNITS_PER_PRODUCT: z.coerce.number().int().min(1).max(100_000).default(10),
-  /** Shipping prices in minor units of the shop's currency. */
-  SHIPPING_STANDARD_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(495),
-  SHIPPING_EXPRESS_MINOR: z.coerce.number().int().min(0).max(1_000_000).default(1495),
-  /** Standard shipping is free from this subtotal (minor units); unset: never free. */
-  FREE_SHIPPING_FROM_MINOR: z.coerce.number().int().min(0).max(100_000_000).optional(),
-  /** Sales tax on goods and shipping in basis points (825 = 8.25 %); 0 shows no tax line. */
-  TAX_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(0),
 
   /**
    * Key of the audit log's hash chain (HMAC-SHA-256), base64 of 32 bytes, kept outside the

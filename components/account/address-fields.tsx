@@ -6,10 +6,15 @@ type Props = {
   value: (name: AddressFieldName) => string;
   errors: (name: string) => string[] | undefined;
   countries: readonly { code: string; name: string }[];
+  /** Told of every change of country (the checkout shows that country's delivery options). */
+  onCountryChange?: (country: string) => void;
 };
 
+/** The country a new address starts with. */
+export const DEFAULT_COUNTRY = "US";
+
 /** The inputs of a postal address (address book and checkout), with autocomplete hints and linked errors. */
-export function AddressFields({ value, errors, countries }: Props) {
+export function AddressFields({ value, errors, countries, onCountryChange }: Props) {
   return (
     <>
       <TextField label="Full name" name="recipientName" autoComplete="name" required maxLength={100} defaultValue={value("recipientName")} errors={errors("recipientName")} />
@@ -26,7 +31,8 @@ export function AddressFields({ value, errors, countries }: Props) {
           id="country"
           name="country"
           autoComplete="country"
-          defaultValue={value("country") || "US"}
+          defaultValue={value("country") || DEFAULT_COUNTRY}
+          onChange={onCountryChange && ((event) => onCountryChange(event.target.value))}
           aria-invalid={errors("country") ? true : undefined}
           aria-describedby={errors("country") ? "country-error" : undefined}
           className="min-h-11 rounded border border-neutral-400 px-3 text-base"

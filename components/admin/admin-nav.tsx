@@ -6,6 +6,7 @@ const sections: readonly { href: string; label: string; permission: Permission }
   { href: "/admin/products", label: "Products", permission: "products:read" },
   { href: "/admin/categories", label: "Categories", permission: "products:read" },
   { href: "/admin/discounts", label: "Discount codes", permission: "discounts:read" },
+  { href: "/admin/shipping", label: "Shipping and tax", permission: "shipping:manage" },
   { href: "/admin/orders", label: "Orders", permission: "orders:read" },
   // The packers' work list: paid orders waiting for a parcel, oldest first.
   { href: "/admin/orders?show=to_ship", label: "To ship", permission: "orders:fulfil" },

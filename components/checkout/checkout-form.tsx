@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { AddressFields } from "@/components/account/address-fields";
+import { AddressFields, DEFAULT_COUNTRY } from "@/components/account/address-fields";
 import { BotChallengeField } from "@/components/forms/bot-challenge-field";
 import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { choiceClass, DeliveryAndTotals } from "./delivery-and-totals";
+import { choiceClass, DeliveryAndTotals, quoteOf } from "./delivery-and-totals";
 import { initialActionState } from "@/lib/actions/action-state";
 import { placeOrderAction } from "@/lib/actions/checkout/place-order";
 import type { CustomerCheckoutSummaryDTO } from "@/lib/dal/orders/checkout";
@@ -22,7 +22,9 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
   const [state, formAction] = useActionState(placeOrderAction, initialActionState);
   const defaultAddress = summary.addresses.find((address) => address.isDefault) ?? summary.addresses[0];
   const [addressChoice, setAddressChoice] = useState(state.values?.addressChoice ?? defaultAddress?.id ?? "new");
-  const [method, setMethod] = useState(state.values?.shippingMethod ?? "standard");
+  const [rateId, setRateId] = useState(state.values?.shippingRateId ?? "");
+  const [country, setCountry] = useState(state.values?.country || DEFAULT_COUNTRY);
+  const quote = quoteOf(summary, addressChoice === "new" ? { country } : { addressId: addressChoice });
   const value = (name: string) => state.values?.[name] ?? "";
   const errors = (name: string) => state.fieldErrors?.[name];
 
@@ -66,7 +68,7 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
         </label>
         {addressChoice === "new" && (
           <div className="flex flex-col gap-4 rounded border border-neutral-200 p-4">
-            <AddressFields value={value} errors={errors} countries={countries} />
+            <AddressFields value={value} errors={errors} countries={countries} onCountryChange={setCountry} />
             <label className="flex min-h-11 items-center gap-2">
               <input type="checkbox" name="saveAddress" defaultChecked={state.values ? value("saveAddress") === "on" : true} className="size-5" />
               Save this address to my address book
@@ -75,7 +77,7 @@ export function CheckoutForm({ summary, countries, challengeRequired = false }: 
         )}
       </fieldset>
 
-      <DeliveryAndTotals summary={summary} method={method} onMethodChange={setMethod} />
+      <DeliveryAndTotals summary={summary} quote={quote} rateId={rateId} onRateChange={setRateId} />
       <p className="text-sm text-neutral-700">
         You pay on our payment provider&apos;s secure page. Your card details never reach this shop.
       </p>

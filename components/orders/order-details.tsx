@@ -58,14 +58,20 @@ export function OrderDetails({ order }: { order: CustomerOrderDTO }) {
         )}
         <dt>Shipping ({order.shippingMethod})</dt>
         <dd className="text-right"><Price money={order.shipping} /></dd>
-        {order.tax.amountMinor > 0 && (
+        {order.tax.amountMinor > 0 && !order.taxIncluded && (
           <>
             <dt>Tax</dt>
-            <dd className="text-right"><Price money={order.tax} /></dd>
+            <dd className="text-right" data-testid="order-tax"><Price money={order.tax} /></dd>
           </>
         )}
         <dt className="font-semibold">Total</dt>
         <dd className="text-right font-semibold"><Price money={order.total} /></dd>
+        {order.tax.amountMinor > 0 && order.taxIncluded && (
+          <>
+            <dt className="text-sm text-neutral-700">Including tax</dt>
+            <dd className="text-right text-sm text-neutral-700" data-testid="order-tax"><Price money={order.tax} /></dd>
+          </>
+        )}
         {order.refunded.amountMinor > 0 && (
           <>
             <dt>Refunded</dt>

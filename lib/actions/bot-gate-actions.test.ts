@@ -75,7 +75,7 @@ const cases: { name: string; action: Action; fields: () => Record<string, string
   {
     name: "guest checkout",
     action: placeGuestOrderAction as Action,
-    fields: () => ({ email: users.newEmail(), recipientName: "Robin Gate", line1: "1 Test Street", city: "Springfield", postalCode: "62704", country: "US", shippingMethod: "standard" }),
+    fields: () => ({ email: users.newEmail(), recipientName: "Robin Gate", line1: "1 Test Street", city: "Springfield", postalCode: "62704", country: "US", shippingRateId: "standard" }),
     typed: { recipientName: "Robin Gate", city: "Springfield" },
     // Past the gate, the (empty) cart is what stops it.
     passed: async (run) => expect(JSON.stringify(await run())).toMatch(/cart/i),

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   /** Discount codes: listing them with their usage, and creating, editing, deactivating them. */
   "discounts:read",
   "discounts:manage",
+  /** Shipping zones, their rates, tax rates and whether prices include tax: what every order is charged. */
+  "shipping:manage",
   "orders:read",
   "orders:fulfil",
   "orders:cancel",

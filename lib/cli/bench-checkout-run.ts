@@ -12,6 +12,7 @@ import { placeOrder, startPayment } from "@/lib/dal/orders/orders";
 import { processPaymentEvent } from "@/lib/dal/payments/events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
+import { flatPricingRules } from "@/lib/payments/flat-pricing";
 import { jobSender, stopJobSender } from "@/lib/queue/sender";
 import { testGateway } from "@/lib/payment-gateway/test-gateway";
 import { checkoutSessionObject, stripeEvent } from "@/lib/payments/test-gateway/stripe-objects";
@@ -26,7 +27,7 @@ const WEBHOOK_CONCURRENCY = 10;
 const SECRET = "whsec_bench_only_secret";
 // The benchmark measures checkout itself: the hoarding caps (tested on their own) would only get in its way.
 const benchLimits = { openOrdersPerAccount: 1_000_000, openOrdersPerAddress: 1_000_000, unitsPerProduct: 1_000_000 };
-const settings = { pricing: { standardMinor: 495, expressMinor: 1495, taxRateBasisPoints: 825 }, reservationMinutes: 30, limits: benchLimits };
+const settings = { pricing: flatPricingRules(495, 1495, 825), reservationMinutes: 30, limits: benchLimits };
 const urls = (orderId: string) => ({ successUrl: `http://bench.test/checkout/success?order=${orderId}`, cancelUrl: "http://bench.test/cart" });
 const address = { newAddress: { recipientName: "Bench Buyer", line1: "1 Bench Street", line2: null, city: "Springfield", region: "IL", postalCode: "62704", country: "US", phone: null, isDefault: false }, save: false };
 
@@ -72,7 +73,7 @@ async function buyers(count: number, lines: { productId: string; quantity: numbe
 }
 
 async function createCheckout(viewer: ActiveSession): Promise<string> {
-  const { orderId } = await placeOrder(viewer, { shippingMethod: "standard", address }, settings);
+  const { orderId } = await placeOrder(viewer, { shippingRateId: "standard", address }, settings);
   await startPayment(viewer, orderId, testGateway, urls);
   return orderId;
 }

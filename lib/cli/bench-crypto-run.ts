@@ -10,6 +10,7 @@ import { listMyOrderDetails } from "@/lib/dal/orders/my-orders";
 import { placeOrder } from "@/lib/dal/orders/orders";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { env } from "@/lib/env";
+import { flatPricingRules } from "@/lib/payments/flat-pricing";
 import { jobSender, stopJobSender } from "@/lib/queue/sender";
 import { percentile } from "./auth-bench-client";
 import { fieldCryptoTimings } from "./crypto-timing";
@@ -19,7 +20,7 @@ const ROUNDS = 300;
 const SAMPLES = 10_000;
 // The benchmark measures checkout itself: the hoarding caps (tested on their own) would only get in its way.
 const benchLimits = { openOrdersPerAccount: 1_000_000, openOrdersPerAddress: 1_000_000, unitsPerProduct: 1_000_000 };
-const settings = { pricing: { standardMinor: 495, expressMinor: 1495, taxRateBasisPoints: 0 }, reservationMinutes: 30, limits: benchLimits };
+const settings = { pricing: flatPricingRules(495, 1495, 0), reservationMinutes: 30, limits: benchLimits };
 const address = {
   recipientName: "Bench Customer With A Long Name",
   line1: "1600 Pennsylvania Avenue NW",
@@ -65,7 +66,7 @@ for (let i = 0; i < ORDERS; i += 1) {
     productId,
     i,
   ]);
-  await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress: { ...address, line1: `${i + 1} ${address.line1}` }, save: false } }, settings);
+  await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: { ...address, line1: `${i + 1} ${address.line1}` }, save: false } }, settings);
 }
 
 /** Milliseconds to read and serialise the page (the JSON stands in for the RSC payload), p50 and p95 over ROUNDS. */

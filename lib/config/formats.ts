@@ -15,6 +15,7 @@ const clock = { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "sho
 const zonedDateTime = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", ...clock });
 const zonedTime = new Intl.DateTimeFormat(locale, clock);
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 });
 
 /** "Mar 5, 2026" */
 export const formatDate = (value: Date) => day.format(value);
@@ -30,6 +31,9 @@ export const formatZonedDateTime = (value: Date) => zonedDateTime.format(value);
 export const formatZonedTime = (value: Date) => zonedTime.format(value);
 /** "10,000" */
 export const formatInteger = (value: number) => integer.format(value);
+
+/** "8.25%" from basis points (825): tax rates. */
+export const formatBasisPoints = (basisPoints: number) => percent.format(basisPoints / 10_000);
 
 /** The language of the shop's pages (`<html lang>`), from its locale. */
 export const pageLanguage = new Intl.Locale(locale).language;

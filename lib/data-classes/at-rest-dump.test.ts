@@ -154,7 +154,7 @@ async function orderShippedTo(viewer: ActiveSession): Promise<string> {
     productId,
   ]);
   const newAddress = { ...secrets, phone: secrets.addressPhone, country: "GB", isDefault: false };
-  await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress, save: false } }, testCheckoutSettings);
+  await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress, save: false } }, testCheckoutSettings);
   return productId;
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { type Env, env } from "@/lib/env";
-import type { PricingRules } from "./pricing";
 
 /**
  * Which payment gateway the shop uses:
@@ -23,13 +22,6 @@ export function gatewayModeFor(
 }
 
 export const gatewayMode = (): GatewayMode => gatewayModeFor(env);
-
-export const pricingRules: PricingRules = {
-  standardMinor: env.SHIPPING_STANDARD_MINOR,
-  expressMinor: env.SHIPPING_EXPRESS_MINOR,
-  freeStandardFromMinor: env.FREE_SHIPPING_FROM_MINOR,
-  taxRateBasisPoints: env.TAX_RATE_BASIS_POINTS,
-};
 
 export const reservationMinutes = env.RESERVATION_MINUTES;
 

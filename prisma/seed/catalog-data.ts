@@ -14,6 +14,8 @@ export type SeedProduct = {
   featured: boolean;
   categorySlug: string;
   imagePath: string;
+  /** Shipping weight in grams (weight-band shipping rates). */
+  weightGrams: number;
 };
 
 export const seedCategories: readonly SeedCategory[] = [
@@ -63,6 +65,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "audio",
     imagePath: "/products/studio-over-ear-headphones.svg",
+    weightGrams: 450,
   },
   {
     slug: "wireless-sport-headphones",
@@ -76,6 +79,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "audio",
     imagePath: "/products/wireless-sport-headphones.svg",
+    weightGrams: 450,
   },
   {
     slug: "travel-noise-cancelling-headphones",
@@ -89,6 +93,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "audio",
     imagePath: "/products/travel-noise-cancelling-headphones.svg",
+    weightGrams: 450,
   },
   {
     slug: "true-wireless-earbuds",
@@ -102,6 +107,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "audio",
     imagePath: "/products/true-wireless-earbuds.svg",
+    weightGrams: 80,
   },
   {
     slug: "portable-bluetooth-speaker",
@@ -115,6 +121,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "audio",
     imagePath: "/products/portable-bluetooth-speaker.svg",
+    weightGrams: 450,
   },
   {
     slug: "bookshelf-speaker-pair",
@@ -128,6 +135,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "audio",
     imagePath: "/products/bookshelf-speaker-pair.svg",
+    weightGrams: 6000,
   },
   {
     slug: "kids-volume-limited-headphones",
@@ -141,6 +149,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "audio",
     imagePath: "/products/kids-volume-limited-headphones.svg",
+    weightGrams: 450,
   },
   {
     slug: "adjustable-led-desk-lamp",
@@ -154,6 +163,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "home-office",
     imagePath: "/products/adjustable-led-desk-lamp.svg",
+    weightGrams: 1200,
   },
   {
     slug: "ergonomic-mesh-office-chair",
@@ -167,6 +177,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "home-office",
     imagePath: "/products/ergonomic-mesh-office-chair.svg",
+    weightGrams: 15000,
   },
   {
     slug: "solid-oak-monitor-stand",
@@ -180,6 +191,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "home-office",
     imagePath: "/products/solid-oak-monitor-stand.svg",
+    weightGrams: 3500,
   },
   {
     slug: "wool-felt-desk-mat",
@@ -193,6 +205,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "home-office",
     imagePath: "/products/wool-felt-desk-mat.svg",
+    weightGrams: 600,
   },
   {
     slug: "wireless-mechanical-keyboard",
@@ -206,6 +219,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "home-office",
     imagePath: "/products/wireless-mechanical-keyboard.svg",
+    weightGrams: 1200,
   },
   {
     slug: "cable-management-tray",
@@ -219,6 +233,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "home-office",
     imagePath: "/products/cable-management-tray.svg",
+    weightGrams: 1200,
   },
   {
     slug: "magnetic-whiteboard-planner",
@@ -232,6 +247,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "home-office",
     imagePath: "/products/magnetic-whiteboard-planner.svg",
+    weightGrams: 1200,
   },
   {
     slug: "pour-over-coffee-kettle",
@@ -245,6 +261,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "kitchen",
     imagePath: "/products/pour-over-coffee-kettle.svg",
+    weightGrams: 900,
   },
   {
     slug: "ceramic-pour-over-dripper",
@@ -258,6 +275,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "kitchen",
     imagePath: "/products/ceramic-pour-over-dripper.svg",
+    weightGrams: 900,
   },
   {
     slug: "cast-iron-skillet-26cm",
@@ -271,6 +289,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "kitchen",
     imagePath: "/products/cast-iron-skillet-26cm.svg",
+    weightGrams: 2800,
   },
   {
     slug: "chefs-knife-20cm",
@@ -284,6 +303,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "kitchen",
     imagePath: "/products/chefs-knife-20cm.svg",
+    weightGrams: 900,
   },
   {
     slug: "stoneware-mug-set",
@@ -295,6 +315,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "kitchen",
     imagePath: "/products/stoneware-mug-set.svg",
+    weightGrams: 1600,
   },
   {
     slug: "end-grain-cutting-board",
@@ -308,6 +329,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "kitchen",
     imagePath: "/products/end-grain-cutting-board.svg",
+    weightGrams: 900,
   },
   {
     slug: "trail-backpack-30l",
@@ -321,6 +343,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "outdoor",
     imagePath: "/products/trail-backpack-30l.svg",
+    weightGrams: 1100,
   },
   {
     slug: "ultralight-two-person-tent",
@@ -334,6 +357,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "outdoor",
     imagePath: "/products/ultralight-two-person-tent.svg",
+    weightGrams: 2100,
   },
   {
     slug: "insulated-water-bottle",
@@ -347,6 +371,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "outdoor",
     imagePath: "/products/insulated-water-bottle.svg",
+    weightGrams: 1100,
   },
   {
     slug: "rechargeable-headlamp",
@@ -360,6 +385,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "outdoor",
     imagePath: "/products/rechargeable-headlamp.svg",
+    weightGrams: 1100,
   },
   {
     slug: "packable-down-sleeping-bag",
@@ -373,6 +399,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "outdoor",
     imagePath: "/products/packable-down-sleeping-bag.svg",
+    weightGrams: 1100,
   },
   {
     slug: "camp-stove-kit",
@@ -386,6 +413,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "outdoor",
     imagePath: "/products/camp-stove-kit.svg",
+    weightGrams: 1100,
   },
   {
     slug: "organic-cotton-t-shirt",
@@ -399,6 +427,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: true,
     categorySlug: "apparel",
     imagePath: "/products/organic-cotton-t-shirt.svg",
+    weightGrams: 400,
   },
   {
     slug: "merino-wool-hoodie",
@@ -412,6 +441,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "apparel",
     imagePath: "/products/merino-wool-hoodie.svg",
+    weightGrams: 400,
   },
   {
     slug: "waterproof-rain-jacket",
@@ -425,6 +455,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "apparel",
     imagePath: "/products/waterproof-rain-jacket.svg",
+    weightGrams: 400,
   },
   {
     slug: "everyday-chino-trousers",
@@ -438,6 +469,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "apparel",
     imagePath: "/products/everyday-chino-trousers.svg",
+    weightGrams: 400,
   },
   {
     slug: "merino-hiking-socks",
@@ -451,6 +483,7 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "apparel",
     imagePath: "/products/merino-hiking-socks.svg",
+    weightGrams: 400,
   },
   {
     slug: "recycled-canvas-cap",
@@ -464,5 +497,6 @@ export const seedProducts: readonly SeedProduct[] = [
     featured: false,
     categorySlug: "apparel",
     imagePath: "/products/recycled-canvas-cap.svg",
+    weightGrams: 400,
   },
 ];

@@ -51,7 +51,7 @@ describe("migrations", () => {
     const schema = await readFile(schemaPath, "utf8");
     const changed = schema.replace(
       /(model Product \{\n)/,
-      "$1  weightGrams Int? // @class public\n",
+      "$1  shelfLifeDays Int? // @class public\n",
     );
     expect(changed).not.toEqual(schema);
     const drifted = withDatabase(serverUrl, `drift_changed_${suffix}`);
@@ -60,6 +60,6 @@ describe("migrations", () => {
 
     const [migrated, described] = await Promise.all([schemaFingerprint(fromMigrations), schemaFingerprint(drifted)]);
     const onlyInSchema = described.filter((line) => !migrated.includes(line));
-    expect(onlyInSchema).toEqual([expect.stringContaining("column Product.weightGrams integer null")]);
+    expect(onlyInSchema).toEqual([expect.stringContaining("column Product.shelfLifeDays integer null")]);
   });
 });

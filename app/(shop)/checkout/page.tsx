@@ -7,7 +7,7 @@ import { countryOptions } from "@/lib/addresses/countries";
 import { requireSession } from "@/lib/guards/current-session";
 import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
 import { getCheckoutSummary } from "@/lib/dal/orders/checkout";
-import { gatewayMode, pricingRules } from "@/lib/payments/config";
+import { gatewayMode } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -30,7 +30,7 @@ export default async function CheckoutPage() {
     );
   }
   if (gatewayMode() === "none") return <Notice><PaymentsUnavailable /></Notice>;
-  const summary = await getCheckoutSummary(viewer, pricingRules);
+  const summary = await getCheckoutSummary(viewer);
   if (!summary) {
     return (
       <Notice>

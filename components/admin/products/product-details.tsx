@@ -9,6 +9,7 @@ export function ProductDetails({ product }: { product: StaffProductDTO }) {
     ["Category", product.categoryName],
     ["Price", <Price key="price" money={product.price} />],
     ["Most per order", product.maxPerOrder],
+    ["Weight (grams)", product.weightGrams],
     ["Featured", product.featured ? "Yes" : "No"],
     ["Description", <span key="description" className="whitespace-pre-line">{product.description}</span>],
   ];

@@ -18,6 +18,7 @@ export type ProductFormValues = {
   price: string;
   categoryId: string;
   maxPerOrder: string;
+  weightGrams: string;
   featured: boolean;
   metaTitle: string;
   metaDescription: string;
@@ -86,6 +87,16 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
         hint="How many one order may hold, from 1 to 999."
         defaultValue={value("maxPerOrder")}
         errors={errors("maxPerOrder")}
+      />
+      <TextField
+        label="Weight (grams)"
+        name="weightGrams"
+        required
+        inputMode="numeric"
+        maxLength={7}
+        hint="One unit, packed: shipping rates by weight band use it."
+        defaultValue={value("weightGrams")}
+        errors={errors("weightGrams")}
       />
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="featured" defaultChecked={typed ? typed.featured === "on" : initial.featured} className="size-5" />

@@ -3,7 +3,7 @@ import { notEnoughStock } from "@/lib/catalog/stock-availability";
 import type { CheckoutError } from "@/lib/dal/orders/checkout-errors";
 
 /** What the shopper is told when the shop refuses a checkout, and whether it concerns the address choice. */
-export function checkoutErrorMessage(error: CheckoutError): { message: string; field?: "addressChoice" } {
+export function checkoutErrorMessage(error: CheckoutError): { message: string; field?: "addressChoice" | "shippingRateId" } {
   const { productName = "This product", limit = 0, left = 0 } = error.detail;
   switch (error.code) {
     case "staff_account":
@@ -26,6 +26,10 @@ export function checkoutErrorMessage(error: CheckoutError): { message: string; f
       return { message: "Choose one of your addresses.", field: "addressChoice" };
     case "signed_in":
       return { message: "You are signed in: check out from your account instead." };
+    case "no_shipping_zone":
+      return { message: "We do not deliver to that country yet. Choose another address.", field: "addressChoice" };
+    case "shipping_rate_unavailable":
+      return { message: "That delivery option is not available for this address: choose one of the options shown for it.", field: "shippingRateId" };
     case "address_unreadable":
       return { message: "That address could not be read. Edit it, or choose another.", field: "addressChoice" };
   }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { addressFieldNames, addressSchema } from "@/lib/addresses/address-schema";
-import { SHIPPING_METHODS } from "@/lib/payments/pricing";
+import { shippingRateIdField } from "./checkout-schema";
 import { emailField } from "../schemas";
 
 /** The fields of the guest checkout form: where to write, where to ship, how. */
-export const guestCheckoutFields = ["email", ...addressFieldNames, "shippingMethod"] as const;
+export const guestCheckoutFields = ["email", ...addressFieldNames, "shippingRateId"] as const;
 
-const contactSchema = z.object({ email: emailField, shippingMethod: z.enum(SHIPPING_METHODS, { error: "Choose a delivery option." }) });
+const contactSchema = z.object({ email: emailField, shippingRateId: shippingRateIdField });
 
 /**
  * What the guest checkout form may send: an email, a shipping address (the

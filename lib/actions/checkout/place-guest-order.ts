@@ -9,7 +9,7 @@ import { DiscountError } from "@/lib/dal/discounts/discount-error";
 import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
 import { placeGuestOrder } from "@/lib/dal/orders/guest-checkout";
 import { OrderLimitError } from "@/lib/dal/orders/limits";
-import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
+import { orderLimits, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { botGateRefusal } from "../bot-gate-state";
 import { publicAction } from "../pipeline/audiences";
@@ -54,7 +54,7 @@ export const placeGuestOrderAction = publicAction(
     let orderId: string;
     try {
       const order = { ...input, clientIp: request.ip };
-      orderId = (await placeGuestOrder(shopper, order, { pricing: pricingRules, reservationMinutes, limits: orderLimits })).orderId;
+      orderId = (await placeGuestOrder(shopper, order, { reservationMinutes, limits: orderLimits })).orderId;
     } catch (error) {
       if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
       if (error instanceof DiscountError) return { status: "error", message: discountRefusalMessage(error.code), values };

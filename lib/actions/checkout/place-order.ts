@@ -9,7 +9,7 @@ import { placeOrder } from "@/lib/dal/orders/orders";
 import { CheckoutError } from "@/lib/dal/orders/checkout-errors";
 import { DiscountError } from "@/lib/dal/discounts/discount-error";
 import { discountRefusalMessage } from "@/lib/discounts/discount-messages";
-import { orderLimits, pricingRules, reservationMinutes } from "@/lib/payments/config";
+import { orderLimits, reservationMinutes } from "@/lib/payments/config";
 import { paymentGateway } from "@/lib/payment-gateway/payment-gateway";
 import { botGateRefusal } from "../bot-gate-state";
 import { customerAction } from "../pipeline/audiences";
@@ -18,18 +18,18 @@ import { checkoutChoiceSchema } from "./checkout-schema";
 import { orderLimitMessage, placeOrderThrottledMessage } from "./order-limit-messages";
 import { paymentPageFor } from "./start-payment";
 
-const formKeys = [...addressFieldNames, "addressChoice", "shippingMethod"] as const;
+const formKeys = [...addressFieldNames, "addressChoice", "shippingRateId"] as const;
 
 /** The checkout form: a saved address or a new one (validated only then), and a shipping method. */
 const placeOrderSchema = z.looseObject(checkoutChoiceSchema.shape).transform((raw, context) => {
-  const { addressChoice, shippingMethod } = raw;
-  if (addressChoice !== "new") return { shippingMethod, address: { savedAddressId: addressChoice } };
+  const { addressChoice, shippingRateId } = raw;
+  if (addressChoice !== "new") return { shippingRateId, address: { savedAddressId: addressChoice } };
   const parsed = addressSchema.safeParse({ ...raw, isDefault: false });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
     return z.NEVER;
   }
-  return { shippingMethod, address: { newAddress: parsed.data, save: raw.saveAddress === "on" } };
+  return { shippingRateId, address: { newAddress: parsed.data, save: raw.saveAddress === "on" } };
 });
 
 /**
@@ -70,7 +70,7 @@ export const placeOrderAction = customerAction(
     let orderId: string;
     try {
       const order = { ...input, clientIp: request.ip };
-      orderId = (await placeOrder(viewer, order, { pricing: pricingRules, reservationMinutes, limits: orderLimits })).orderId;
+      orderId = (await placeOrder(viewer, order, { reservationMinutes, limits: orderLimits })).orderId;
     } catch (error) {
       if (error instanceof OrderLimitError) return { status: "error", message: orderLimitMessage(error), values };
       // Nothing was placed: the shopper removes or changes the code beside the totals.

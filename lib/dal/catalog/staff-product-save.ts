@@ -21,6 +21,8 @@ export type ProductFields = {
   priceMinor: number;
   categoryId: string;
   maxPerOrder: number;
+  /** Shipping weight in grams (weight-band shipping rates). */
+  weightGrams: number;
   featured: boolean;
   /** For search engines and share cards; null: the name and description serve. */
   metaTitle: string | null;
@@ -44,6 +46,7 @@ const ownedSelect = {
   priceMinor: true,
   categoryId: true,
   maxPerOrder: true,
+  weightGrams: true,
   featured: true,
   metaTitle: true,
   metaDescription: true,
@@ -64,6 +67,7 @@ function ownedFields(fields: ProductFields): ProductFields {
     priceMinor: fields.priceMinor,
     categoryId: fields.categoryId,
     maxPerOrder: fields.maxPerOrder,
+    weightGrams: fields.weightGrams,
     featured: fields.featured,
     metaTitle: fields.metaTitle,
     metaDescription: fields.metaDescription,

@@ -23,6 +23,7 @@ export type StaffProductDTO = StaffProductSummaryDTO & {
   maxPerOrder: number;
   metaTitle: string | null;
   metaDescription: string | null;
+  weightGrams: number;
   imagePath: string;
   updatedAt: Date;
 };
@@ -46,6 +47,7 @@ export const staffProductSelect = {
   maxPerOrder: true,
   metaTitle: true,
   metaDescription: true,
+  weightGrams: true,
   imagePath: true,
   updatedAt: true,
 } as const;
@@ -68,6 +70,7 @@ type ProductRow = SummaryRow & {
   maxPerOrder: number;
   metaTitle: string | null;
   metaDescription: string | null;
+  weightGrams: number;
   imagePath: string;
   updatedAt: Date;
 };
@@ -93,6 +96,7 @@ export function toStaffProduct(row: ProductRow): StaffProductDTO {
     maxPerOrder: row.maxPerOrder,
     metaTitle: row.metaTitle,
     metaDescription: row.metaDescription,
+    weightGrams: row.weightGrams,
     imagePath: row.imagePath,
     updatedAt: row.updatedAt,
   };

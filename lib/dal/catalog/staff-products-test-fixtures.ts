@@ -43,6 +43,7 @@ export function adminProductFixtures() {
       priceMinor: 2499,
       categoryId: await outdoorCategoryId(),
       maxPerOrder: 5,
+      weightGrams: 900,
       featured: false,
       metaTitle: null,
       metaDescription: null,

@@ -210,11 +210,11 @@ describe("listStaffProducts and getStaffProduct", () => {
     const reader = await staff("fulfilment");
     const dto = await getStaffProduct(reader, product.id);
     expect(Object.keys(dto ?? {}).sort()).toEqual(
-      ["categoryId", "categoryName", "description", "featured", "id", "imagePath", "maxPerOrder", "metaDescription", "metaTitle", "name", "price", "published", "slug", "stock", "updatedAt"].sort(),
+      ["categoryId", "categoryName", "description", "featured", "id", "imagePath", "maxPerOrder", "metaDescription", "metaTitle", "name", "price", "published", "slug", "stock", "updatedAt", "weightGrams"].sort(),
     );
     const [summary] = (await listStaffProducts(reader, filters({ q: product.name }))).products;
     expect(Object.keys(summary ?? {}).sort()).toEqual(["categoryName", "featured", "id", "name", "price", "published", "slug", "stock"]);
-    const sources = ["id", "slug", "name", "description", "priceMinor", "currency", "stock", "imagePath", "featured", "published", "maxPerOrder", "metaTitle", "metaDescription", "categoryId", "updatedAt"];
+    const sources = ["id", "slug", "name", "description", "priceMinor", "currency", "stock", "imagePath", "featured", "published", "maxPerOrder", "metaTitle", "metaDescription", "weightGrams", "categoryId", "updatedAt"];
     for (const field of sources) expect(["public", "internal"], field).toContain(dataClasses.classOf("Product", field));
     expect(await getStaffProduct(reader, "no-such-product")).toBeNull();
   });

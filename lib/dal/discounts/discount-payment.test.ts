@@ -27,7 +27,7 @@ async function discountedOrder() {
   const product = await createProduct({ priceMinor: 2000, stock: 10 });
   await fillCart(viewer.userId, [{ productId: product.id, quantity: 2 }]);
   await applyDiscountCode({ session: viewer, guestToken: null }, code.code);
-  const { orderId } = await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await startPayment(viewer, orderId, testGateway, urls);
   const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
   const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };

@@ -29,7 +29,7 @@ async function buyerWithCode(code: string, quantity = 2, product?: { id: string 
 }
 
 const place = (viewer: Awaited<ReturnType<typeof customer>>, now?: Date) =>
-  placeOrder(viewer, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings, now);
+  placeOrder(viewer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings, now);
 
 describe("discount codes at order placement", () => {
   it("takes the discount off the goods before tax, holds one use, and clears the code from the cart", async () => {
@@ -52,12 +52,12 @@ describe("discount codes at order placement", () => {
 
     const summary = await getCheckoutSummary(viewer, testCheckoutSettings.pricing);
     expect(summary?.discount).toEqual({ code: code.code, amount: { amountMinor: 500, currency: "USD" }, problem: null });
-    expect(summary?.options.find((option) => option.method === "standard")?.total).toEqual({ amountMinor: 5500, currency: "USD" });
+    expect(summary?.quotes[summary.countryQuotes.US ?? ""]?.options.find((option) => option.rateId === "standard")?.total).toEqual({ amountMinor: 5500, currency: "USD" });
 
     await db.discountCode.update({ where: { id: code.id }, data: { endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 2000) } });
     const expired = await getCheckoutSummary(viewer, testCheckoutSettings.pricing);
     expect(expired?.discount).toMatchObject({ problem: "expired", amount: { amountMinor: 0 } });
-    expect(expired?.options.find((option) => option.method === "standard")?.total.amountMinor).toBe(6050);
+    expect(expired?.quotes[expired.countryQuotes.US ?? ""]?.options.find((option) => option.rateId === "standard")?.total.amountMinor).toBe(6050);
 
     await removeDiscountCode({ session: viewer, guestToken: null });
     expect((await getCheckoutSummary(viewer, testCheckoutSettings.pricing))?.discount).toBeNull();

@@ -46,7 +46,7 @@ describe("a discount at Stripe's HTTP boundary", () => {
     const product = await createProduct({ priceMinor: 3000, stock: 5 });
     await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
     await applyDiscountCode({ session: viewer, guestToken: null }, code.code);
-    const { orderId } = await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     const { port } = server.address() as AddressInfo;
     const gateway = createStripeGateway(createStripeClient("sk_test_boundary", { host: "127.0.0.1", port, protocol: "http" }));
 

@@ -56,7 +56,7 @@ const { testUsers } = await import("@/lib/dal/test-users");
 
 const users = testUsers({ defaults: { name: "Lockdown Shopper" } });
 const idle = { status: "idle" } as const;
-const address = { recipientName: "Lee Lockdown", line1: "1 Paused Street", city: "Haltville", postalCode: "10115", country: "DE", shippingMethod: "standard" };
+const address = { recipientName: "Lee Lockdown", line1: "1 Paused Street", city: "Haltville", postalCode: "10115", country: "DE", shippingRateId: "standard" };
 
 function form(fields: Record<string, string>): FormData {
   for (const cookie of csrfCookiesToIssue({ get: (name) => (request.jar.has(name) ? { value: request.jar.get(name)! } : undefined) })) {

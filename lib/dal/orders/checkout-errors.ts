@@ -14,6 +14,10 @@ export const CHECKOUT_ERROR_CODES = {
   addressUnreadable: "address_unreadable",
   /** A guest checkout from a signed-in browser: the account's own checkout is the way. */
   signedIn: "signed_in",
+  /** No shipping zone serves the address's country (and there is no rest-of-world zone). */
+  noShippingZone: "no_shipping_zone",
+  /** The delivery option posted is not one the address's zone offers for these goods (another zone's, or made up). */
+  shippingRateUnavailable: "shipping_rate_unavailable",
 } as const;
 
 export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[keyof typeof CHECKOUT_ERROR_CODES];

@@ -2,7 +2,9 @@ import "server-only";
 import type { Money } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type PricingRules, type ShippingMethodName, orderTotals, shippingOptions, subtotalOf } from "@/lib/payments/pricing";
+import { type Destination, type PricedLine, type PricingRules, quoteOrder, shippingOptions, subtotalOf, taxRateFor, zoneFor } from "@/lib/payments/pricing";
+import { countryCodes } from "@/lib/addresses/countries";
+import { loadPricingRules } from "@/lib/dal/shipping/pricing-rules";
 import { type CustomerAddressDTO, listMyAddresses } from "@/lib/dal/accounts/addresses";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { previewCartDiscount } from "@/lib/dal/discounts/cart-discount";
@@ -13,7 +15,7 @@ export type CustomerCheckoutLineDTO = { name: string; quantity: number; unitPric
 
 /** A shipping choice with the totals it leads to, all computed here (the page only shows them). */
 export type CustomerCheckoutOptionDTO = {
-  method: ShippingMethodName;
+  rateId: string;
   label: string;
   description: string;
   shipping: Money;
@@ -21,13 +23,26 @@ export type CustomerCheckoutOptionDTO = {
   total: Money;
 };
 
+/** What one kind of destination (a zone and a tax rate) is offered, and the totals. */
+export type CustomerCheckoutQuoteDTO = {
+  options: CustomerCheckoutOptionDTO[];
+  /** True: the prices include the tax shown ("incl."); false: it is added. */
+  taxIncluded: boolean;
+  /** Basis points; 0 shows no tax line. */
+  taxRateBasisPoints: number;
+};
+
 export type CustomerCheckoutSummaryDTO = {
   lines: CustomerCheckoutLineDTO[];
   subtotal: Money;
   /** The discount code on the cart and what it takes off (`problem`: why the order would refuse it). */
   discount: { code: string; amount: Money; problem: DiscountErrorCode | null } | null;
-  options: CustomerCheckoutOptionDTO[];
-  showTax: boolean;
+  /** The delivery options and totals per destination, by quote key. */
+  quotes: Record<string, CustomerCheckoutQuoteDTO>;
+  /** The quote key of each country the shop delivers to (by country code; absent: no delivery there). */
+  countryQuotes: Record<string, string>;
+  /** The quote key of each saved address (its region may have its own tax rate). */
+  addressQuotes: Record<string, string>;
   addresses: CustomerAddressDTO[];
   /** False while a line has a problem: the shopper fixes the cart first. */
   ready: boolean;
@@ -42,7 +57,7 @@ function problemOf(line: { quantity: number; product: { published: boolean; stoc
 }
 
 /** What the checkout page shows for the viewer's cart, priced from the database; null for an empty cart. */
-export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
+export async function getCheckoutSummary(viewer: ActiveSession, rules?: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
   return checkoutSummaryOf({ cart: { userId: viewer.userId } }, rules, () => listMyAddresses(viewer));
 }
 
@@ -52,7 +67,7 @@ export async function getCheckoutSummary(viewer: ActiveSession, rules: PricingRu
  */
 export async function checkoutSummaryOf(
   cart: Prisma.CartItemWhereInput,
-  rules: PricingRules,
+  pinned: PricingRules | undefined,
   addresses: () => Promise<CustomerAddressDTO[]>,
 ): Promise<CustomerCheckoutSummaryDTO | null> {
   const rows = await db.cartItem.findMany({
@@ -61,7 +76,7 @@ export async function checkoutSummaryOf(
     select: {
       quantity: true,
       cart: { select: { discountCodeId: true } },
-      product: { select: { name: true, priceMinor: true, currency: true, published: true, stock: true, maxPerOrder: true, categoryId: true } },
+      product: { select: { name: true, priceMinor: true, currency: true, published: true, stock: true, maxPerOrder: true, categoryId: true, weightGrams: true } },
     },
   });
   if (rows.length === 0) return null;
@@ -75,28 +90,43 @@ export async function checkoutSummaryOf(
     lineTotal: { amountMinor: row.product.priceMinor * row.quantity, currency: row.product.currency },
     problem: problemOf(row),
   }));
-  const priced = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity }));
+  const priced = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, weightGrams: row.product.weightGrams }));
   const subtotalMinor = subtotalOf(priced);
   const discountable = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, categoryId: row.product.categoryId }));
   const discount = await previewCartDiscount(rows[0]?.cart.discountCodeId ?? null, { lines: discountable, currency });
-  const options = shippingOptions(subtotalMinor, rules).map((option) => {
-    const totals = orderTotals(priced, option.method, rules, discount?.amountMinor ?? 0);
-    return {
-      method: option.method,
-      label: option.label,
-      description: option.description,
-      shipping: money(totals.shippingMinor),
-      tax: money(totals.taxMinor),
-      total: money(totals.totalMinor),
-    };
-  });
+  const rules = pinned ?? (await loadPricingRules());
+  const addressBook = await addresses();
+  const quotes: Record<string, CustomerCheckoutQuoteDTO> = {};
+  const keyOf = (destination: Destination): string | null => {
+    const zone = zoneFor(rules, destination.country);
+    if (!zone) return null;
+    const key = `${zone.id}:${taxRateFor(rules, destination)}`;
+    quotes[key] ??= quoteFor(priced, destination, rules, discount?.amountMinor ?? 0, money);
+    return key;
+  };
+  const countryQuotes = keyed(countryCodes.map((country) => [country, keyOf({ country })]));
+  const addressQuotes = keyed(addressBook.map((address) => [address.id, keyOf({ country: address.country, region: address.region })]));
   return {
     lines,
     subtotal: money(subtotalMinor),
     discount: discount && { code: discount.code, amount: money(discount.amountMinor), problem: discount.problem },
-    options,
-    showTax: rules.taxRateBasisPoints > 0,
-    addresses: await addresses(),
+    quotes,
+    countryQuotes,
+    addressQuotes,
+    addresses: addressBook,
     ready: !mixed && lines.every((line) => line.problem === null),
   };
+}
+
+const keyed = (pairs: [string, string | null][]): Record<string, string> =>
+  Object.fromEntries(pairs.filter((pair): pair is [string, string] => pair[1] !== null));
+
+/** Every rate the destination's zone offers for these goods, each with the order's totals by it. */
+function quoteFor(lines: PricedLine[], destination: Destination, rules: PricingRules, discountMinor: number, money: (amountMinor: number) => Money): CustomerCheckoutQuoteDTO {
+  const options = shippingOptions(lines, destination, rules).flatMap((option) => {
+    const quote = quoteOrder(lines, option.rateId, destination, rules, discountMinor);
+    if (!quote.ok) return [];
+    return [{ rateId: option.rateId, label: option.label, description: option.description, shipping: money(quote.shippingMinor), tax: money(quote.taxMinor), total: money(quote.totalMinor) }];
+  });
+  return { options, taxIncluded: rules.pricesIncludeTax, taxRateBasisPoints: taxRateFor(rules, destination) };
 }

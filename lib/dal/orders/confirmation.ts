@@ -15,6 +15,7 @@ export const confirmationSelect = {
   discountMinor: true,
   shippingMinor: true,
   taxMinor: true,
+  taxIncluded: true,
   totalMinor: true,
   items: { select: { productName: true, quantity: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
 } as const satisfies Prisma.OrderSelect;

@@ -22,7 +22,7 @@ describe("the customer order DTO's actions.pay", () => {
     const buyer = await customer();
     const product = await createProduct({ stock: 4 });
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await db.order.update({
       where: { id: orderId },
       data: {

@@ -21,7 +21,7 @@ async function order({ paymentStatus = "paid", fulfillmentStatus = "unfulfilled"
   const buyer = await customer();
   const product = await createProduct({ stock: 6, priceMinor: 4321 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await db.order.update({ where: { id: orderId }, data: { paymentStatus, fulfillmentStatus, capturedMinor: paymentStatus === "paid" ? 9000 : 0 } });
   return { orderId, productName: product.name };
 }
@@ -103,7 +103,7 @@ describe("the packing slip", () => {
     const fulfilment = await staffMember("fulfilment");
     const result = await getPackingSlip(fulfilment, orderId, context);
     if (!result.ok) throw new Error(result.code);
-    expect(result.slip).toMatchObject({ shippingMethod: "express", lines: [{ name: productName, quantity: 2 }], shipTo: { line1: testAddress.line1, phone: testAddress.phone } });
+    expect(result.slip).toMatchObject({ shippingMethod: "Express", lines: [{ name: productName, quantity: 2 }], shipTo: { line1: testAddress.line1, phone: testAddress.phone } });
     expect(Object.keys(result.slip).sort()).toEqual(["fulfillmentStatus", "id", "lines", "number", "placedAt", "shipTo", "shippingMethod"]);
     expect(JSON.stringify(result.slip)).not.toMatch(/4321|8642|9000|Minor|card/i);
     expect(await addressViews(orderId)).toMatchObject([{ actorId: fulfilment.userId, after: { view: "packing_slip" } }]);

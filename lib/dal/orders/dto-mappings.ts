@@ -60,6 +60,7 @@ export const customerOrder: DtoMapping<CustomerOrderDTO> = {
     discount: { fields: ["Order.discountMinor", "Order.currency", "DiscountRedemption.code"], derived: "the code as applied and what it took off" },
     shipping: orderMoney("shippingMinor"),
     tax: orderMoney("taxMinor"),
+    taxIncluded: { fields: ["Order.taxIncluded"] },
     refunded: orderMoney("refundedMinor"),
     shippingMethod: { fields: ["Order.shippingMethod"] },
     shippingAddress: shipAddress,
@@ -92,11 +93,14 @@ export const customerCheckoutOption: DtoMapping<CustomerCheckoutOptionDTO> = {
   dto: "CustomerCheckoutOptionDTO",
   audience: "owner",
   keys: {
-    method: { fields: [], derived: "a shipping method of the shop's configuration" },
-    label: { fields: [], derived: "configuration" },
-    description: { fields: [], derived: "configuration" },
-    shipping: { fields: ["Product.currency"], derived: "the configured price in the cart's currency" },
-    tax: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "the configured rate on goods and shipping" },
-    total: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal, shipping and tax" },
+    rateId: { fields: ["ShippingRate.id"] },
+    label: { fields: ["ShippingRate.name"] },
+    description: { fields: ["ShippingRate.description"] },
+    shipping: {
+      fields: ["ShippingRate.kind", "ShippingRate.amountMinor", "ShippingRate.freeFromMinor", "ShippingRateBand.amountMinor", "Product.weightGrams", "Product.currency"],
+      derived: "the rate's price for the cart's goods and weight",
+    },
+    tax: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency", "TaxRate.basisPoints", "ShopSetting.pricesIncludeTax"], derived: "the destination's rate on goods and shipping" },
+    total: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal less discount, shipping and (unless included) tax" },
   },
 };

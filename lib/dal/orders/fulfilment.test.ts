@@ -16,7 +16,7 @@ async function paidOrder(paid = true) {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   if (paid) await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 3000, paymentIntentId: `pi_test_${orderId}` } });
   return orderId;
 }

@@ -5,7 +5,7 @@ import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import type { PricingRules, ShippingMethodName } from "@/lib/payments/pricing";
+import type { PricingRules } from "@/lib/payments/pricing";
 import { cartOwner, type Shopper } from "@/lib/dal/cart/owner";
 import { type CustomerCheckoutSummaryDTO, checkoutSummaryOf } from "./checkout";
 import { CHECKOUT_ERROR_CODES, CheckoutError } from "./checkout-errors";
@@ -26,7 +26,8 @@ import { openHostedCheckout, type PaymentUrls } from "./payment-start";
 export type GuestOrderInput = {
   email: string;
   address: AddressInput;
-  shippingMethod: ShippingMethodName;
+  /** The id of the shipping rate chosen; the destination's zone must offer it. */
+  shippingRateId: string;
   /** The client's address (`clientIp`), for the per-address cap; unknown or absent: that cap does not apply. */
   clientIp?: string;
 };
@@ -44,7 +45,7 @@ function guestOrders(shopper: Shopper): Prisma.OrderWhereInput | null {
 }
 
 /** What the guest checkout page shows for the guest's cart; null for no cart, an empty one, or a signed-in shopper. */
-export async function getGuestCheckoutSummary(shopper: Shopper, rules: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
+export async function getGuestCheckoutSummary(shopper: Shopper, rules?: PricingRules): Promise<CustomerCheckoutSummaryDTO | null> {
   const tokenHash = guestCartOf(shopper);
   if (!tokenHash) return null;
   return checkoutSummaryOf({ cart: { tokenHash, userId: null } }, rules, async () => []);
@@ -75,7 +76,7 @@ export async function placeGuestOrder(
       {
         // Stored as accounts store theirs (trimmed, lower-cased): the mail goes where an account would.
         buyer: { kind: "guest", cartTokenHash: owner.tokenHash, email: normalizeEmail(input.email) },
-        shippingMethod: input.shippingMethod,
+        shippingRateId: input.shippingRateId,
         address: async () => input.address,
         clientAddressIndex,
       },

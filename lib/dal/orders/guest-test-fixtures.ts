@@ -37,7 +37,7 @@ export function guestFixtures() {
 
   /** Places a standard-shipping guest order to the test address. */
   const order = (shopper: Shopper, email: string, clientIp?: string, settings = testCheckoutSettings) =>
-    placeGuestOrder(shopper, { email, address: testAddress, shippingMethod: "standard", clientIp }, settings);
+    placeGuestOrder(shopper, { email, address: testAddress, shippingRateId: "standard", clientIp }, settings);
 
   return { guest, refill, guestEmail, order };
 }

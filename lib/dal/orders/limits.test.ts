@@ -10,7 +10,7 @@ requireTestDatabaseUrl();
 
 /** Stock cannot be hoarded: unpaid orders are capped per account, per client address, and in units per product. */
 const { createProduct, customer, fillCart, stockOf } = orderFixtures();
-const ship = (clientIp?: string): PlaceOrderInput => ({ shippingMethod: "standard", address: { newAddress: testAddress, save: false }, clientIp });
+const ship = (clientIp?: string): PlaceOrderInput => ({ shippingRateId: "standard", address: { newAddress: testAddress, save: false }, clientIp });
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => null,

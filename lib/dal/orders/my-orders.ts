@@ -34,8 +34,10 @@ export type CustomerOrderDTO = CustomerOrderSummaryDTO & {
   discount: { code: string; amount: Money } | null;
   shipping: Money;
   tax: Money;
+  /** True: the tax was included in the prices (shown as "including"); false: it was added. */
+  taxIncluded: boolean;
   refunded: Money;
-  shippingMethod: "standard" | "express";
+  shippingMethod: string;
   /** Null once erased with the customer's account data. */
   shippingAddress: ShippingAddress | null;
   card: { brand: string; last4: string } | null;
@@ -96,6 +98,7 @@ export const detailSelect = {
   ...orderDiscountSelect,
   shippingMinor: true,
   taxMinor: true,
+  taxIncluded: true,
   refundedMinor: true,
   shippingMethod: true,
   cardBrand: true,
@@ -128,6 +131,7 @@ export function toMyOrder(row: DetailRow, now: Date, withAddress = true): Custom
     discount: orderDiscountOf(row),
     shipping: money(row.shippingMinor),
     tax: money(row.taxMinor),
+    taxIncluded: row.taxIncluded,
     refunded: money(row.refundedMinor),
     shippingMethod: row.shippingMethod,
     shippingAddress: withAddress ? openShippingAddress(row) : null,

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { orderTotals, type PricingRules, type ShippingMethodName } from "@/lib/payments/pricing";
+import { type PricingRules, quoteOrder } from "@/lib/payments/pricing";
+import { loadPricingRules } from "@/lib/dal/shipping/pricing-rules";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { sealShippingAddress, type ShippingAddress } from "./shipping-address";
 import { assertWithinOrderLimits, type OrderHolder, type OrderLimits } from "./limits";
@@ -20,7 +21,12 @@ import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
  */
 export const PLACEMENT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 } as const;
 
-export type CheckoutSettings = { pricing: PricingRules; reservationMinutes: number; limits: OrderLimits };
+/**
+ * `pricing`: the shipping zones, rates and tax rates to price by; absent (the
+ * shop itself), the ones in the database, read in the placing transaction.
+ * Tests pin their own, so suites never depend on the zones staff edit.
+ */
+export type CheckoutSettings = { pricing?: PricingRules; reservationMinutes: number; limits: OrderLimits };
 
 /**
  * Who buys: an account, or a guest (their cart cookie's hash and the email
@@ -38,7 +44,7 @@ function newOrderNumber(): string {
 type CartLine = {
   productId: string;
   quantity: number;
-  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number; categoryId: string };
+  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number; categoryId: string; weightGrams: number };
 };
 
 /** The buyer's cart lines, as a filter: a guest cart is matched with `userId IS NULL`, so a token never reaches an account's cart. */
@@ -54,7 +60,9 @@ async function readCart(tx: Prisma.TransactionClient, buyer: OrderBuyer): Promis
     select: {
       productId: true,
       quantity: true,
-      product: { select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true, categoryId: true } },
+      product: {
+        select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true, categoryId: true, weightGrams: true },
+      },
     },
   });
 }
@@ -106,12 +114,15 @@ const holderOf = (buyer: OrderBuyer): OrderHolder =>
  * reservation ends. `address` is read after the caps, so a refused order
  * saves nothing to the address book. A discount code applied to the cart is
  * claimed in the same transaction (DiscountError refuses the whole order).
+ * Shipping and tax follow the address's country (and region): a rate the
+ * destination's zone does not offer refuses the order (CheckoutError).
  */
 export async function createOrderFromCart(
   tx: Prisma.TransactionClient,
   order: {
     buyer: OrderBuyer;
-    shippingMethod: ShippingMethodName;
+    /** The shipping rate chosen (its id); refused unless the destination's zone offers it for these goods. */
+    shippingRateId: string;
     address: () => Promise<ShippingAddress>;
     clientAddressIndex: string | null;
   },
@@ -123,9 +134,16 @@ export async function createOrderFromCart(
   const currency = checkLines(lines);
   await assertWithinOrderLimits(tx, holderOf(buyer), order.clientAddressIndex, lines, settings.limits);
   const address = await order.address();
-  const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity }));
+  const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity, weightGrams: line.product.weightGrams }));
+  const rules = settings.pricing ?? (await loadPricingRules(tx));
+  const destination = { country: address.country, region: address.region };
+  // Checked before the discount is claimed: a refused choice must not count as a use of a code.
+  const choice = quoteOrder(priced, order.shippingRateId, destination, rules);
+  if (!choice.ok) throw new CheckoutError(choice.reason === "no_zone" ? CHECKOUT_ERROR_CODES.noShippingZone : CHECKOUT_ERROR_CODES.shippingRateUnavailable);
   const discount = await claimDiscount(tx, buyer, lines, currency, now);
-  const totals = orderTotals(priced, order.shippingMethod, settings.pricing, discount?.amountMinor ?? 0);
+  const quote = quoteOrder(priced, order.shippingRateId, destination, rules, discount?.amountMinor ?? 0);
+  if (!quote.ok) throw new CheckoutError(CHECKOUT_ERROR_CODES.shippingRateUnavailable);
+  const { rate, ...totals } = quote;
   const orderId = randomUUID();
   const reservationExpiresAt = new Date(now.getTime() + settings.reservationMinutes * 60_000);
   const created = await tx.order.create({
@@ -134,8 +152,15 @@ export async function createOrderFromCart(
       number: newOrderNumber(),
       userId: buyer.kind === "customer" ? buyer.userId : null,
       currency,
-      ...totals,
-      shippingMethod: order.shippingMethod,
+      subtotalMinor: totals.subtotalMinor,
+      discountMinor: totals.discountMinor,
+      shippingMinor: totals.shippingMinor,
+      taxMinor: totals.taxMinor,
+      totalMinor: totals.totalMinor,
+      taxIncluded: totals.taxIncluded,
+      taxRateBasisPoints: totals.taxRateBasisPoints,
+      shippingMethod: rate.label,
+      shippingRateId: rate.rateId,
       ...sealShippingAddress(orderId, address),
       clientAddressIndex: order.clientAddressIndex,
       reservationExpiresAt,

@@ -24,7 +24,7 @@ describe("placing an order", () => {
       { productId: cable.id, quantity: 3 },
     ]);
 
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "express", address: newAddress }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "express", address: newAddress }, testCheckoutSettings);
 
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } });
     expect(order).toMatchObject({
@@ -57,7 +57,7 @@ describe("placing an order", () => {
     const buyer = await customer();
     const product = await createProduct();
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings);
 
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: shippingAddressSelect });
     for (const value of [row.shipRecipientName, row.shipLine1, row.shipCity, row.shipPostalCode, row.shipPhone]) {
@@ -78,12 +78,12 @@ describe("placing an order", () => {
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
 
     await expect(
-      placeOrder(buyer, { shippingMethod: "standard", address: { savedAddressId: theirs } }, testCheckoutSettings),
+      placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: theirs } }, testCheckoutSettings),
     ).rejects.toThrow(CheckoutError);
     expect(await stockOf(product.id)).toBe(5);
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(1);
 
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { savedAddressId: own } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: own } }, testCheckoutSettings);
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: shippingAddressSelect });
     expect(openShippingAddress(row)?.line1).toBe("9 Own Road");
   });
@@ -98,7 +98,7 @@ describe("placing an order", () => {
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
 
     await expect(
-      placeOrder(buyer, { shippingMethod: "standard", address: { savedAddressId: target } }, testCheckoutSettings),
+      placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: target } }, testCheckoutSettings),
     ).rejects.toMatchObject({ name: "CheckoutError", code: "address_unreadable" });
     expect(await stockOf(product.id)).toBe(5);
     expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
@@ -108,7 +108,7 @@ describe("placing an order", () => {
     const buyer = await customer();
     const product = await createProduct();
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-    await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: true } }, testCheckoutSettings);
+    await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: true } }, testCheckoutSettings);
     expect(await db.address.count({ where: { userId: buyer.userId } })).toBe(1);
   });
 
@@ -123,7 +123,7 @@ describe("placing an order", () => {
     const { lines } = await setUp();
     if (lines.length > 0) await fillCart(buyer.userId, [{ productId: plenty.id, quantity: 1 }, ...lines]);
 
-    await expect(placeOrder(buyer, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(CheckoutError);
+    await expect(placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(CheckoutError);
     expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
     expect(await stockOf(plenty.id)).toBe(10); // the reservation made before the failing line was rolled back
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(lines.length > 0 ? 2 : 0);
@@ -133,7 +133,7 @@ describe("placing an order", () => {
     const product = await createProduct();
     for (const viewer of [await customer({ audience: "staff" }), await customer({ emailVerified: false })]) {
       await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
-      await expect(placeOrder(viewer, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(
+      await expect(placeOrder(viewer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(
         CheckoutError,
       );
     }
@@ -146,7 +146,7 @@ describe("placing an order", () => {
     for (const buyer of buyers) await fillCart(buyer.userId, [{ productId: scarce.id, quantity: 1 }]);
 
     const results = await Promise.allSettled(
-      buyers.map((buyer) => placeOrder(buyer, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings)),
+      buyers.map((buyer) => placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)),
     );
 
     const placed = results.filter((result) => result.status === "fulfilled");
@@ -164,7 +164,7 @@ describe("placing an order", () => {
     const stranger = await customer();
     const product = await createProduct();
     await fillCart(owner.userId, [{ productId: product.id, quantity: 1 }]);
-    const { orderId } = await placeOrder(owner, { shippingMethod: "standard", address: newAddress }, testCheckoutSettings);
+    const { orderId } = await placeOrder(owner, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings);
     const urls = () => ({ successUrl: "http://shop.test/s", cancelUrl: "http://shop.test/c" });
 
     expect(await startPayment(stranger, orderId, testGateway, urls)).toBeNull();

@@ -3,7 +3,6 @@ import { assertShopOpen } from "@/lib/dal/lockdown/state";
 import type { AddressInput } from "@/lib/addresses/address-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ShippingMethodName } from "@/lib/payments/pricing";
 import { addAddress, findOwnAddress } from "@/lib/dal/accounts/addresses";
 import type { ShippingAddress } from "./shipping-address";
 import { clientAddressIndexOf } from "./limits";
@@ -18,7 +17,8 @@ export { type PaymentUrls, startPayment } from "./payment-start";
 export type CheckoutAddressChoice = { savedAddressId: string } | { newAddress: AddressInput; save: boolean };
 
 export type PlaceOrderInput = {
-  shippingMethod: ShippingMethodName;
+  /** The id of the shipping rate chosen; the destination's zone must offer it. */
+  shippingRateId: string;
   address: CheckoutAddressChoice;
   /** The client's address (`clientIp`), for the per-address cap; unknown or absent: that cap does not apply. */
   clientIp?: string;
@@ -63,7 +63,7 @@ export async function placeOrder(
       tx,
       {
         buyer: { kind: "customer", userId: viewer.userId },
-        shippingMethod: input.shippingMethod,
+        shippingRateId: input.shippingRateId,
         address: () => shippingAddressFor(tx, viewer.userId, input.address),
         clientAddressIndex,
       },

@@ -28,11 +28,13 @@ function checkoutLines(order: {
   shippingMethod: string;
   shippingMinor: number;
   taxMinor: number;
+  taxIncluded: boolean;
   items: { productName: string; unitPriceMinor: number; quantity: number }[];
 }) {
   const lines = order.items.map((item) => ({ name: item.productName, unitAmountMinor: item.unitPriceMinor, quantity: item.quantity }));
   if (order.shippingMinor > 0) lines.push({ name: `Shipping (${order.shippingMethod})`, unitAmountMinor: order.shippingMinor, quantity: 1 });
-  if (order.taxMinor > 0) lines.push({ name: "Tax", unitAmountMinor: order.taxMinor, quantity: 1 });
+  // Tax included in the prices is already in the lines: a line of its own would charge it twice.
+  if (order.taxMinor > 0 && !order.taxIncluded) lines.push({ name: "Tax", unitAmountMinor: order.taxMinor, quantity: 1 });
   return lines;
 }
 
@@ -75,6 +77,7 @@ export async function openHostedCheckout(
           shippingMethod: true,
           shippingMinor: true,
           taxMinor: true,
+          taxIncluded: true,
           discountMinor: true,
           discountRedemption: { select: { code: true } },
           reservationExpiresAt: true,

@@ -13,7 +13,7 @@ async function unpaidOrder() {
   const buyer = await customer();
   const product = await createProduct({ stock: 4 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 3 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   const { reservationExpiresAt } = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   return { orderId, productId: product.id, after: new Date(reservationExpiresAt.getTime() + 1000) };
 }

@@ -25,7 +25,7 @@ async function orderIn({ paymentStatus, fulfillmentStatus, paid }: State): Promi
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await db.order.update({
     where: { id: orderId },
     data: { paymentStatus, fulfillmentStatus, capturedMinor: paid ? 3000 : 0, paymentIntentId: paid ? `pi_test_${orderId}` : null },

@@ -16,7 +16,7 @@ async function order(status?: "paid") {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId, number } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId, number } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   if (status) await db.order.update({ where: { id: orderId }, data: { paymentStatus: status, capturedMinor: 6000, paymentIntentId: `pi_test_${orderId}` } });
   return { orderId, number, productId: product.id, buyer };
 }
@@ -41,7 +41,7 @@ describe("orders in the admin", () => {
     expect(ids.has(shipped.orderId)).toBe(false);
     // Oldest first: the customers who have waited longest are served first.
     expect(orders.map((o) => o.id).filter((id) => id === waiting.orderId || id === partly.orderId)).toEqual([waiting.orderId, partly.orderId]);
-    expect(orders.find((o) => o.id === waiting.orderId)?.shippingMethod).toBe("standard");
+    expect(orders.find((o) => o.id === waiting.orderId)?.shippingMethod).toBe("Standard");
   });
 
   it("lists and shows orders with the customer and the address masked", async () => {

@@ -84,6 +84,8 @@ export type StaffOrderDTO = StaffOrderSummaryDTO & {
   discount: { code: string; amount: Money } | null;
   shipping: Money;
   tax: Money;
+  /** True: the tax was included in the prices (shown as "including"); false: it was added. */
+  taxIncluded: boolean;
   captured: Money;
   refunded: Money;
   /** What may still be refunded: captured minus refunds pending or done. */
@@ -113,6 +115,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       ...orderDiscountSelect,
       shippingMinor: true,
       taxMinor: true,
+      taxIncluded: true,
       capturedMinor: true,
       refundedMinor: true,
       shippingMethod: true,
@@ -154,6 +157,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     discount: orderDiscountOf(row),
     shipping: money(row.shippingMinor),
     tax: money(row.taxMinor),
+    taxIncluded: row.taxIncluded,
     captured: money(row.capturedMinor),
     refunded: money(row.refundedMinor),
     refundable: money(refundableMinor),

@@ -71,7 +71,7 @@ describe("order-status links", () => {
     const buyer = await customer();
     const product = await createProduct();
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await expect(issueOrderStatusLink(orderId)).rejects.toBeInstanceOf(NotAGuestOrderError);
     expect(await db.orderStatusToken.count({ where: { orderId } })).toBe(0);
     expect(await resolveOrderRecipient(orderId)).toEqual({

@@ -1,15 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { PricingRules } from "@/lib/payments/pricing";
+import { flatPricingRules } from "@/lib/payments/flat-pricing";
 import type { CheckoutSettings } from "./orders";
 import type { StaffRoleName } from "@/lib/auth/permissions";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { testUsers } from "@/lib/dal/test-users";
 
-/** Shipping 5.00/15.00 and 10 % tax: round numbers that make the expected totals easy to read. */
+/**
+ * One zone for every country with flat rates "standard" (5.00) and "express"
+ * (15.00), and 10 % tax added in the test addresses' countries: round numbers
+ * that make the expected totals easy to read (lib/dal/shipping tests the zones in the database).
+ */
+export const testPricingRules: PricingRules = flatPricingRules(500, 1500, 1000, ["US", "DE", "GB", "FR"]);
+
 export const testCheckoutSettings: CheckoutSettings = {
-  pricing: { standardMinor: 500, expressMinor: 1500, taxRateBasisPoints: 1000 },
+  pricing: testPricingRules,
   reservationMinutes: 30,
   limits: { openOrdersPerAccount: 3, openOrdersPerAddress: 10, unitsPerProduct: 10 },
 };
@@ -26,7 +34,7 @@ export const testAddress = {
   isDefault: false,
 };
 
-export type TestProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean };
+export type TestProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean; weightGrams?: number };
 
 /**
  * Customers, products and carts for the order and payment suites. Products are
@@ -69,6 +77,7 @@ export function orderFixtures() {
         stock: fields.stock ?? 20,
         maxPerOrder: fields.maxPerOrder ?? 10,
         published: fields.published ?? true,
+        weightGrams: fields.weightGrams ?? 0,
         imagePath: "/products/test.svg",
         categoryId: audio.id,
       },

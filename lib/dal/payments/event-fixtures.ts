@@ -23,7 +23,7 @@ export function pendingOrders({ createProduct, customer, fillCart }: ReturnType<
     const buyer = await customer();
     const product = await createProduct({ priceMinor: 2000, stock: 5 });
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await startPayment(buyer, orderId, gateway, urls);
     const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
     const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };

@@ -36,7 +36,7 @@ async function unpaidOrder() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 2000, stock: 5 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   return { buyer, orderId, productId: product.id };
 }
 

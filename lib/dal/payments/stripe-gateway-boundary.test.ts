@@ -75,7 +75,7 @@ async function orderWithCheckout() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 3333 });
   await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-  const { orderId, number } = await placeOrder(buyer, { shippingMethod: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+  const { orderId, number } = await placeOrder(buyer, { shippingRateId: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   requests.length = 0;
   const started = await startPayment(buyer, orderId, gateway(), urls);
   return { buyer, product, orderId, number, started };
@@ -124,7 +124,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
     const buyer = await customer();
     const product = await createProduct({ priceMinor: 1200 });
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     requests.length = 0;
     const pages = await Promise.all(Array.from({ length: 4 }, () => startPayment(buyer, orderId, gateway(), urls)));
     expect(requests.filter((request) => request.path === "/v1/checkout/sessions")).toHaveLength(1);

@@ -15,7 +15,7 @@ async function customerWithOrders() {
   const product = await createProduct({ priceMinor: 1500, stock: 10 });
   const order = async (quantity: number) => {
     await fillCart(viewer.userId, [{ productId: product.id, quantity }]);
-    return (await placeOrder(viewer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings))
+    return (await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings))
       .orderId;
   };
   const paidId = await order(1);

@@ -17,7 +17,7 @@ describe("admin dashboard", () => {
     const buyer = await customer();
     const product = await createProduct({ stock: 5, priceMinor: 1000 });
     await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
-    const { orderId } = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 2750 } });
 
     const after = await getDashboard(owner);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CARRIER_IDS, trackingUrl } from "@/lib/orders/carriers";
-import { newOrderStaffMail, orderCancelled, orderDelivered, orderNoticeMail, orderRefunded, orderShipped, returnUpdate } from "./index";
+import { newOrderStaffMail, orderCancelled, orderConfirmation, orderDelivered, orderNoticeMail, orderRefunded, orderShipped, returnUpdate } from "./index";
 
 const evil = '<script>alert("x")</script>';
 const orderLink = "https://shop.example/account/orders/ord_1?x=1&y=2";
@@ -87,6 +87,23 @@ describe("customer order mail", () => {
 
   it("refuses an order link that is not http(s)", () => {
     expect(() => orderDelivered({ ...base, orderLink: "javascript:alert(1)" })).toThrow(/http/);
+  });
+});
+
+describe("order confirmation totals", () => {
+  const confirm = (taxIncluded: boolean) =>
+    orderConfirmation({
+      name: "Ada",
+      number: "ORD-1A2B3C",
+      currency: "USD",
+      lines: [{ name: "Lamp", quantity: 1, lineTotalMinor: 5000 }],
+      totals: { subtotalMinor: 5000, discountMinor: 0, shippingMinor: 500, taxMinor: taxIncluded ? 917 : 1100, totalMinor: taxIncluded ? 5500 : 6600, taxIncluded },
+      orderLink: "https://shop.example/account/orders/1",
+    }).text;
+
+  it("adds tax before the total, or shows the tax the total includes after it", () => {
+    expect(confirm(false)).toContain("Shipping: $5.00\nTax: $11.00\nTotal paid: $66.00");
+    expect(confirm(true)).toContain("Shipping: $5.00\nTotal paid: $55.00\nIncluding tax: $9.17");
   });
 });
 

@@ -19,7 +19,7 @@ export function orderConfirmation({
   number: string;
   currency: string;
   lines: ConfirmationLine[];
-  totals: { subtotalMinor: number; discountMinor?: number; shippingMinor: number; taxMinor: number; totalMinor: number };
+  totals: { subtotalMinor: number; discountMinor?: number; shippingMinor: number; taxMinor: number; totalMinor: number; taxIncluded?: boolean };
   orderLink: string;
   /** Set for a guest order: `orderLink` is a personal status link that works this many days. */
   guestLinkDays?: number;
@@ -30,8 +30,9 @@ export function orderConfirmation({
     `Subtotal: ${money(totals.subtotalMinor)}`,
     ...(totals.discountMinor ? [`Discount: −${money(totals.discountMinor)}`] : []),
     `Shipping: ${money(totals.shippingMinor)}`,
-    ...(totals.taxMinor > 0 ? [`Tax: ${money(totals.taxMinor)}`] : []),
+    ...(totals.taxMinor > 0 && !totals.taxIncluded ? [`Tax: ${money(totals.taxMinor)}`] : []),
     `Total paid: ${money(totals.totalMinor)}`,
+    ...(totals.taxMinor > 0 && totals.taxIncluded ? [`Including tax: ${money(totals.taxMinor)}`] : []),
   ].join("\n");
   return renderMail({
     subject: `Order ${number} confirmed`,

@@ -8,7 +8,7 @@ import { countryOptions } from "@/lib/addresses/countries";
 import { currentShopper } from "@/lib/guards/current-shopper";
 import { getGuestCheckoutSummary } from "@/lib/dal/orders/guest-checkout";
 import { botChallengeRequiredHere } from "@/lib/guards/bot-challenge";
-import { gatewayMode, pricingRules } from "@/lib/payments/config";
+import { gatewayMode } from "@/lib/payments/config";
 
 export const metadata: Metadata = { title: "Check out as guest" };
 
@@ -19,7 +19,7 @@ export default async function GuestCheckoutPage() {
   const shopper = await currentShopper();
   if (shopper.session) redirect("/checkout");
   if (gatewayMode() === "none") return <Notice><PaymentsUnavailable /></Notice>;
-  const summary = await getGuestCheckoutSummary(shopper, pricingRules);
+  const summary = await getGuestCheckoutSummary(shopper);
   if (!summary) {
     return (
       <Notice>

@@ -110,7 +110,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         )}
         <dt>Shipping ({order.shippingMethod})</dt>
         <dd className="text-right"><Price money={order.shipping} /></dd>
-        <dt>Tax</dt>
+        <dt>{order.taxIncluded ? "Tax (included)" : "Tax"}</dt>
         <dd className="text-right"><Price money={order.tax} /></dd>
         <dt className="font-semibold">Total</dt>
         <dd className="text-right font-semibold"><Price money={order.total} /></dd>

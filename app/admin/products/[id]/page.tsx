@@ -98,6 +98,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
               price: formatPriceInput(product.price.amountMinor),
               categoryId: product.categoryId,
               maxPerOrder: String(product.maxPerOrder),
+              weightGrams: String(product.weightGrams),
               featured: product.featured,
               metaTitle: product.metaTitle ?? "",
               metaDescription: product.metaDescription ?? "",

@@ -8,7 +8,7 @@ import { listCategoryOptions } from "@/lib/dal/catalog/staff-products";
 
 export const metadata: Metadata = { title: "New product" };
 
-const blank = { name: "", slug: "", description: "", price: "", categoryId: "", maxPerOrder: "10", featured: false, metaTitle: "", metaDescription: "" };
+const blank = { name: "", slug: "", description: "", price: "", categoryId: "", maxPerOrder: "10", weightGrams: "0", featured: false, metaTitle: "", metaDescription: "" };
 
 export default async function NewProductPage() {
   const viewer = await requireStaffPermission("products:write", { returnTo: "/admin/products/new" });

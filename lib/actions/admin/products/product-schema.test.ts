@@ -14,6 +14,7 @@ const valid = {
   price: "24.99",
   categoryId: "cat123",
   maxPerOrder: "5",
+  weightGrams: "750",
   featured: "on",
 };
 
@@ -22,7 +23,7 @@ describe("parseProductForm", () => {
     const result = parseProductForm(form(valid));
     expect(result).toMatchObject({
       ok: true,
-      fields: { name: "Trail Lantern", slug: "trail-lantern", description: "Bright and light.", priceMinor: 2499, categoryId: "cat123", maxPerOrder: 5, featured: true },
+      fields: { name: "Trail Lantern", slug: "trail-lantern", description: "Bright and light.", priceMinor: 2499, categoryId: "cat123", maxPerOrder: 5, weightGrams: 750, featured: true },
     });
   });
 
@@ -30,7 +31,7 @@ describe("parseProductForm", () => {
     const hostile = { ...valid, stock: "999", currency: "EUR", published: "true", id: "someone-elses", createdAt: "2000-01-01", imagePath: "javascript:alert(1)", priceMinor: "1" };
     const result = parseProductForm(form(hostile));
     if (!result.ok) throw new Error("expected a valid form");
-    expect(Object.keys(result.fields).sort()).toEqual(["categoryId", "description", "featured", "maxPerOrder", "metaDescription", "metaTitle", "name", "priceMinor", "slug"]);
+    expect(Object.keys(result.fields).sort()).toEqual(["categoryId", "description", "featured", "maxPerOrder", "metaDescription", "metaTitle", "name", "priceMinor", "slug", "weightGrams"]);
     expect(result.fields.priceMinor).toBe(2499);
     expect(Object.keys(result.values)).not.toContain("stock");
   });

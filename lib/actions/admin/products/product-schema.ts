@@ -5,7 +5,7 @@ import { parseForm } from "../../pipeline/form-input";
 import { priceInputSchema } from "./price-input";
 
 /** The text inputs of the product form; nothing else is read from it. */
-export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder", "metaTitle", "metaDescription"] as const;
+export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder", "weightGrams", "metaTitle", "metaDescription"] as const;
 
 // Control characters have no place in a one-line name (they hide text or break layouts).
 const singleLine = /^[^\p{Cc}]*$/u;
@@ -36,6 +36,12 @@ export const productSchema = z
       .regex(/^\d{1,3}$/, "Enter a whole number from 1 to 999.")
       .transform(Number)
       .refine((value) => value >= 1, "Enter a whole number from 1 to 999."),
+    weightGrams: z
+      .string()
+      .trim()
+      .regex(/^\d{1,7}$/, "Enter the weight in whole grams (0 or more).")
+      .transform(Number)
+      .refine((value) => value <= 1_000_000, "Enter at most 1,000,000 grams."),
     featured: z.boolean(),
     // Search engines show about 60 and 155 characters.
     metaTitle: optionalMeta(70),

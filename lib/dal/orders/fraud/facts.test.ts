@@ -21,7 +21,7 @@ describe("the facts the fraud score reads", () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
-      ids.push((await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false }, clientIp: ip }, testCheckoutSettings)).orderId);
+      ids.push((await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false }, clientIp: ip }, testCheckoutSettings)).orderId);
     }
     // One of them placed two hours ago: in the day, not in the hour.
     await db.order.update({ where: { id: ids[0]! }, data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });

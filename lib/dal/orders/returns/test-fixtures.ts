@@ -21,7 +21,7 @@ export function returnFixtures() {
       { productId: a.id, quantity: 2 },
       { productId: b.id, quantity: 1 },
     ]);
-    const placed = await placeOrder(buyer, { shippingMethod: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const placed = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     const { orderId } = placed;
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalMinor: true } });
     const shipped = options.shipped ?? true;
