@@ -38,15 +38,15 @@ describe("create-migration", () => {
 
   it("writes the SQL for a schema change that has no migration yet", { timeout: 120_000 }, async () => {
     const dir = await copyOfMigrations("changed");
-    const changed = schema.replace(/(model Product \{\n)/, "$1  weightGrams Int? /// @class public\n");
+    const changed = schema.replace(/(model Product \{\n)/, "$1  careNotes String? /// @class public\n");
     expect(changed).not.toEqual(schema);
     const now = new Date("2099-01-02T03:04:05Z");
 
-    const folder = await createMigration({ serverUrl, schema: changed, name: "product_weight", dir, now });
+    const folder = await createMigration({ serverUrl, schema: changed, name: "product_care_notes", dir, now });
 
-    expect(folder).toBe(join(dir, "20990102030405_product_weight"));
+    expect(folder).toBe(join(dir, "20990102030405_product_care_notes"));
     const sql = await readFile(join(folder!, "migration.sql"), "utf8");
-    expect(sql).toMatch(/ALTER TABLE "Product" ADD COLUMN\s+"weightGrams" INTEGER;/);
+    expect(sql).toMatch(/ALTER TABLE "Product" ADD COLUMN\s+"careNotes" TEXT;/);
     // Only the change: hand-written `sql_` objects (search indexes, checks) are not dropped.
     expect(sql.replace(/^--.*$/gm, "").trim().split(";").filter((s) => s.trim())).toHaveLength(1);
   });
