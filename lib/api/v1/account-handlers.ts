@@ -1,6 +1,8 @@
 import "server-only";
 import { problemResponse } from "@/lib/api/problem";
-import { getMyAddress, listMyAddresses } from "@/lib/dal/accounts/addresses";
+import { addressSchema } from "@/lib/addresses/address-schema";
+import { createMyAddress, getMyAddress, listMyAddresses } from "@/lib/dal/accounts/addresses";
+import { readJsonBody } from "./json-body";
 import { getMyOrder, listMyOrders } from "@/lib/dal/orders/my-orders";
 import { listMySecurityActivity } from "@/lib/dal/sessions/security-activity";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -37,6 +39,15 @@ export const showOrder = customerRoute<{ orderId: string }>(async ({ viewer, par
 
 /** GET /api/v1/me/addresses */
 export const listAddresses = customerRoute(async ({ viewer }) => jsonResponse({ items: (await listMyAddresses(viewer)).map(apiAddress) }));
+
+/** POST /api/v1/me/addresses: the same rules as the address book page (lib/addresses/address-schema.ts); unknown fields are dropped, never stored. */
+export const addAddress = customerRoute(async ({ request, viewer }) => {
+  const body = await readJsonBody(request, addressSchema);
+  if (!body.ok) return body.response;
+  const id = await createMyAddress(viewer, body.data);
+  const address = await getMyAddress(viewer, id);
+  return address ? jsonResponse(apiAddress(address), 201) : problemResponse("notFound");
+});
 
 /** GET /api/v1/me/addresses/{addressId}: another customer's address is not found. */
 export const showAddress = customerRoute<{ addressId: string }>(async ({ viewer, params }) => {

@@ -113,6 +113,9 @@ export const problemSchema = z
   })
   .meta({ id: "Problem" });
 
-export const checkoutRequestSchema = z.strictObject({ savedAddressId: z.string().min(1).max(40), shippingMethod: z.string().min(1).max(40).optional() }).meta({ id: "CheckoutRequest" });
-export const checkoutResponseSchema = z.object({ orderId: z.string(), paymentUrl: z.url() }).meta({ id: "CheckoutResponse" });
+/** Checkout ships to one of the customer's saved addresses (added on the web or the app's address book). */
+export const checkoutRequestSchema = z
+  .strictObject({ savedAddressId: z.string().min(1).max(40), shippingMethod: z.enum(["standard", "express"]) })
+  .meta({ id: "CheckoutRequest" });
+export const checkoutResponseSchema = z.object({ orderId: z.string(), number: z.string(), paymentUrl: z.string() }).meta({ id: "CheckoutResponse" });
 

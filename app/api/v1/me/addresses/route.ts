@@ -1,1 +1,1 @@
-export { listAddresses as GET } from "@/lib/api/v1/account-handlers";
+export { addAddress as POST, listAddresses as GET } from "@/lib/api/v1/account-handlers";
