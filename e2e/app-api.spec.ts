@@ -15,7 +15,8 @@ function pkce() {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-test("the app signs in through the shop's pages with two-factor, shops with its tokens, pays, and is signed out from /account/security", async ({ page, baseURL }) => {
+test("the app signs in through the shop's pages with two-factor, shops with its tokens, pays, and is signed out from /account/security", async ({ page: signInPage, baseURL }) => {
+  let page = signInPage;
   const origin = baseURL ?? "";
   const identity = await verifiedCustomer();
   await signIn(page, identity);
@@ -73,8 +74,11 @@ test("the app signs in through the shop's pages with two-factor, shops with its 
   const paymentUrl = checkout.data?.paymentUrl ?? "";
   expect(paymentUrl).toMatch(/\/test-gateway\/cs_test_/);
 
-  // The app hands the hosted payment page to the browser.
+  // The app hands the hosted payment page to the browser: a new tab (the sign-in tab ended on the app's scheme).
+  page = await signInPage.context().newPage();
   await page.goto(paymentUrl);
+  await expect(page.getByRole("note")).toContainText("TEST PAYMENT PAGE");
+  await page.waitForLoadState("networkidle");
   await payOnTestGateway(page);
   const orderId = checkout.data?.orderId ?? "";
   await expect
