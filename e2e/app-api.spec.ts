@@ -129,4 +129,13 @@ test("the API takes no cookies, answers problem details, and refuses an oversize
   const unregistered = await fetch(new URL(`/oauth/authorize?client_id=${clientId}&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&response_type=code`, origin), { redirect: "manual" });
   expect(unregistered.status).toBe(400);
   expect(unregistered.headers.get("location")).toBeNull();
+
+  // The contract and the installable web shop are public.
+  const document = (await (await fetch(new URL("/api/v1/openapi.json", origin))).json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(document.openapi).toBe("3.1.0");
+  expect(Object.keys(document.paths)).toContain("/api/v1/checkout");
+  const manifest = await page.request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  expect(((await manifest.json()) as { icons: unknown[] }).icons.length).toBeGreaterThanOrEqual(2);
+  expect((await page.request.get("/icons/icon-512.png")).status()).toBe(200);
 });
