@@ -6,8 +6,9 @@ import { revokeMySession } from "@/lib/dal/sessions/my-sessions";
 import { placeOrder } from "@/lib/dal/orders/orders";
 import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
 import { addItem, removeItem, setItem, showCart } from "@/lib/api/v1/cart-handlers";
+import { checkout } from "@/lib/api/v1/checkout-handler";
 import { listProducts, searchCatalog, showProduct } from "@/lib/api/v1/catalog-handlers";
-import { listAddresses, listOrders, listSecurityActivity, showAddress, showMe, showOrder } from "@/lib/api/v1/account-handlers";
+import { addAddress, listAddresses, listOrders, listSecurityActivity, showAddress, showMe, showOrder } from "@/lib/api/v1/account-handlers";
 import { appSignIn } from "@/lib/oauth/test-support";
 
 const appSessionIds = async (userId: string) =>
@@ -179,6 +180,29 @@ describe("/api/v1 orders and account (IDOR on every resource)", () => {
     expect((await call(showAddress, "/x", { token: attacker.token, params: { addressId } })).status).toBe(404);
     const list = (await (await call(listAddresses, "/x", { token: attacker.token })).json()) as { items: unknown[] };
     expect(list.items).toHaveLength(0);
+  });
+
+  it("checkout refuses another customer's saved address (IDOR): 404, no order placed, the cart kept", async () => {
+    const owner = await customerWithApp();
+    const attacker = await customerWithApp();
+    const theirs = await createMyAddress(owner.viewer, testAddress);
+    const product = await createProduct();
+    await fillCart(attacker.userId, [{ productId: product.id, quantity: 1 }]);
+    const response = await call(checkout, "/api/v1/checkout", { token: attacker.token, body: { savedAddressId: theirs, shippingMethod: "standard" } });
+    expect(response.status).toBe(404);
+    await expect(db.order.count({ where: { userId: attacker.userId } })).resolves.toBe(0);
+    await expect(db.cartItem.count({ where: { cart: { userId: attacker.userId } } })).resolves.toBe(1);
+    const priced = await call(checkout, "/api/v1/checkout", { token: attacker.token, body: { savedAddressId: theirs, shippingMethod: "standard", totalMinor: 1 } });
+    expect(priced.status).toBe(422);
+  });
+
+  it("saves a new address with the address book's rules", async () => {
+    const { token } = await customerWithApp();
+    const saved = await call(addAddress, "/api/v1/me/addresses", { token, body: { ...testAddress, line2: "", phone: "", region: "" } });
+    expect(saved.status).toBe(201);
+    const invalid = await call(addAddress, "/api/v1/me/addresses", { token, body: { ...testAddress, postalCode: "ABC", line2: "", phone: "", region: "" } });
+    expect(invalid.status).toBe(422);
+    expect((await problemOf(invalid)).errors?.postalCode).toBeDefined();
   });
 
   it("shows the caller's own security activity, with the app sign-in and masked addresses", async () => {
