@@ -5,6 +5,7 @@ import type { SessionAuthMethod } from "@/lib/generated/prisma/client";
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
+import { notifyAppTokenReplayed } from "./replay-notice";
 
 /** A stored code as the token endpoint needs it: who approved it, for which app, and how they had signed in. */
 export type AuthorizationCodeGrant = {
@@ -66,6 +67,7 @@ export async function findAuthorizationCode(code: string, context: RequestContex
         ? await tx.session.updateMany({ where: { id: row.sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "oauth_code_reused" } })
         : { count: 0 };
       await recordSecurityEvent(tx, { type: "oauth_code_reused", userId: row.userId, context, details: { clientId: row.clientId, sessionEnded: ended.count > 0 } });
+      if (ended.count > 0) await notifyAppTokenReplayed(tx, row.userId);
     });
     return null;
   }

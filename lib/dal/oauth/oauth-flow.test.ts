@@ -14,7 +14,7 @@ import { handleTokenRequest as token } from "@/lib/oauth/token-endpoint";
 requireTestDatabaseUrl();
 
 const context = { ip: "203.0.113.30", userAgent: "vitest oauth" };
-const { createUser } = testUsers({ defaults: { name: "OAuth Tester" } });
+const { createUser } = testUsers({ defaults: { name: "OAuth Tester" }, mailJobs: true });
 const { clientId, redirectUri } = testClient();
 
 type Tokens = { access_token: string; refresh_token: string; token_type: string; expires_in: number };
@@ -54,6 +54,13 @@ async function signIn() {
 
 const events = (userId: string, type: "app_signed_in" | "oauth_refresh_token_reused" | "oauth_code_reused" | "app_signed_out") =>
   db.securityEvent.count({ where: { userId, type } });
+
+/** "The shop app was signed out for your safety" mails queued to the user. */
+async function replayMails(userId: string): Promise<number> {
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${email} AND data->>'subject' LIKE 'The shop app was signed out%'`;
+  return rows[0]?.n ?? 0;
+}
 
 describe("/oauth/authorize", () => {
   it("redirects a signed-in customer back to the app with a code and the state", async () => {
@@ -155,6 +162,7 @@ describe("/oauth/token: authorization code", () => {
     expect(((await again.json()) as { error: string }).error).toBe("invalid_grant");
     expect(await findAppSessionByAccessToken(tokens.access_token)).toBeNull();
     await expect(events(userId, "oauth_code_reused")).resolves.toBe(1);
+    await expect(replayMails(userId)).resolves.toBe(1);
   });
 
   it("refuses a redirect URI that differs from the authorization request's", async () => {
@@ -202,6 +210,8 @@ describe("/oauth/token: refresh rotation and reuse detection", () => {
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { error: string }).error).toBe("invalid_grant");
     await expect(events(userId, "oauth_refresh_token_reused")).resolves.toBe(1);
+    // The customer is told once, in the transaction that ended the session.
+    await expect(replayMails(userId)).resolves.toBe(1);
     // Both the legitimate holder's newest tokens and the old ones are dead.
     expect(await findAppSessionByAccessToken(next.access_token)).toBeNull();
     expect((await refresh(next.refresh_token)).status).toBe(400);

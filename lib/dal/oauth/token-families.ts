@@ -6,6 +6,7 @@ import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import { createSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
 import type { AuthorizationCodeGrant } from "./authorization-codes";
+import { notifyAppTokenReplayed } from "./replay-notice";
 
 /** A token pair as issued (the raw values leave this module only in the token response). */
 export type IssuedTokens = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string };
@@ -110,5 +111,7 @@ async function endFamilyForReuse(sessionId: string, userId: string, clientId: st
   await db.$transaction(async (tx) => {
     const ended = await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "refresh_token_reused" } });
     await recordSecurityEvent(tx, { type: "oauth_refresh_token_reused", userId, context, details: { clientId, sessionId, sessionEnded: ended.count > 0 } });
+    // The customer hears of it once, when the session is ended (later replays of the same family change nothing).
+    if (ended.count > 0) await notifyAppTokenReplayed(tx, userId);
   });
 }
