@@ -7,6 +7,7 @@ import { isRefusedCrossSite } from "@/lib/auth/csrf/unsafe-request";
 import { orderStatusRefusal } from "@/lib/auth/rate-limit/order-status-throttle";
 import { createRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { env } from "@/lib/env";
+import { API_CONTENT_SECURITY_POLICY, isBearerApiPath } from "@/lib/http/bearer-api-paths";
 
 /**
  * Runs before every page, route handler and server action: a fresh CSP nonce
@@ -29,6 +30,7 @@ export async function proxy(request: NextRequest) {
   if (isRefusedCrossSite(request.method, request.nextUrl.pathname, request.headers, new URL(env.SITE_URL).origin)) {
     return new NextResponse(await crossSiteRefusalText(request), { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
   }
+  if (isBearerApiPath(request.nextUrl.pathname)) return bearerApi(request, requestId);
   const throttled = await orderStatusRefusal(request.nextUrl.pathname, request.headers);
   if (throttled) {
     throttled.headers.set(REQUEST_ID_HEADER, requestId);
@@ -64,6 +66,19 @@ function sharedRender(request: NextRequest, requestId: string): NextResponse {
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", FAIL_CLOSED_POLICY);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+/**
+ * The app's bearer API (/api/v1, /oauth/token, /oauth/revoke): JSON only, so
+ * no nonce, and no anti-CSRF cookies: nothing there reads or sets a cookie.
+ */
+function bearerApi(request: NextRequest, requestId: string): NextResponse {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }

@@ -117,6 +117,18 @@ export const envSchema = z.object({
   SESSION_STAFF_IDLE_MINUTES: minutes(30),
   SESSION_STAFF_ABSOLUTE_MINUTES: minutes(12 * 60),
 
+  /** The shop's own app: its OAuth client id (a public client, PKCE S256) at /oauth/authorize and /oauth/token. */
+  MOBILE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1-64 letters, digits, '.', '_' or '-'").default("shop-mobile"),
+  /**
+   * The app's redirect URIs, comma-separated, matched exactly: a private-use scheme
+   * (RFC 8252 §7.1, e.g. shopapp://oauth/callback) or an https URL; never http, javascript: or data:.
+   */
+  MOBILE_REDIRECT_URIS: z
+    .string()
+    .default("shopapp://oauth/callback")
+    .transform((value) => value.split(",").map((uri) => uri.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isAppRedirectUri, "each must be a private-use scheme URI or an https URL, without a fragment")).min(1)),
+
   /** Stripe's secret (or restricted) API key. Unset: payments go to the offline test gateway where allowed. */
   STRIPE_SECRET_KEY: unsetIfEmpty(
     z
@@ -186,6 +198,20 @@ export const envSchema = z.object({
   /** How long revealed customer data stays visible to the staff member who revealed it. */
   PII_REVEAL_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
 });
+
+/** A redirect URI an app may register: a private-use scheme with a dot-free name or https; no fragment (RFC 6749 §3.1.2). */
+function isAppRedirectUri(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.hash || value.includes("#")) return false;
+  const scheme = url.protocol.slice(0, -1);
+  if (scheme === "https") return true;
+  return /^[a-z][a-z0-9+.-]*$/.test(scheme) && !["http", "javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss"].includes(scheme);
+}
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
 

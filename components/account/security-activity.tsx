@@ -14,6 +14,10 @@ const LABELS: Record<ActivityType, string> = {
   session_revoked: "A device was signed out",
   sessions_revoked: "Devices were signed out",
   account_compromise_reported: "Reported as not you: all devices signed out",
+  app_signed_in: "Signed in to the shop app",
+  app_signed_out: "Signed out of the shop app",
+  oauth_refresh_token_reused: "An old app sign-in was replayed: that app was signed out",
+  oauth_code_reused: "An app sign-in code was replayed: that app was signed out",
 };
 
 const countryNames = new Intl.DisplayNames(["en"], { type: "region" });

@@ -23,7 +23,7 @@ export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
           <li key={session.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-neutral-200 p-3">
             <div>
               <p className="font-medium">
-                {describeUserAgent(session.userAgent)}
+                {session.app ? `Shop app (${describeUserAgent(session.userAgent)})` : describeUserAgent(session.userAgent)}
                 {session.current && <span className="ml-2 rounded bg-success-100 px-2 text-sm text-success-900">This device</span>}
               </p>
               <p className="text-sm text-neutral-700">
@@ -36,7 +36,7 @@ export function SessionList({ sessions }: { sessions: CustomerSessionDTO[] }) {
                 <CsrfField />
                 <input type="hidden" name="sessionId" value={session.id} />
                 <button type="submit" className={buttonClass}>
-                  Sign out this device
+                  {session.app ? "Sign out this app" : "Sign out this device"}
                 </button>
               </form>
             )}

@@ -72,6 +72,7 @@ const customerSession: DtoMapping<CustomerSessionDTO> = {
   keys: {
     id: { fields: ["Session.id"] },
     current: { fields: ["Session.id"], derived: "whether it is the viewer's own session" },
+    app: { fields: ["Session.clientId"], derived: "whether an app (OAuth client) opened it" },
     persistent: { fields: ["Session.persistent"] },
     createdAt: { fields: ["Session.createdAt"] },
     lastSeenAt: { fields: ["Session.lastSeenAt"] },

@@ -1,4 +1,5 @@
 import { MAX_IMAGE_UPLOAD_BYTES } from "@/lib/images/image-limits";
+import { isBearerApiPath } from "./bearer-api-paths";
 
 /**
  * How large a request body the shop's HTTP server lets through to Next. Server
@@ -15,8 +16,12 @@ export const IMAGE_UPLOAD_BODY_LIMIT_BYTES = MAX_IMAGE_UPLOAD_BYTES + 1024 * 102
 // The product editor posts the image upload action to its own page, /admin/products/<id>.
 const imageUploadPage = /^\/admin\/products\/[A-Za-z0-9_-]{1,40}\/?$/;
 
-/** The largest body accepted for a request to `pathname`: only the product editor takes more than 1 MB. */
+/** The app's JSON API and OAuth forms: the largest real body (a cart line, an address) is under 2 KB. */
+export const API_BODY_LIMIT_BYTES = 16 * 1024;
+
+/** The largest body accepted for a request to `pathname`: only the product editor takes more than 1 MB, the app's API far less. */
 export function requestBodyLimit(pathname: string): number {
+  if (isBearerApiPath(pathname)) return API_BODY_LIMIT_BYTES;
   return imageUploadPage.test(pathname) ? IMAGE_UPLOAD_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
 }
 

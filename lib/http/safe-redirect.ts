@@ -1,3 +1,6 @@
+/** Long enough for an app's /oauth/authorize request (PKCE challenge, state, redirect URI) to survive sign-in. */
+const MAX_REDIRECT_PATH_LENGTH = 600;
+
 /**
  * A redirect target taken from a URL parameter, allowed only as a path on this
  * site (ASVS V3.7.2): "/account" yes; "//evil.example", "/\\evil.example",
@@ -8,7 +11,7 @@
  */
 export function safeRedirectPath(value: string | string[] | undefined, fallback = "/account"): string {
   const candidate = Array.isArray(value) ? value[0] : value;
-  if (typeof candidate !== "string" || !candidate || candidate.length > 200) return fallback;
+  if (typeof candidate !== "string" || !candidate || candidate.length > MAX_REDIRECT_PATH_LENGTH) return fallback;
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return fallback;
   return encodedPath(candidate) ?? fallback;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_BODY_LIMIT_BYTES, IMAGE_UPLOAD_BODY_LIMIT_BYTES } from "./body-limits";
+import { API_BODY_LIMIT_BYTES, DEFAULT_BODY_LIMIT_BYTES, IMAGE_UPLOAD_BODY_LIMIT_BYTES } from "./body-limits";
 import { createShopRequestListener, type HandlerFailure } from "./shop-request-listener";
 
 // A real node:http server around the listener; the stand-in for Next records what it was handed.
@@ -56,6 +56,18 @@ describe("the shop's HTTP server: body limits", () => {
     expect(response.status).toBe(413);
     expect(await response.text()).toBe("Request body too large");
     expect(seen).toHaveLength(0);
+  });
+
+  it("holds the app's API and OAuth forms to 16 KB, refused as problem details before Next", async () => {
+    seen.length = 0;
+    for (const path of ["/api/v1/cart/items", "/oauth/token", "/oauth/revoke"]) {
+      const response = await post(path, API_BODY_LIMIT_BYTES + 1, { "content-type": "application/json" });
+      expect(response.status).toBe(413);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(((await response.json()) as { type: string }).type).toBe("urn:shop:problem:payload-too-large");
+    }
+    expect(seen).toHaveLength(0);
+    expect((await post("/api/v1/cart/items", API_BODY_LIMIT_BYTES)).status).toBe(200);
   });
 
   it("lets a body of exactly 1 MB through", async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyRefusal } from "./body-limits";
+import { isBearerApiPath } from "./bearer-api-paths";
 import { loggablePath } from "./loggable-path";
 import { appendPeerAddress } from "./forwarded-for";
 import { createRequestId, REQUEST_ID_HEADER } from "./request-id";
@@ -36,8 +37,15 @@ function answerFailure(response: ServerResponse): void {
 }
 
 function refuse(request: IncomingMessage, response: ServerResponse, status: 411 | 413): void {
-  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-  response.end(refusalText[status]);
+  if (isBearerApiPath(new URL(request.url ?? "/", "http://shop.invalid").pathname)) {
+    // The app's API answers every refusal as RFC 9457 problem details (lib/api/problem.ts).
+    const type = status === 413 ? "urn:shop:problem:payload-too-large" : "urn:shop:problem:length-required";
+    response.writeHead(status, { "content-type": "application/problem+json", "cache-control": "no-store" });
+    response.end(JSON.stringify({ type, title: refusalText[status], status }));
+  } else {
+    response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    response.end(refusalText[status]);
+  }
   let discarded = 0;
   request.on("data", (chunk: Buffer) => {
     discarded += chunk.byteLength;

@@ -30,4 +30,14 @@ describe("cross-site requests with unsafe methods", () => {
     expect(refused("POST", "/api/auth/callback/credentials", {})).toBe(false);
     expect(refused("POST", "/api/webhooks/stripe-evil", {})).toBe(true);
   });
+
+  it("leaves the app's bearer API and OAuth forms to their tokens (they never read cookies), and nothing near them", () => {
+    expect(refused("POST", "/api/v1/cart/lines", {})).toBe(false);
+    expect(refused("DELETE", "/api/v1/cart/lines/x", {})).toBe(false);
+    expect(refused("POST", "/oauth/token", {})).toBe(false);
+    expect(refused("POST", "/oauth/revoke", {})).toBe(false);
+    expect(refused("POST", "/api/v10/x", {})).toBe(true);
+    expect(refused("POST", "/oauth/authorize", {})).toBe(true);
+    expect(refused("POST", "/oauth/token-evil", {})).toBe(true);
+  });
 });

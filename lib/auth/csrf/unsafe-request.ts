@@ -1,4 +1,5 @@
 import "server-only";
+import { isBearerApiPath } from "@/lib/http/bearer-api-paths";
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -6,6 +7,7 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Endpoints other servers call, authenticated otherwise: the payment
  * provider's webhook (signed body), and next-auth's own routes (their own
  * double-submit token; its credentials callback is also called by scripts).
+ * The app's bearer API is exempt too (lib/http/bearer-api-paths.ts).
  */
 const OTHER_AUTHENTICATION = [/^\/api\/webhooks\/stripe\/?$/, /^\/api\/auth\//];
 
@@ -20,7 +22,7 @@ const OTHER_AUTHENTICATION = [/^\/api\/webhooks\/stripe\/?$/, /^\/api\/auth\//];
  */
 export function isRefusedCrossSite(method: string, pathname: string, headers: Headers, siteOrigin: string): boolean {
   if (!UNSAFE_METHODS.has(method.toUpperCase())) return false;
-  if (OTHER_AUTHENTICATION.some((pattern) => pattern.test(pathname))) return false;
+  if (OTHER_AUTHENTICATION.some((pattern) => pattern.test(pathname)) || isBearerApiPath(pathname)) return false;
   const fetchSite = headers.get("sec-fetch-site");
   const origin = headers.get("origin");
   if (fetchSite === null && origin === null) return true;

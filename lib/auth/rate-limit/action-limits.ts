@@ -36,6 +36,8 @@ export const actionPolicies = {
   discountCodeByCart: { keyKind: "account", points: 10, duration: 900 },
   // Proof-of-work challenges: cheap to serve, but each is a signature; a person needs a few an hour.
   botChallengeByIp: { keyKind: "ip", points: 30, duration: 600 },
+  // The app's token and revocation endpoints: a refresh every 10 minutes per device; guessing codes or tokens is slowed per address.
+  oauthTokenByIp: { keyKind: "ip", points: 60, duration: 600 },
 } as const satisfies Record<string, { keyKind: KeyKind; points: number; duration: number }>;
 
 /** The name of an action policy. */

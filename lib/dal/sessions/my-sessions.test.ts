@@ -92,7 +92,7 @@ describe("listMySessions", () => {
     expect(sessions.find((session) => session.id === phone.sessionId)?.userAgent).toBe("my phone");
     // The DTO never carries the token hash or the owner.
     for (const session of sessions) {
-      expect(Object.keys(session).sort()).toEqual(["createdAt", "current", "id", "ip", "lastSeenAt", "persistent", "userAgent"]);
+      expect(Object.keys(session).sort()).toEqual(["app", "createdAt", "current", "id", "ip", "lastSeenAt", "persistent", "userAgent"]);
     }
   });
 });

@@ -8,6 +8,8 @@ import type { RequestContext } from "@/lib/context/request-context";
 export type CustomerSessionDTO = {
   id: string;
   current: boolean;
+  /** An app (device) session opened through /oauth/authorize, rather than a browser's. */
+  app: boolean;
   persistent: boolean;
   createdAt: Date;
   lastSeenAt: Date;
@@ -19,10 +21,10 @@ export async function listMySessions(viewer: ActiveSession): Promise<CustomerSes
   const now = new Date();
   const rows = await db.session.findMany({
     where: { userId: viewer.userId, revokedAt: null, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
-    select: { id: true, persistent: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+    select: { id: true, persistent: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true, clientId: true },
     orderBy: { lastSeenAt: "desc" },
   });
-  return rows.map((row) => ({ ...row, current: row.id === viewer.sessionId }));
+  return rows.map(({ clientId, ...row }) => ({ ...row, app: clientId !== null, current: row.id === viewer.sessionId }));
 }
 
 /**

@@ -19,6 +19,10 @@ export const ACTIVITY_TYPES = [
   "session_revoked",
   "sessions_revoked",
   "account_compromise_reported",
+  "app_signed_in",
+  "app_signed_out",
+  "oauth_refresh_token_reused",
+  "oauth_code_reused",
 ] as const satisfies readonly SecurityEventType[];
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

@@ -49,6 +49,10 @@ export async function createSession(
     method?: SessionAuthMethod;
     /** When the password was proven, if earlier than now (a session opened after the challenge). */
     passwordVerifiedAt?: Date;
+    /** When the second factor was proven, if earlier than now (an app session opened from a browser's approval). */
+    secondFactorVerifiedAt?: Date | null;
+    /** The OAuth client of an app session (lib/dal/oauth); unset for a browser session. */
+    clientId?: string;
   },
 ): Promise<{ token: string; sessionId: string }> {
   const token = generateToken();
@@ -72,7 +76,8 @@ export async function createSession(
       secondFactorPending: pending,
       authMethod: method,
       passwordVerifiedAt: input.passwordVerifiedAt ?? new Date(now),
-      secondFactorVerifiedAt: method === "password" ? null : new Date(now),
+      secondFactorVerifiedAt: method === "password" ? null : (input.secondFactorVerifiedAt ?? new Date(now)),
+      clientId: input.clientId ?? null,
     },
     select: { id: true },
   });
@@ -82,8 +87,20 @@ export async function createSession(
 /** The live session for a cookie token, or null (unknown, revoked, idle too long or too old). */
 export async function findActiveSession(token: string): Promise<ActiveSession | null> {
   if (!isWellFormedToken(token)) return null;
-  const row = await db.session.findUnique({
-    where: { tokenHash: hashToken(token) },
+  return loadActiveSession({ tokenHash: hashToken(token), clientId: null });
+}
+
+/**
+ * The live app (device) session an access token belongs to (lib/dal/oauth), by
+ * id, with the same checks as a cookie's: revoked, idle or expired is null.
+ */
+export async function findActiveAppSession(sessionId: string): Promise<ActiveSession | null> {
+  return loadActiveSession({ id: sessionId, clientId: { not: null } });
+}
+
+async function loadActiveSession(where: Prisma.SessionWhereInput): Promise<ActiveSession | null> {
+  const row = await db.session.findFirst({
+    where,
     select: {
       id: true,
       userId: true,

@@ -7,6 +7,7 @@ export { escapeHtml, greetingName } from "./escape";
 export type { MailContent } from "./layout";
 export { accountCompromiseReported, passwordChanged, passwordReset, passwordResetCompleted } from "./password";
 export { recoveryCodeUsed, twoFactorDisabled, twoFactorEnabled, twoFactorFailed } from "./two-factor";
+export { appTokenReplayed } from "./app";
 export { orderConfirmation } from "./order";
 export { orderNoticeMail } from "./order-notices";
 export { orderCancelled, orderDelivered, orderRefunded, orderShipped } from "./order-updates";

@@ -12,6 +12,7 @@ import {
   signUpAttemptOnExistingAccount,
   staffInvitation,
   verifyEmail,
+  appTokenReplayed,
 } from "./index";
 
 const link = "https://shop.example/verify-email?token=abc123&x=1";
@@ -32,6 +33,7 @@ const all = {
   emailChangeVerify: emailChangeVerify({ name: evil, link }),
   emailChangeNotice: emailChangeNotice({ name: evil, newEmail: "jane@example.com" }),
   emailChanged: emailChanged({ name: evil }),
+  appTokenReplayed: appTokenReplayed({ name: evil, securityLink: "https://shop.example/account/security" }),
   signUpAttemptOnExistingAccount: signUpAttemptOnExistingAccount({
     name: evil,
     signInLink: "https://shop.example/sign-in",

@@ -1,0 +1,1 @@
+export { addItem as POST } from "@/lib/api/v1/cart-handlers";

@@ -1,0 +1,1 @@
+export { showCart as GET } from "@/lib/api/v1/cart-handlers";

@@ -1,0 +1,1 @@
+export { checkoutOptions as GET } from "@/lib/api/v1/checkout-handler";

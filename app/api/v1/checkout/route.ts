@@ -1,0 +1,1 @@
+export { checkout as POST } from "@/lib/api/v1/checkout-handler";

@@ -1,0 +1,1 @@
+export { addAddress as POST, listAddresses as GET } from "@/lib/api/v1/account-handlers";

@@ -1,0 +1,1 @@
+export { listSecurityActivity as GET } from "@/lib/api/v1/account-handlers";

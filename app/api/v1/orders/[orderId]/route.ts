@@ -1,0 +1,1 @@
+export { showOrder as GET } from "@/lib/api/v1/account-handlers";

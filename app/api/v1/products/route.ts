@@ -1,0 +1,1 @@
+export { listProducts as GET } from "@/lib/api/v1/catalog-handlers";

@@ -1,0 +1,1 @@
+export { searchCatalog as GET } from "@/lib/api/v1/catalog-handlers";

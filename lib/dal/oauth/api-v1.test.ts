@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
+import { createMyAddress } from "@/lib/dal/accounts/addresses";
+import { revokeMySession } from "@/lib/dal/sessions/my-sessions";
+import { placeOrder } from "@/lib/dal/orders/orders";
+import { orderFixtures, testAddress, testCheckoutSettings } from "@/lib/dal/orders/test-fixtures";
+import { addItem, removeItem, setItem, showCart } from "@/lib/api/v1/cart-handlers";
+import { checkout, checkoutOptions } from "@/lib/api/v1/checkout-handler";
+import { listProducts, searchCatalog, showProduct } from "@/lib/api/v1/catalog-handlers";
+import { addAddress, listAddresses, listOrders, listSecurityActivity, showAddress, showMe, showOrder } from "@/lib/api/v1/account-handlers";
+import { appSignIn } from "@/lib/oauth/test-support";
+
+const appSessionIds = async (userId: string) =>
+  (await db.session.findMany({ where: { userId, clientId: { not: null } }, select: { id: true } })).map((row) => row.id);
+
+requireTestDatabaseUrl();
+
+const context = { ip: "203.0.113.31", userAgent: "vitest api v1" };
+const { users, createProduct, fillCart } = orderFixtures();
+const origin = "http://localhost:3000";
+
+type Handler<P extends Record<string, string>> = (request: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+
+function call<P extends Record<string, string>>(handler: Handler<P>, path: string, options: { token?: string; method?: string; body?: unknown; raw?: string; type?: string; params?: P; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.raw !== undefined || options.body !== undefined) {
+    body = options.raw ?? JSON.stringify(options.body);
+    headers["content-type"] = options.type ?? "application/json";
+  }
+  const request = new Request(new URL(path, origin), { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  return handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
+}
+
+async function problemOf(response: Response) {
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  return (await response.json()) as { type: string; status: number; errors?: Record<string, string[]> };
+}
+
+async function customerWithApp() {
+  const user = await users.createUser();
+  const { viewer, tokens } = await appSignIn(user.id, context);
+  const appViewer = { ...viewer, sessionId: (await appSessionIds(user.id))[0] ?? "" };
+  return { userId: user.id, viewer, appViewer, token: tokens.access_token };
+}
+
+describe("/api/v1 authentication", () => {
+  it("refuses a missing, malformed or unknown token with 401 problem details and a Bearer challenge", async () => {
+    for (const token of [undefined, "A".repeat(43)]) {
+      const response = await call(showMe, "/api/v1/me", { token });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="api"/);
+      expect((await problemOf(response)).type).toBe("urn:shop:problem:unauthorized");
+    }
+    const basic = await call(showMe, "/api/v1/me", { headers: { authorization: "Basic abc" } });
+    expect(basic.status).toBe(401);
+  });
+
+  it("never accepts the web session cookie", async () => {
+    const { viewer } = await customerWithApp();
+    const response = await call(showMe, "/api/v1/me", { headers: { cookie: `__Host-session=${viewer.sessionId}` } });
+    expect(response.status).toBe(401);
+  });
+
+  it("answers with the account for a live token; ending the app session on /account/security stops the next call", async () => {
+    const { viewer, token, userId } = await customerWithApp();
+    const me = await call(showMe, "/api/v1/me", { token });
+    expect(me.status).toBe(200);
+    expect(Object.keys(await me.json()).sort()).toEqual(["email", "emailVerified", "name", "twoFactorEnabled"]);
+    const [appSession] = await appSessionIds(userId);
+    await expect(revokeMySession(viewer, appSession ?? "", context)).resolves.toBe(true);
+    expect((await call(showMe, "/api/v1/me", { token })).status).toBe(401);
+  });
+
+  it("refuses an expired access token", async () => {
+    const { token, userId } = await customerWithApp();
+    await db.oAuthToken.updateMany({ where: { session: { userId } }, data: { accessTokenExpiresAt: new Date(Date.now() - 1) } });
+    expect((await call(showMe, "/api/v1/me", { token })).status).toBe(401);
+  });
+});
+
+describe("/api/v1 catalog", () => {
+  it("pages through the catalog with opaque cursors, without overlap", async () => {
+    const first = (await (await call(listProducts, "/api/v1/products?limit=2")).json()) as { items: { slug: string }[]; nextCursor: string };
+    expect(first.items).toHaveLength(2);
+    const second = (await (await call(listProducts, `/api/v1/products?limit=2&cursor=${first.nextCursor}`)).json()) as { items: { slug: string }[] };
+    expect(second.items.map((p) => p.slug)).not.toContain(first.items[0]?.slug);
+    expect((await call(listProducts, "/api/v1/products?cursor=%%%")).status).toBe(400);
+    expect((await call(listProducts, "/api/v1/products?limit=5000")).status).toBe(400);
+  });
+
+  it("shows a product and searches; an unknown slug is a 404 problem", async () => {
+    const list = (await (await call(listProducts, "/api/v1/products?limit=1")).json()) as { items: { slug: string; name: string }[] };
+    const slug = list.items[0]?.slug ?? "";
+    expect((await call(showProduct, `/api/v1/products/${slug}`, { params: { slug } })).status).toBe(200);
+    const missing = await call(showProduct, "/api/v1/products/nope", { params: { slug: "no-such-product" } });
+    expect(missing.status).toBe(404);
+    expect((await problemOf(missing)).type).toBe("urn:shop:problem:not-found");
+    expect((await call(searchCatalog, "/api/v1/search?q=headphones")).status).toBe(200);
+    expect((await call(searchCatalog, "/api/v1/search")).status).toBe(400);
+  });
+
+  it("refuses a bad token even where none is needed", async () => {
+    expect((await call(listProducts, "/api/v1/products", { token: "B".repeat(43) })).status).toBe(401);
+  });
+});
+
+describe("/api/v1 cart", () => {
+  it("adds, changes and removes lines of the customer's server-side cart; prices come from the database", async () => {
+    const { token } = await customerWithApp();
+    const product = await createProduct({ priceMinor: 1999 });
+    const slug = (await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { slug: true } })).slug;
+    const added = await call(addItem, "/api/v1/cart/items", { token, body: { productSlug: slug, quantity: 2 } });
+    expect(added.status).toBe(201);
+    const cart = (await added.json()) as { lines: { id: string; quantity: number; unitPrice: { amountMinor: number } }[] };
+    expect(cart.lines[0]?.unitPrice.amountMinor).toBe(1999);
+    const itemId = cart.lines[0]?.id ?? "";
+    const changed = await call(setItem, `/api/v1/cart/items/${itemId}`, { token, method: "PATCH", body: { quantity: 3 }, params: { itemId } });
+    expect(((await changed.json()) as { lines: { quantity: number }[] }).lines[0]?.quantity).toBe(3);
+    const removed = await call(removeItem, `/api/v1/cart/items/${itemId}`, { token, method: "DELETE", params: { itemId } });
+    expect(((await removed.json()) as { lines: unknown[] }).lines).toHaveLength(0);
+  });
+
+  it("cannot touch another customer's cart line (IDOR): 404, and the line is unchanged", async () => {
+    const victim = await customerWithApp();
+    const attacker = await customerWithApp();
+    const product = await createProduct();
+    await fillCart(victim.userId, [{ productId: product.id, quantity: 1 }]);
+    const line = await db.cartItem.findFirstOrThrow({ where: { cart: { userId: victim.userId } }, select: { id: true } });
+    const patch = await call(setItem, "/api/v1/cart/items/x", { token: attacker.token, method: "PATCH", body: { quantity: 9 }, params: { itemId: line.id } });
+    expect(patch.status).toBe(404);
+    const del = await call(removeItem, "/api/v1/cart/items/x", { token: attacker.token, method: "DELETE", params: { itemId: line.id } });
+    expect(del.status).toBe(404);
+    await expect(db.cartItem.findUniqueOrThrow({ where: { id: line.id }, select: { quantity: true } })).resolves.toEqual({ quantity: 1 });
+  });
+
+  it("refuses bad bodies with the right problem: not JSON, malformed, oversized, invalid or with a price (mass assignment)", async () => {
+    const { token, userId } = await customerWithApp();
+    const product = await createProduct();
+    const slug = (await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { slug: true } })).slug;
+    expect((await call(addItem, "/api/v1/cart/items", { token, raw: "productSlug=x", type: "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await call(addItem, "/api/v1/cart/items", { token, raw: "{" })).status).toBe(400);
+    const big = await call(addItem, "/api/v1/cart/items", { token, raw: JSON.stringify({ productSlug: slug, quantity: 1, pad: "x".repeat(20_000) }) });
+    expect(big.status).toBe(413);
+    expect((await problemOf(big)).type).toBe("urn:shop:problem:payload-too-large");
+    const invalid = await call(addItem, "/api/v1/cart/items", { token, body: { productSlug: slug, quantity: 0 } });
+    expect(invalid.status).toBe(422);
+    expect((await problemOf(invalid)).errors?.quantity).toBeDefined();
+    const priced = await call(addItem, "/api/v1/cart/items", { token, body: { productSlug: slug, quantity: 1, unitPriceMinor: 1 } });
+    expect(priced.status).toBe(422);
+    await expect(db.cartItem.count({ where: { cart: { userId } } })).resolves.toBe(0);
+  });
+});
+
+describe("/api/v1 orders and account (IDOR on every resource)", () => {
+  it("lists and shows the customer's own orders; another customer's order is a 404 and recorded", async () => {
+    const owner = await customerWithApp();
+    const attacker = await customerWithApp();
+    const product = await createProduct();
+    await fillCart(owner.userId, [{ productId: product.id, quantity: 1 }]);
+    const { orderId } = await placeOrder(owner.viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const list = (await (await call(listOrders, "/api/v1/orders", { token: owner.token })).json()) as { items: { id: string }[] };
+    expect(list.items.map((order) => order.id)).toContain(orderId);
+    expect((await call(showOrder, "/x", { token: owner.token, params: { orderId } })).status).toBe(200);
+    const foreign = await call(showOrder, "/x", { token: attacker.token, params: { orderId } });
+    expect(foreign.status).toBe(404);
+    expect((await problemOf(foreign)).type).toBe("urn:shop:problem:not-found");
+    await expect(db.securityEvent.count({ where: { userId: attacker.userId, type: "order_access_denied" } })).resolves.toBe(1);
+    const theirs = (await (await call(listOrders, "/api/v1/orders", { token: attacker.token })).json()) as { items: unknown[] };
+    expect(theirs.items).toHaveLength(0);
+  });
+
+  it("another customer's address is a 404; lists hold only the caller's own", async () => {
+    const owner = await customerWithApp();
+    const attacker = await customerWithApp();
+    const addressId = await createMyAddress(owner.viewer, testAddress);
+    expect((await call(showAddress, "/x", { token: owner.token, params: { addressId } })).status).toBe(200);
+    expect((await call(showAddress, "/x", { token: attacker.token, params: { addressId } })).status).toBe(404);
+    const list = (await (await call(listAddresses, "/x", { token: attacker.token })).json()) as { items: unknown[] };
+    expect(list.items).toHaveLength(0);
+  });
+
+  it("checkout refuses another customer's saved address (IDOR): 404, no order placed, the cart kept", async () => {
+    const owner = await customerWithApp();
+    const attacker = await customerWithApp();
+    const theirs = await createMyAddress(owner.viewer, testAddress);
+    const product = await createProduct();
+    await fillCart(attacker.userId, [{ productId: product.id, quantity: 1 }]);
+    const response = await call(checkout, "/api/v1/checkout", { token: attacker.token, body: { savedAddressId: theirs, shippingRateId: "standard" } });
+    expect(response.status).toBe(404);
+    await expect(db.order.count({ where: { userId: attacker.userId } })).resolves.toBe(0);
+    await expect(db.cartItem.count({ where: { cart: { userId: attacker.userId } } })).resolves.toBe(1);
+    const priced = await call(checkout, "/api/v1/checkout", { token: attacker.token, body: { savedAddressId: theirs, shippingRateId: "standard", totalMinor: 1 } });
+    expect(priced.status).toBe(422);
+  });
+
+  it("offers the shipping rates of the address's zone with their totals, and refuses another customer's address (IDOR)", async () => {
+    const owner = await customerWithApp();
+    const attacker = await customerWithApp();
+    const mine = await createMyAddress(owner.viewer, testAddress);
+    const product = await createProduct();
+    await fillCart(owner.userId, [{ productId: product.id, quantity: 2 }]);
+    const response = await call(checkoutOptions, `/api/v1/checkout/options?savedAddressId=${mine}`, { token: owner.token });
+    expect(response.status).toBe(200);
+    const { options } = (await response.json()) as { options: { rateId: string; shipping: { amountMinor: number }; tax: { amountMinor: number }; total: { amountMinor: number } }[] };
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(option.total.amountMinor).toBeGreaterThanOrEqual(product.priceMinor * 2 + option.shipping.amountMinor);
+    await fillCart(attacker.userId, [{ productId: product.id, quantity: 1 }]);
+    const theirs = await call(checkoutOptions, `/api/v1/checkout/options?savedAddressId=${mine}`, { token: attacker.token });
+    expect(theirs.status).toBe(404);
+    expect((await call(checkoutOptions, "/api/v1/checkout/options", { token: owner.token })).status).toBe(400);
+  });
+
+  it("saves a new address with the address book's rules", async () => {
+    const { token } = await customerWithApp();
+    const saved = await call(addAddress, "/api/v1/me/addresses", { token, body: { ...testAddress, line2: "", phone: "", region: "" } });
+    expect(saved.status).toBe(201);
+    const invalid = await call(addAddress, "/api/v1/me/addresses", { token, body: { ...testAddress, postalCode: "ABC", line2: "", phone: "", region: "" } });
+    expect(invalid.status).toBe(422);
+    expect((await problemOf(invalid)).errors?.postalCode).toBeDefined();
+  });
+
+  it("shows the caller's own security activity, with the app sign-in and masked addresses", async () => {
+    const { token } = await customerWithApp();
+    const activity = (await (await call(listSecurityActivity, "/x", { token })).json()) as { items: { type: string; maskedIp: string }[] };
+    expect(activity.items.map((row) => row.type)).toContain("app_signed_in");
+    expect(JSON.stringify(activity)).not.toContain(context.ip);
+  });
+
+  it("the cart is refused for a revoked session at once", async () => {
+    const { appViewer, viewer, token } = await customerWithApp();
+    expect((await call(showCart, "/x", { token })).status).toBe(200);
+    await revokeMySession(viewer, appViewer.sessionId, context);
+    expect((await call(showCart, "/x", { token })).status).toBe(401);
+  });
+});
