@@ -39,11 +39,27 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 type Row = { name: string; runs: PageRun[] };
 
+/**
+ * Lighthouse now and then fails to record a trace at all (NO_NAVSTART,
+ * NO_FCP on a busy machine): such a run measured nothing, so it is repeated,
+ * twice at most. A score is never retried, only a run that produced none.
+ */
+async function withRetries(run: () => Promise<PageRun>, attempts = 3): Promise<PageRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      log(`  the run produced no result (${(error as Error).message}); running it again`);
+    }
+  }
+}
+
 async function measure(name: string, url: string, chromePath: string): Promise<Row> {
   const runs: PageRun[] = [];
   for (let index = 1; index <= RUNS; index++) {
     log(`${name}: Lighthouse run ${index} of ${RUNS} (${url}) ...`);
-    runs.push(await lighthouseRun(url, chromePath));
+    runs.push(await withRetries(() => lighthouseRun(url, chromePath)));
   }
   return { name, runs };
 }
