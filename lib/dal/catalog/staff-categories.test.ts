@@ -4,6 +4,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { getCategory, listCategories } from "./products";
 import { listSitemapCatalog } from "./sitemap";
+import { setProductPublished } from "./staff-product-publish";
 import { type CategoryFields, listStaffCategories, moveCategory, saveCategory, setCategoryArchived } from "./staff-categories";
 import { adminProductFixtures, testAuditContext as context } from "./staff-products-test-fixtures";
 
@@ -87,6 +88,15 @@ describe("staff categories", () => {
     expect(await setCategoryArchived(staff, id, false, context)).toEqual({ ok: true, id });
     expect(await getCategory(slug)).not.toBeNull();
     expect(await auditActions(id)).toEqual(["category.created", "category.archived", "category.restored"]);
+  });
+
+  it("a hidden product in an archived category cannot be published", async () => {
+    const id = await newCategory();
+    const staff = await fixtures.staff();
+    const product = await fixtures.newProduct({ categoryId: id });
+    expect(await setCategoryArchived(staff, id, true, context)).toEqual({ ok: true, id });
+    expect(await setProductPublished(staff, product.id, true, context)).toEqual({ ok: false, code: "category_archived" });
+    expect((await fixtures.productRow(product.id)).published).toBe(false);
   });
 
   it("refuses to archive a category that holds published products, changing nothing", async () => {

@@ -6,14 +6,15 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" };
+export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" };
 
 /**
  * Shows a product in the public catalog or hides it ("product.published" /
  * "product.unpublished"). The flip is one conditional update, so two staff
  * members pressing the same button write one change and one audit entry.
  * Hiding a product also keeps it out of new orders (reservations require
- * `published`); carts show it as no longer available.
+ * `published`); carts show it as no longer available. A product in an
+ * archived category cannot be published: move it first.
  */
 export async function setProductPublished(
   viewer: StaffViewer,
@@ -23,6 +24,13 @@ export async function setProductPublished(
 ): Promise<PublishResult> {
   assertPermission(viewer, "products:write");
   return db.$transaction(async (tx): Promise<PublishResult> => {
+    if (published) {
+      // A product shows on its category's page: none in an archived one. The share lock waits
+      // for an archiving in progress (which locks the row for update and counts published products).
+      const [category] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
+        SELECT c."archivedAt" FROM "Category" c JOIN "Product" p ON p."categoryId" = c.id WHERE p.id = ${productId} FOR SHARE OF c`;
+      if (category?.archivedAt) return { ok: false, code: "category_archived" };
+    }
     const flipped = await tx.product.updateMany({ where: { id: productId, published: !published }, data: { published } });
     if (flipped.count === 0) {
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });

@@ -16,12 +16,12 @@ export const setProductPublishedAction = staffAction(
     bound: productIdSchema,
     input: { fields: ["intent"], schema: z.object({ intent: z.enum(["publish", "unpublish"]) }) },
     invalid: () => ({ status: "error", message: "Choose publish or unpublish." }),
-    errors: { not_found: "This product no longer exists." },
+    errors: { not_found: "This product no longer exists.", category_archived: "Its category is archived: choose another category, or restore it, first." },
   },
   async ({ viewer, bound: id, input, fail }) => {
     const publish = input.intent === "publish";
     const result = await setProductPublished(viewer, id, publish, await auditContext());
-    if (!result.ok) return fail("not_found");
+    if (!result.ok) return fail(result.code);
     revalidatePath("/admin/products");
     revalidatePath(`/admin/products/${id}`);
     return {
