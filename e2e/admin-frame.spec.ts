@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { savedState } from "./support/saved-state";
 
@@ -19,4 +20,13 @@ test.describe("staff", () => {
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("navigation", { name: "Account and cart" })).toBeVisible();
   });
+
+  for (const path of ["/admin", "/admin/categories", "/admin/shipping"]) {
+    test(`${path} has no WCAG 2.1 A/AA violations in the admin's frame`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("navigation", { name: "Back office" })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    });
+  }
 });
