@@ -1,19 +1,16 @@
-import Link from "next/link";
+import { NotFoundNotice } from "@/components/errors/not-found-notice";
 import { Storefront } from "./storefront";
 
-/** Unknown addresses and notFound() anywhere: in the storefront's frame, with a way back. */
+/**
+ * An address no route matches: only the root layout is around it, so it
+ * brings the storefront's frame. A page's notFound() inside a frame is
+ * answered by that frame's own not-found (the shop, sign-in and admin groups),
+ * so the frame is never drawn twice.
+ */
 export default function NotFound() {
   return (
     <Storefront>
-      <div className="flex flex-col gap-3">
-        <h1 className="text-2xl font-bold">Page not found</h1>
-        <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
-        <p>
-          <Link href="/" className="text-brand-700 hover:underline">
-            Back to the shop
-          </Link>
-        </p>
-      </div>
+      <NotFoundNotice />
     </Storefront>
   );
 }

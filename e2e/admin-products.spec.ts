@@ -27,7 +27,7 @@ async function createProduct(page: Page, fields: { name: string; description: st
   await page.goto("/admin/products/new");
   await page.getByLabel("Name", { exact: true }).fill(fields.name);
   await page.getByLabel("Slug").fill(slug);
-  await page.getByLabel("Description").fill(fields.description);
+  await page.getByLabel("Description", { exact: true }).fill(fields.description);
   await page.getByLabel("Price (USD)").fill(fields.price ?? "24.99");
   await page.getByLabel("Category").selectOption({ label: "Outdoor" });
   await page.getByRole("button", { name: "Create product" }).click();
@@ -63,7 +63,7 @@ test("HTML typed into a product is stored as typed and shown escaped, in the adm
 
   expect(await productRow(slug)).toMatchObject({ name, description, priceMinor: 2499, currency: "USD", stock: 0, published: false });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByLabel("Description")).toHaveValue(description);
+  await expect(page.getByLabel("Description", { exact: true })).toHaveValue(description);
 
   await page.goto(`/admin/products?q=${encodeURIComponent("Lantern <b>bold</b>")}`);
   await expect(page.getByRole("link", { name })).toBeVisible();
