@@ -69,6 +69,12 @@ test("an unknown product answers with the 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the shop" })).toBeVisible();
+  // Inside the storefront's frame, drawn once, as for an address no route matches.
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("contentinfo")).toHaveCount(1);
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
 test("an unknown category and a malformed slug answer 404", async ({ request }) => {
