@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CsrfField } from "@/components/forms/csrf-field";
+import { SignOutButton } from "@/components/forms/sign-out-button";
 import { useShopper } from "@/components/shopper/shopper-provider";
 
 const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-white hover:underline";
@@ -24,12 +24,7 @@ export function AdminHeader({ shopName }: { shopName: string }) {
             View shop
           </Link>
           {signedIn && (
-            <form action="/sign-out" method="post">
-              <CsrfField />
-              <button type="submit" className={linkClass}>
-                Sign out
-              </button>
-            </form>
+            <SignOutButton className={linkClass} />
           )}
         </nav>
       </div>

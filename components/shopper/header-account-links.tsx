@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { CartLink } from "@/components/cart/cart-link";
-import { CsrfField } from "@/components/forms/csrf-field";
+import { SignOutButton } from "@/components/forms/sign-out-button";
 import { useShopper } from "./shopper-provider";
 
 const linkClass = "inline-flex min-h-11 items-center rounded px-3 font-medium text-brand-700 hover:underline";
@@ -36,12 +36,7 @@ export function HeaderAccountLinks() {
         </Link>
       )}
       {summary?.signedIn && (
-        <form action="/sign-out" method="post">
-          <CsrfField />
-          <button type="submit" className={linkClass}>
-            Sign out
-          </button>
-        </form>
+        <SignOutButton className={linkClass} />
       )}
       <CartLink className={linkClass} count={summary?.cartCount ?? 0} />
     </nav>

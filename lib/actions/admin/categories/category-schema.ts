@@ -1,23 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { CategoryFields } from "@/lib/dal/catalog/staff-categories";
+import { optionalSingleLine, SINGLE_LINE } from "../text-fields";
 
 /** The text inputs of the category form; nothing else is read from it. */
 export const categoryTextFields = ["name", "slug", "description", "metaTitle", "metaDescription"] as const;
 
-// Control characters have no place in a one-line name (they hide text or break layouts).
-const singleLine = /^[^\p{Cc}]*$/u;
-/** An optional field: empty means "use the default" (null). */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .regex(singleLine, "Use one line of text.")
-    .transform((text) => (text === "" ? null : text));
 
 export const categorySchema = z.object({
-  name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(80, "Use at most 80 characters.").regex(singleLine, "Use one line of text."),
+  name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(80, "Use at most 80 characters.").regex(SINGLE_LINE, "Use one line of text."),
   slug: z
     .string()
     .trim()
@@ -26,8 +17,8 @@ export const categorySchema = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. home-office)."),
   description: z.string().trim().min(1, "Enter a description.").max(500, "Use at most 500 characters."),
   // Search engines show about 60 and 155 characters.
-  metaTitle: optionalText(70),
-  metaDescription: optionalText(160),
+  metaTitle: optionalSingleLine(70),
+  metaDescription: optionalSingleLine(160),
 }) satisfies z.ZodType<CategoryFields, unknown>;
 
 /** How the category form is read: only the fields above, by name; what was typed is echoed back on error. */

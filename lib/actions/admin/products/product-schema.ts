@@ -2,25 +2,16 @@ import "server-only";
 import { z } from "zod";
 import type { ProductFields } from "@/lib/dal/catalog/staff-product-save";
 import { parseForm } from "../../pipeline/form-input";
+import { optionalSingleLine, SINGLE_LINE } from "../text-fields";
 import { priceInputSchema } from "./price-input";
 
 /** The text inputs of the product form; nothing else is read from it. */
 export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder", "weightGrams", "metaTitle", "metaDescription"] as const;
 
-// Control characters have no place in a one-line name (they hide text or break layouts).
-const singleLine = /^[^\p{Cc}]*$/u;
-/** An optional one-line text for search engines: empty means "use the default" (null). */
-const optionalMeta = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .regex(singleLine, "Use one line of text.")
-    .transform((text) => (text === "" ? null : text));
 
 export const productSchema = z
   .object({
-    name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(120, "Use at most 120 characters.").regex(singleLine, "Use one line of text."),
+    name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(120, "Use at most 120 characters.").regex(SINGLE_LINE, "Use one line of text."),
     slug: z
       .string()
       .trim()
@@ -44,8 +35,8 @@ export const productSchema = z
       .refine((value) => value <= 1_000_000, "Enter at most 1,000,000 grams."),
     featured: z.boolean(),
     // Search engines show about 60 and 155 characters.
-    metaTitle: optionalMeta(70),
-    metaDescription: optionalMeta(160),
+    metaTitle: optionalSingleLine(70),
+    metaDescription: optionalSingleLine(160),
   })
   .transform(({ price, ...fields }): ProductFields => ({ ...fields, priceMinor: price }));
 
