@@ -48,7 +48,10 @@ const comparable = (html: string, token: string) =>
     .replaceAll(token, "TOKEN")
     .replace(/nonce(=|\\?":\\?")"?[A-Za-z0-9+/=_-]+/g, "nonce")
     .replace(/[A-Za-z0-9_-]{43,}/g, "RANDOM")
+    // Where React cuts its stream into script chunks depends on timing too: every chunk starts a row.
+    .replaceAll('"])</script><script nonce">self.__next_f.push([1,"', "\\n")
     .split("\\n")
+    .filter((row) => row !== "")
     // React streams the page's data rows in the order they resolve, so row ids and the references to them
     // ("1e:", "$L1e") may be numbered differently from one answer to the next: compare the rows, not their numbering.
     .map((row) => row.replace(/^[0-9a-f]{1,4}:/, "ROW:").replace(/\$[A-Z]?[0-9a-f]{1,4}(?![0-9a-z])/g, "$REF"))

@@ -31,6 +31,7 @@ for (const width of widths) {
       await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
       await shoot(page, "product", width);
       await page.getByRole("button", { name: "Add to cart" }).click();
+      await expect(page.getByRole("status")).toContainText("Added to your cart.");
       await page.goto("/cart");
       await expect(page.getByRole("link", { name: "Check out as guest" })).toBeVisible();
       await shoot(page, "cart", width);
