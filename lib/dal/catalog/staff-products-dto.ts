@@ -16,8 +16,8 @@ export type StaffProductSummaryDTO = {
   featured: boolean;
 };
 
-/** One product on its admin page: every field the product form edits, plus stock and image. */
-export type StaffProductDTO = StaffProductSummaryDTO & {
+/** The columns a product's admin page adds to its summary, as stored and as sent. */
+type ProductPageFields = {
   description: string;
   categoryId: string;
   maxPerOrder: number;
@@ -27,6 +27,9 @@ export type StaffProductDTO = StaffProductSummaryDTO & {
   imagePath: string;
   updatedAt: Date;
 };
+
+/** One product on its admin page: every field the product form edits, plus stock and image. */
+export type StaffProductDTO = StaffProductSummaryDTO & ProductPageFields;
 
 export const staffProductSummarySelect = {
   id: true,
@@ -64,16 +67,7 @@ type SummaryRow = {
   category: { name: string };
 };
 
-type ProductRow = SummaryRow & {
-  description: string;
-  categoryId: string;
-  maxPerOrder: number;
-  metaTitle: string | null;
-  metaDescription: string | null;
-  weightGrams: number;
-  imagePath: string;
-  updatedAt: Date;
-};
+type ProductRow = SummaryRow & ProductPageFields;
 
 export function toStaffProductSummary(row: SummaryRow): StaffProductSummaryDTO {
   return {
