@@ -10,36 +10,21 @@ import autocannon from "autocannon";
 import { appAccessToken } from "./bench-api-fixtures";
 import { ensureProductionBuild, startNextServer } from "./next-server";
 import { prepareShopDatabase } from "./shop-database";
+import { BENCH_SERVER_ENV, type LoadFigure, measureLoad } from "./bench-server-settings";
 
 const CONNECTIONS = 32;
 const SECONDS = 10;
 const PORT = 3211;
 const PRODUCT = "studio-over-ear-headphones";
-// Bench-only keys, as bench:catalog uses.
-const BENCH_KEYS = {
-  FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
-  FIELD_ENCRYPTION_CURRENT_KEY: "bench",
-  BLIND_INDEX_KEY: Buffer.from("bench-only-blind-index-key-bench").toString("base64"),
-  AUDIT_CHAIN_KEY: Buffer.from("bench-only-audit-chain-key-bench").toString("base64"),
-  ALTCHA_HMAC_KEY: "bench-only-altcha-key-bench-only-altcha",
-};
 const log = (line: string) => console.log(`[bench] ${line}`);
 const base = `http://127.0.0.1:${PORT}`;
 
-type Figure = { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number };
-
-async function measure(name: string, requests: autocannon.Request[]): Promise<Figure> {
-  const run = (duration: number) => autocannon({ url: base, connections: CONNECTIONS, duration, requests });
-  await run(2); // warm-up
-  log(`${name}: ${SECONDS} s at ${CONNECTIONS} connections ...`);
-  const result = await run(SECONDS);
-  return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
+const measure = (name: string, requests: autocannon.Request[]) => measureLoad(base, name, requests, { connections: CONNECTIONS, seconds: SECONDS, log });
 
 await ensureProductionBuild(".next", log);
 const database = await prepareShopDatabase(log);
-const server = await startNextServer({ distDir: ".next", port: PORT, env: { DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-bench-only-secret-0123", ...BENCH_KEYS } });
-const figures: Figure[] = [];
+const server = await startNextServer({ distDir: ".next", port: PORT, env: { DATABASE_URL: database.url, ...BENCH_SERVER_ENV } });
+const figures: LoadFigure[] = [];
 try {
   const token = await appAccessToken(database.url, PRODUCT);
   const bearer = { authorization: `Bearer ${token}` };

@@ -16,20 +16,12 @@ import { ensureProductionBuild, startNextServer } from "./next-server";
 import { stopChild } from "./processes";
 import { runCli } from "./run-cli";
 import { prepareShopDatabase } from "./shop-database";
+import { BENCH_SERVER_ENV } from "./bench-server-settings";
 
 const RUNS = z.coerce.number().int().min(1).max(20).parse(process.argv[2] ?? 3);
 const SHOP_PORT = 3450;
 const BARE_PORT = 3451;
 const JS_BUDGET_KB = 165;
-// A fixed, bench-only key set, like the other benches' (never used outside a bench database).
-const BENCH_KEYS = {
-  AUTH_SECRET: "bench-only-secret-bench-only-secret-0123",
-  FIELD_ENCRYPTION_KEYS: `bench:${Buffer.from("bench-only-field-key-bench-only!").toString("base64")}`,
-  FIELD_ENCRYPTION_CURRENT_KEY: "bench",
-  BLIND_INDEX_KEY: Buffer.from("bench-only-blind-index-key-bench").toString("base64"),
-  AUDIT_CHAIN_KEY: Buffer.from("bench-only-audit-chain-key-bench").toString("base64"),
-  ALTCHA_HMAC_KEY: "bench-only-altcha-key-bench-only-altcha",
-};
 const SHOP_PAGES = [
   { name: "home", path: "/" },
   { name: "category", path: "/category/audio" },
@@ -99,7 +91,7 @@ await runCli(async () => {
     const shop = await startNextServer({
       distDir: ".next",
       port: SHOP_PORT,
-      env: { DATABASE_URL: database.url, SITE_URL: shopOrigin, LOG_LEVEL: "warn", ...BENCH_KEYS },
+      env: { DATABASE_URL: database.url, SITE_URL: shopOrigin, LOG_LEVEL: "warn", ...BENCH_SERVER_ENV },
     });
     try {
       // The server renders the sitemap's pages at start-up; ask once for each so none is measured cold.
