@@ -94,9 +94,9 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
           <p>Nothing is running low.</p>
         ) : (
           <ul>
-            {dashboard.lowStock.map((product) => (
-              <li key={product.name}>
-                {product.name}: {product.stock} left
+            {dashboard.lowStock.map((variant) => (
+              <li key={variant.sku}>
+                {variant.name} ({variant.sku}): {variant.stock} left
               </li>
             ))}
           </ul>

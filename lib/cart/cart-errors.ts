@@ -31,6 +31,8 @@ const inCartNote = (inCart: number) => (inCart > 0 ? ` You already have ${inCart
 
 export const cartFailures = {
   productUnavailable: () => cartFailure(CartErrorCode.productUnavailable, "That product is not available."),
+  // No variant has the chosen values (or one was not chosen): the same code, a sentence that says what to do.
+  choiceUnavailable: () => cartFailure(CartErrorCode.productUnavailable, "That choice is not available. Choose one of the options shown."),
   outOfStock: () => cartFailure(CartErrorCode.outOfStock, "Sorry, that product is out of stock."),
   itemNotFound: () => cartFailure(CartErrorCode.itemNotFound, "That item is no longer in your cart."),
   staffAccount: () =>

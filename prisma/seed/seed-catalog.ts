@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCategories, seedProducts } from "./catalog-data";
+import { seedProductOptions, seedSku } from "./variant-data";
 import { seedDiscountCodes } from "./seed-discounts";
 import { seedShipping } from "./seed-shipping";
 
@@ -21,12 +22,29 @@ export async function seedCatalog(databaseUrl: string): Promise<{ categories: nu
       });
       categoryIds.set(category.slug, row.id);
     }
-    for (const { categorySlug, ...product } of seedProducts) {
+    for (const { categorySlug, stock, weightGrams, ...product } of seedProducts) {
       const categoryId = categoryIds.get(categorySlug);
       if (!categoryId) throw new Error(`Seed product ${product.slug} names unknown category ${categorySlug}`);
-      await db.product.upsert({ where: { slug: product.slug }, create: { ...product, categoryId }, update: {} });
-      // Products seeded before weights existed get theirs; a weight staff set is kept.
-      await db.product.updateMany({ where: { slug: product.slug, weightGrams: 0 }, data: { weightGrams: product.weightGrams } });
+      const choices = seedProductOptions[product.slug];
+      const variants = choices
+        ? choices.variants.map((variant, position) => ({
+            sku: seedSku(product.slug, variant.values),
+            optionValues: variant.values,
+            priceMinor: variant.priceMinor ?? product.priceMinor,
+            compareAtPriceMinor: variant.compareAtPriceMinor ?? null,
+            stock: variant.stock,
+            weightGrams,
+            position,
+          }))
+        : [{ sku: seedSku(product.slug, []), optionValues: [], priceMinor: product.priceMinor, stock, weightGrams, position: 0 }];
+      const options = (choices?.options ?? []).map((option, position) => ({ ...option, position }));
+      // The listing price is the lowest variant's (lib/dal/catalog/variant-prices.ts keeps it so for staff edits).
+      const priceMinor = Math.min(...variants.map((variant) => variant.priceMinor));
+      await db.product.upsert({
+        where: { slug: product.slug },
+        create: { ...product, priceMinor, categoryId, options: { create: options }, variants: { create: variants } },
+        update: {},
+      });
     }
     await seedDiscountCodes(db);
     await seedShipping(db);

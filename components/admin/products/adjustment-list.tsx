@@ -12,6 +12,7 @@ export function AdjustmentList({ adjustments }: { adjustments: readonly StaffInv
           <span className={`font-mono font-semibold ${adjustment.delta > 0 ? "text-success-800" : "text-danger-800"}`}>
             {adjustment.delta > 0 ? `+${adjustment.delta}` : adjustment.delta}
           </span>
+          <span className="font-mono text-sm">{adjustment.sku}</span>
           <span className="flex-1 break-words">{adjustment.reason}</span>
           <span className="text-sm text-neutral-700">
             {formatZonedDateTime(adjustment.createdAt)}{adjustment.byViewer ? ", by you" : ""}

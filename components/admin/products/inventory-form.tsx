@@ -7,20 +7,22 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
 
-type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; stock: number };
+type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; variantId: string; stock: number };
 
-/** Adds or removes stock with a reason; a refused change keeps what was typed. */
-export function InventoryForm({ action, stock }: Props) {
+/** Adds or removes a variant's stock with a reason; a refused change keeps what was typed. */
+export function InventoryForm({ action, variantId, stock }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
   const errors = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <CsrfField />
+      <input type="hidden" name="variantId" value={variantId} />
       <FormMessage state={state} />
       <p>
         In stock now: <strong>{stock}</strong>
       </p>
       <TextField
+        id={`${variantId}-delta`}
         label="Change in stock"
         name="delta"
         required
@@ -32,6 +34,7 @@ export function InventoryForm({ action, stock }: Props) {
         errors={errors("delta")}
       />
       <TextField
+        id={`${variantId}-reason`}
         label="Reason"
         name="reason"
         required

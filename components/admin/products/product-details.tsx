@@ -8,8 +8,7 @@ export function ProductDetails({ product }: { product: StaffProductDTO }) {
     ["Slug", product.slug],
     ["Category", product.categoryName],
     ["Price", <Price key="price" money={product.price} />],
-    ["Most per order", product.maxPerOrder],
-    ["Weight (grams)", product.weightGrams],
+    ["Variants on sale", product.variantCount],
     ["Featured", product.featured ? "Yes" : "No"],
     ["Description", <span key="description" className="whitespace-pre-line">{product.description}</span>],
   ];

@@ -6,19 +6,16 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
-import { moneyInputHint } from "@/lib/catalog/money-text";
 import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
+import { type VariantFieldValues, VariantFields } from "./variant-fields";
 
 /** The form's fields as text, as the page loads them (price as "24.99"). */
 export type ProductFormValues = {
   name: string;
   slug: string;
   description: string;
-  price: string;
   categoryId: string;
-  maxPerOrder: string;
-  weightGrams: string;
   featured: boolean;
   metaTitle: string;
   metaDescription: string;
@@ -28,16 +25,17 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   categories: readonly { id: string; name: string }[];
   initial: ProductFormValues;
-  currency: string;
+  /** A new product's form also takes its first variant (SKU, price, limit, weight). */
+  firstVariant?: { currency: string; initial: VariantFieldValues };
   submitLabel: string;
 };
 
 /**
- * Creates or edits a product's own fields. Stock, publishing and the image
- * have their own forms; this one has no input for them and the server reads
- * none. After a refusal it shows what was typed, with each error linked.
+ * Creates or edits a product's own fields. Variants, stock, publishing and
+ * the image have their own forms; this one has no input for them and the
+ * server reads none. After a refusal it shows what was typed, with each error linked.
  */
-export function ProductForm({ action, categories, initial, currency, submitLabel }: Props) {
+export function ProductForm({ action, categories, initial, firstVariant, submitLabel }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
   const typed = state.values;
   const value = (name: Exclude<keyof ProductFormValues, "featured">) => typed?.[name] ?? initial[name];
@@ -59,16 +57,6 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
         errors={errors("slug")}
       />
       <TextareaField label="Description" name="description" required maxLength={4000} rows={6} defaultValue={value("description")} errors={errors("description")} />
-      <TextField
-        label={`Price (${currency})`}
-        name="price"
-        required
-        inputMode="decimal"
-        maxLength={16}
-        hint={moneyInputHint(currency)}
-        defaultValue={value("price")}
-        errors={errors("price")}
-      />
       <SelectField
         label="Category"
         name="categoryId"
@@ -78,26 +66,14 @@ export function ProductForm({ action, categories, initial, currency, submitLabel
         defaultValue={value("categoryId")}
         errors={errors("categoryId")}
       />
-      <TextField
-        label="Most per order"
-        name="maxPerOrder"
-        required
-        inputMode="numeric"
-        maxLength={3}
-        hint="How many one order may hold, from 1 to 999."
-        defaultValue={value("maxPerOrder")}
-        errors={errors("maxPerOrder")}
-      />
-      <TextField
-        label="Weight (grams)"
-        name="weightGrams"
-        required
-        inputMode="numeric"
-        maxLength={7}
-        hint="One unit, packed: shipping rates by weight band use it."
-        defaultValue={value("weightGrams")}
-        errors={errors("weightGrams")}
-      />
+      {firstVariant && (
+        <VariantFields
+          idPrefix="first-variant"
+          currency={firstVariant.currency}
+          value={(name) => typed?.[name] ?? firstVariant.initial[name]}
+          errors={errors}
+        />
+      )}
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="featured" defaultChecked={typed ? typed.featured === "on" : initial.featured} className="size-5" />
         Feature on the home page

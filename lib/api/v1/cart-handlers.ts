@@ -1,7 +1,8 @@
 import "server-only";
 import { problemResponse, type ProblemType } from "@/lib/api/problem";
 import { CartErrorCode, type CartFailure } from "@/lib/cart/cart-errors";
-import { addCartItem, getCartView, getPurchaseOptions, removeCartItem, setCartItemQuantity } from "@/lib/dal/cart/cart";
+import { addCartItem, getCartView, removeCartItem, setCartItemQuantity } from "@/lib/dal/cart/cart";
+import { chooseVariant } from "@/lib/dal/cart/variant-choice";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { readJsonBody } from "./json-body";
 import { customerRoute, jsonResponse } from "./route";
@@ -27,13 +28,13 @@ function cartProblem(failure: CartFailure): Response {
 /** GET /api/v1/cart */
 export const showCart = customerRoute(async ({ viewer }) => jsonResponse(await getCartView(shopper(viewer))));
 
-/** POST /api/v1/cart/items: adds a product by slug; prices always come from the database. */
+/** POST /api/v1/cart/items: adds the variant of a product (by slug) with the chosen option values; prices always come from the database. */
 export const addItem = customerRoute(async ({ request, viewer }) => {
   const body = await readJsonBody(request, addCartItemSchema);
   if (!body.ok) return body.response;
-  const options = await getPurchaseOptions(body.data.productSlug);
-  if (!options) return problemResponse("notFound", { detail: "That product is not available." });
-  const change = await addCartItem(shopper(viewer), { productId: options.productId, quantity: body.data.quantity });
+  const variantId = await chooseVariant({ productSlug: body.data.productSlug }, body.data.options);
+  if (!variantId) return problemResponse("notFound", { detail: "That product or choice is not available." });
+  const change = await addCartItem(shopper(viewer), { variantId, quantity: body.data.quantity });
   if (!change.ok) return cartProblem(change);
   return jsonResponse(await getCartView(shopper(viewer)), 201);
 });

@@ -15,6 +15,7 @@ import {
   orderSchema,
   problemSchema,
   productPageSchema,
+  productDetailSchema,
   productSchema,
   securityActivityListSchema,
   setCartItemSchema,
@@ -53,7 +54,7 @@ export function openApiDocument() {
         }, false),
       },
       "/api/v1/products/{slug}": {
-        get: op("One published product.", { "200": json(productSchema, "The product."), "404": problem("No such published product.") }, { requestParams: { path: z.object({ slug: z.string() }) } }, false),
+        get: op("One published product with its options and variants.", { "200": json(productDetailSchema, "The product."), "404": problem("No such published product.") }, { requestParams: { path: z.object({ slug: z.string() }) } }, false),
       },
       "/api/v1/search": {
         get: op("Full-text search of the catalog.", { "200": json(productPageSchema, "A page of matches."), "400": problem("Missing q or bad cursor.") }, {

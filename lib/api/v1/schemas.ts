@@ -12,12 +12,39 @@ export const productSchema = z
     slug: z.string(),
     name: z.string(),
     description: z.string(),
-    price: moneySchema,
+    price: moneySchema.describe("The lowest price of its variants on sale."),
+    priceVaries: z.boolean().describe("Whether its variants differ in price (listings say \"from\")."),
     imagePath: z.string(),
     inStock: z.boolean(),
     category: z.object({ slug: z.string(), name: z.string() }),
   })
   .meta({ id: "Product" });
+
+export const variantSchema = z
+  .object({
+    id: z.string(),
+    sku: z.string(),
+    optionValues: z.array(z.string()).describe("One value per option, in the options' order."),
+    price: moneySchema,
+    compareAtPrice: moneySchema.nullable(),
+    availability: z.discriminatedUnion("status", [
+      z.object({ status: z.literal("in_stock") }),
+      z.object({ status: z.literal("low_stock"), unitsLeft: z.number().int() }),
+      z.object({ status: z.literal("out_of_stock") }),
+    ]),
+    maxQuantity: z.number().int().describe("The most one order may take now (0: it cannot be bought)."),
+  })
+  .meta({ id: "Variant" });
+
+export const productDetailSchema = productSchema
+  .extend({
+    id: z.string(),
+    metaTitle: z.string().nullable(),
+    metaDescription: z.string().nullable(),
+    options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+    variants: z.array(variantSchema),
+  })
+  .meta({ id: "ProductDetail" });
 
 export const productPageSchema = z.object({ items: z.array(productSchema), nextCursor: z.string().nullable() }).meta({ id: "ProductPage" });
 
@@ -26,6 +53,8 @@ export const cartLineSchema = z
     id: z.string(),
     slug: z.string(),
     name: z.string(),
+    variantTitle: z.string().describe("The variant's option values with their names; empty without options."),
+    sku: z.string(),
     imagePath: z.string(),
     unitPrice: moneySchema,
     quantity: z.number().int(),
@@ -40,7 +69,13 @@ export const cartSchema = z
   .meta({ id: "Cart" });
 
 const quantity = z.number().int().min(1).max(999);
-export const addCartItemSchema = z.strictObject({ productSlug: z.string().min(1).max(200), quantity }).meta({ id: "AddCartItem" });
+export const addCartItemSchema = z
+  .strictObject({
+    productSlug: z.string().min(1).max(200),
+    options: z.array(z.string().max(60)).max(3).default([]).describe("The value chosen for each of the product's options, in their order; empty for a product without options."),
+    quantity,
+  })
+  .meta({ id: "AddCartItem" });
 export const setCartItemSchema = z.strictObject({ quantity }).meta({ id: "SetCartItem" });
 
 export const orderSummarySchema = z

@@ -10,15 +10,15 @@ import {
   type UpdateCartItemInput,
   updateCartItemSchema,
 } from "@/lib/cart/cart-schema";
-import { purchasableQuantity } from "@/lib/cart/line-problems";
 import { generateToken, hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type CustomerCartDTO, cartLineSelect, emptyCart, type PublicPurchaseOptionsDTO, toCart } from "./dto";
+import { variantSaleSelect, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
+import { type CustomerCartDTO, cartLineSelect, emptyCart, toCart } from "./dto";
 import { mergeGuestCart } from "./merge";
 import { type CartOwner, cartOwner, ensureCustomerCart, lockOwnCart, type Shopper } from "./owner";
 
-export type { CustomerCartDTO, CustomerCartLineDTO, PublicPurchaseOptionsDTO } from "./dto";
+export type { CustomerCartDTO, CustomerCartLineDTO } from "./dto";
 export type { Shopper } from "./owner";
 
 /**
@@ -27,6 +27,8 @@ export type { Shopper } from "./owner";
  * request's shopper, never from a cart id a browser sent, so one cart's item
  * ids mean nothing in another. Quantities and product ids are validated here
  * whatever the caller did; prices are never taken from the caller at all.
+ * A line is one variant of a product (lib/dal/cart/variant-choice.ts finds
+ * the variant a shopper chose).
  */
 export type CartChange =
   /** `guestToken`: a new guest cart was made for this change; the caller sets it as the cart cookie. */
@@ -72,42 +74,32 @@ export async function cartItemCount(shopper: Shopper): Promise<number> {
   return _sum.quantity ?? 0;
 }
 
-/** The "Add to cart" form's id and quantity limit for a published product, or null. */
-export async function getPurchaseOptions(slug: string): Promise<PublicPurchaseOptionsDTO | null> {
-  const row = await db.product.findFirst({
-    where: { slug, published: true },
-    select: { id: true, published: true, stock: true, maxPerOrder: true },
-  });
-  return row ? { productId: row.id, maxQuantity: purchasableQuantity(row) } : null;
-}
-
 /**
- * Adds to the quantity of a product in the cart (a new line if it is not there
- * yet). Refused, changing nothing, when the product is unknown, unpublished or
- * sold out, or when the cart would then hold more than maxPerOrder or stock.
+ * Adds to the quantity of a variant in the cart (a new line if it is not there
+ * yet). Refused, changing nothing, when the variant is unknown or archived, its
+ * product unpublished, or it is sold out, or when the cart would then hold more
+ * than its maxPerOrder or stock.
  */
 export async function addCartItem(shopper: Shopper, input: AddToCartInput): Promise<CartChange> {
   const parsed = addToCartSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, "productId", cartFailures.productUnavailable);
+  if (!parsed.success) return invalidInput(parsed.error, "variantId", cartFailures.productUnavailable);
   const owner = await changingOwner(shopper);
   if (owner.kind === "staff") return cartFailures.staffAccount();
-  const { productId, quantity } = parsed.data;
+  const { variantId, quantity } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const product = await tx.product.findUnique({
-      where: { id: productId },
-      select: { published: true, stock: true, maxPerOrder: true },
-    });
-    if (!product?.published) return cartFailures.productUnavailable();
-    if (product.stock < 1) return cartFailures.outOfStock();
+    const variant = await tx.productVariant.findUnique({ where: { id: variantId }, select: variantSaleSelect });
+    const sale = variant && variantSaleState(variant);
+    if (!sale?.published) return cartFailures.productUnavailable();
+    if (sale.stock < 1) return cartFailures.outOfStock();
 
     if (owner.kind === "customer") await ensureCustomerCart(tx, owner.userId);
     const cartId = owner.kind === "nobody" ? null : await lockOwnCart(tx, owner);
-    const inCart = cartId ? await quantityInCart(tx, cartId, productId) : 0;
+    const inCart = cartId ? await quantityInCart(tx, cartId, variantId) : 0;
     const total = inCart + quantity;
-    const limit = Math.min(product.maxPerOrder, MAX_CART_QUANTITY);
+    const limit = Math.min(sale.maxPerOrder, MAX_CART_QUANTITY);
     if (total > limit) return cartFailures.overOrderLimit(limit, inCart);
-    if (total > product.stock) return cartFailures.overStock(product.stock, inCart);
+    if (total > sale.stock) return cartFailures.overStock(sale.stock, inCart);
 
     // No cart yet, or a cookie whose cart is gone: a fresh cart under a fresh token (never one the browser chose).
     let guestToken: string | null = null;
@@ -117,8 +109,8 @@ export async function addCartItem(shopper: Shopper, input: AddToCartInput): Prom
       target = (await tx.cart.create({ data: { tokenHash: hashToken(guestToken) }, select: { id: true } })).id;
     }
     await tx.cartItem.upsert({
-      where: { cartId_productId: { cartId: target, productId } },
-      create: { cartId: target, productId, quantity: total },
+      where: { cartId_variantId: { cartId: target, variantId } },
+      create: { cartId: target, variantId, quantity: total },
       update: { quantity: total },
       select: { id: true },
     });
@@ -126,7 +118,7 @@ export async function addCartItem(shopper: Shopper, input: AddToCartInput): Prom
   });
 }
 
-/** Sets one line's quantity, within the product's maxPerOrder and stock. */
+/** Sets one line's quantity, within its variant's maxPerOrder and stock. */
 export async function setCartItemQuantity(shopper: Shopper, input: UpdateCartItemInput): Promise<CartChange> {
   const parsed = updateCartItemSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, "itemId", cartFailures.itemNotFound);
@@ -138,17 +130,14 @@ export async function setCartItemQuantity(shopper: Shopper, input: UpdateCartIte
   return db.$transaction(async (tx) => {
     const cartId = await lockOwnCart(tx, owner);
     if (!cartId) return cartFailures.itemNotFound();
-    const item = await tx.cartItem.findFirst({
-      where: { id: itemId, cartId },
-      select: { product: { select: { published: true, stock: true, maxPerOrder: true } } },
-    });
+    const item = await tx.cartItem.findFirst({ where: { id: itemId, cartId }, select: { variant: { select: variantSaleSelect } } });
     if (!item) return cartFailures.itemNotFound();
-    const { product } = item;
-    if (!product.published) return cartFailures.productUnavailable();
-    if (product.stock < 1) return cartFailures.outOfStock();
-    const limit = Math.min(product.maxPerOrder, MAX_CART_QUANTITY);
+    const sale = variantSaleState(item.variant);
+    if (!sale.published) return cartFailures.productUnavailable();
+    if (sale.stock < 1) return cartFailures.outOfStock();
+    const limit = Math.min(sale.maxPerOrder, MAX_CART_QUANTITY);
     if (quantity > limit) return cartFailures.overOrderLimit(limit);
-    if (quantity > product.stock) return cartFailures.overStock(product.stock);
+    if (quantity > sale.stock) return cartFailures.overStock(sale.stock);
     await tx.cartItem.update({ where: { id: itemId }, data: { quantity }, select: { id: true } });
     return { ok: true, quantity, guestToken: null };
   });
@@ -173,9 +162,9 @@ async function changingOwner(shopper: Shopper): Promise<CartOwner> {
   return owner;
 }
 
-async function quantityInCart(tx: Prisma.TransactionClient, cartId: string, productId: string): Promise<number> {
+async function quantityInCart(tx: Prisma.TransactionClient, cartId: string, variantId: string): Promise<number> {
   const item = await tx.cartItem.findUnique({
-    where: { cartId_productId: { cartId, productId } },
+    where: { cartId_variantId: { cartId, variantId } },
     select: { quantity: true },
   });
   return item?.quantity ?? 0;

@@ -1,17 +1,22 @@
 import "server-only";
 import { type CartLineProblem, lineProblem, purchasableQuantity } from "@/lib/cart/line-problems";
 import type { Money } from "@/lib/catalog/money";
+import { variantSaleSelect, type VariantSaleRow, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
+import { variantTitle } from "@/lib/catalog/variant-title";
 
 /**
  * What the cart page shows its owner. Prices, names and limits are read from
- * the product on every view, never stored in the cart: a changed price shows
- * at once, and nothing a browser sent can set one.
+ * the variant and its product on every view, never stored in the cart: a
+ * changed price shows at once, and nothing a browser sent can set one.
  */
 export type CustomerCartLineDTO = {
   /** The cart item's id: the handle for "Update" and "Remove", only ever matched within the owner's cart. */
   id: string;
   slug: string;
   name: string;
+  /** The variant's option values ("Size: M / Colour: Black"); empty for a product without options. */
+  variantTitle: string;
+  sku: string;
   imagePath: string;
   unitPrice: Money;
   quantity: number;
@@ -31,24 +36,20 @@ export type CustomerCartDTO = {
   hasProblems: boolean;
 };
 
-/** What the "Add to cart" form needs: the product's id and the most one order may take now (0: out of stock). */
-export type PublicPurchaseOptionsDTO = { productId: string; maxQuantity: number };
-
 export const emptyCart: CustomerCartDTO = { lines: [], itemCount: 0, subtotals: [], hasProblems: false };
 
 export const cartLineSelect = {
   id: true,
   quantity: true,
-  product: {
+  variant: {
     select: {
-      slug: true,
-      name: true,
-      imagePath: true,
+      ...variantSaleSelect,
+      sku: true,
+      optionValues: true,
       priceMinor: true,
-      currency: true,
-      stock: true,
-      published: true,
-      maxPerOrder: true,
+      product: {
+        select: { published: true, slug: true, name: true, imagePath: true, currency: true, options: { select: { name: true }, orderBy: { position: "asc" } } },
+      },
     },
   },
 } as const;
@@ -56,29 +57,29 @@ export const cartLineSelect = {
 type CartLineRow = {
   id: string;
   quantity: number;
-  product: {
-    slug: string;
-    name: string;
-    imagePath: string;
+  variant: VariantSaleRow & {
+    sku: string;
+    optionValues: string[];
     priceMinor: number;
-    currency: string;
-    stock: number;
-    published: boolean;
-    maxPerOrder: number;
+    product: { published: boolean; slug: string; name: string; imagePath: string; currency: string; options: { name: string }[] };
   };
 };
 
-function toCartLine({ id, quantity, product }: CartLineRow): CustomerCartLineDTO {
+function toCartLine({ id, quantity, variant }: CartLineRow): CustomerCartLineDTO {
+  const { product } = variant;
+  const sale = variantSaleState(variant);
   return {
     id,
     slug: product.slug,
     name: product.name,
+    variantTitle: variantTitle(product.options, variant.optionValues),
+    sku: variant.sku,
     imagePath: product.imagePath,
-    unitPrice: { amountMinor: product.priceMinor, currency: product.currency },
+    unitPrice: { amountMinor: variant.priceMinor, currency: product.currency },
     quantity,
-    lineTotal: { amountMinor: product.priceMinor * quantity, currency: product.currency },
-    maxQuantity: purchasableQuantity(product),
-    problem: lineProblem({ ...product, quantity }),
+    lineTotal: { amountMinor: variant.priceMinor * quantity, currency: product.currency },
+    maxQuantity: purchasableQuantity(sale),
+    problem: lineProblem({ ...sale, quantity }),
   };
 }
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { purchasableQuantity } from "@/lib/cart/line-problems";
 import { db } from "@/lib/db";
+import { variantSaleSelect, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
 import { ensureCustomerCart, lockOwnCart } from "./owner";
 
 /**
  * Moves a guest cart into the customer's account cart, in one transaction:
  * quantities are added, each capped at what may be bought now (maxPerOrder
- * and stock; an unpublished or sold-out product is left behind), and the guest
+ * and stock; an unpublished, archived or sold-out variant is left behind), and the guest
  * cart is deleted. Running it again, or twice at once, changes nothing more.
  */
 export async function mergeGuestCart(userId: string, guestTokenHash: string): Promise<void> {
@@ -17,7 +18,7 @@ export async function mergeGuestCart(userId: string, guestTokenHash: string): Pr
   await db.$transaction(async (tx) => {
     const items = await tx.cartItem.findMany({
       where: { cartId: guest.id },
-      select: { productId: true, quantity: true, product: { select: { published: true, stock: true, maxPerOrder: true } } },
+      select: { variantId: true, quantity: true, variant: { select: variantSaleSelect } },
     });
     // Deleting first claims the guest cart: a racing merge waits on this row,
     // then deletes nothing and stops here, so no quantity is added twice.
@@ -32,16 +33,16 @@ export async function mergeGuestCart(userId: string, guestTokenHash: string): Pr
 
     for (const item of items) {
       const existing = await tx.cartItem.findUnique({
-        where: { cartId_productId: { cartId, productId: item.productId } },
+        where: { cartId_variantId: { cartId, variantId: item.variantId } },
         select: { quantity: true },
       });
       const have = existing?.quantity ?? 0;
       // Never lower what the account cart already held; only add what may still be bought.
-      const quantity = Math.max(have, Math.min(have + item.quantity, purchasableQuantity(item.product)));
+      const quantity = Math.max(have, Math.min(have + item.quantity, purchasableQuantity(variantSaleState(item.variant))));
       if (quantity === have) continue;
       await tx.cartItem.upsert({
-        where: { cartId_productId: { cartId, productId: item.productId } },
-        create: { cartId, productId: item.productId, quantity },
+        where: { cartId_variantId: { cartId, variantId: item.variantId } },
+        create: { cartId, variantId: item.variantId, quantity },
         update: { quantity },
         select: { id: true },
       });

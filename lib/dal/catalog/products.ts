@@ -8,8 +8,10 @@ import {
   type PublicProductDTO,
   type PublicProductPageDTO,
   publicCategorySelect,
+  publicProductPageSelect,
   publicProductSelect,
   toPublicProduct,
+  toPublicProductPage,
 } from "./dto";
 
 // The catalog is public: no guard beyond showing only published products and live (not archived) categories.
@@ -79,8 +81,6 @@ export const getCategoryPage = cache(async (slug: string, page: number, sort: So
 });
 
 export const getProduct = cache(async (slug: string): Promise<PublicProductPageDTO | null> => {
-  const row = await db.product.findFirst({ where: { slug, published: true }, select: { ...publicProductSelect, metaTitle: true, metaDescription: true } });
-  if (!row) return null;
-  const { metaTitle, metaDescription, ...product } = row;
-  return { ...toPublicProduct(product), metaTitle, metaDescription };
+  const row = await db.product.findFirst({ where: { slug, published: true }, select: publicProductPageSelect });
+  return row ? toPublicProductPage(row) : null;
 });

@@ -8,21 +8,18 @@ import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
+import type { VariantFields } from "./staff-variants";
 
 /**
- * The fields the product form owns. Stock (inventory adjustments), the
- * published flag (its own action), the image (uploads), the currency (the
- * shop's), ids and timestamps are never among them.
+ * The fields the product form owns. Prices, weights and limits (its variants),
+ * stock (inventory adjustments), the published flag (its own action), the
+ * image (uploads), the currency (the shop's), ids and timestamps are never among them.
  */
 export type ProductFields = {
   name: string;
   slug: string;
   description: string;
-  priceMinor: number;
   categoryId: string;
-  maxPerOrder: number;
-  /** Shipping weight in grams (weight-band shipping rates). */
-  weightGrams: number;
   featured: boolean;
   /** For search engines and share cards; null: the name and description serve. */
   metaTitle: string | null;
@@ -33,6 +30,8 @@ export const ProductSaveError = {
   notFound: "not_found",
   slugTaken: "slug_taken",
   unknownCategory: "unknown_category",
+  skuTaken: "sku_taken",
+  compareAtNotAbove: "compare_at_not_above",
 } as const;
 
 export type ProductSaveErrorCode = (typeof ProductSaveError)[keyof typeof ProductSaveError];
@@ -43,10 +42,7 @@ const ownedSelect = {
   name: true,
   slug: true,
   description: true,
-  priceMinor: true,
   categoryId: true,
-  maxPerOrder: true,
-  weightGrams: true,
   featured: true,
   metaTitle: true,
   metaDescription: true,
@@ -64,10 +60,7 @@ function ownedFields(fields: ProductFields): ProductFields {
     name: fields.name,
     slug: fields.slug,
     description: fields.description,
-    priceMinor: fields.priceMinor,
     categoryId: fields.categoryId,
-    maxPerOrder: fields.maxPerOrder,
-    weightGrams: fields.weightGrams,
     featured: fields.featured,
     metaTitle: fields.metaTitle,
     metaDescription: fields.metaDescription,
@@ -84,34 +77,58 @@ async function conflictOf(tx: Prisma.TransactionClient, fields: ProductFields, p
   return category ? null : ProductSaveError.unknownCategory;
 }
 
-/** Runs a save; a slug taken by a concurrent save (the unique index) is the same expected refusal. */
+/** Runs a save; a slug (or SKU) taken by a concurrent save (the unique index) is the same expected refusal. */
 async function refusingDuplicateSlug(save: () => Promise<ProductSaveResult>): Promise<ProductSaveResult> {
   try {
     return await save();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, code: ProductSaveError.slugTaken };
+    if (isUniqueViolation(error)) {
+      const target = String((error as Prisma.PrismaClientKnownRequestError).meta?.target ?? "");
+      return { ok: false, code: target.includes("sku") ? ProductSaveError.skuTaken : ProductSaveError.slugTaken };
+    }
     throw error;
   }
 }
 
+/** The first variant of a new product: a product without options has just this one. */
+export type FirstVariantFields = Omit<VariantFields, "optionValues">;
+
 /**
- * Creates a product, unpublished, with no stock and the placeholder image, in
- * the shop's currency; audited ("product.created") in the same transaction.
+ * Creates a product, unpublished, with the placeholder image, in the shop's
+ * currency, and its first variant (no options, no stock); audited
+ * ("product.created") in the same transaction.
  */
-export async function createProduct(viewer: StaffViewer, input: ProductFields, context: AuditContext): Promise<ProductSaveResult> {
+export async function createProduct(
+  viewer: StaffViewer,
+  input: ProductFields,
+  firstVariant: FirstVariantFields,
+  context: AuditContext,
+): Promise<ProductSaveResult> {
   assertPermission(viewer, "products:write");
   const fields = ownedFields(input);
+  const variant = {
+    sku: firstVariant.sku,
+    priceMinor: firstVariant.priceMinor,
+    compareAtPriceMinor: firstVariant.compareAtPriceMinor,
+    weightGrams: firstVariant.weightGrams,
+    maxPerOrder: firstVariant.maxPerOrder,
+  };
+  if (variant.compareAtPriceMinor !== null && variant.compareAtPriceMinor <= variant.priceMinor) return { ok: false, code: ProductSaveError.compareAtNotAbove };
   return refusingDuplicateSlug(() =>
     db.$transaction(async (tx): Promise<ProductSaveResult> => {
       const conflict = await conflictOf(tx, fields, null);
       if (conflict) return { ok: false, code: conflict };
-      const managed = { currency: SHOP_CURRENCY, stock: 0, published: false, imagePath: PLACEHOLDER_IMAGE_PATH };
-      const product = await tx.product.create({ data: { ...fields, ...managed }, select: { id: true } });
+      if (await tx.productVariant.findUnique({ where: { sku: variant.sku }, select: { id: true } })) return { ok: false, code: ProductSaveError.skuTaken };
+      const managed = { currency: SHOP_CURRENCY, published: false, imagePath: PLACEHOLDER_IMAGE_PATH };
+      const product = await tx.product.create({
+        data: { ...fields, ...managed, priceMinor: variant.priceMinor, variants: { create: { ...variant, optionValues: [] } } },
+        select: { id: true },
+      });
       await appendAudit(tx, {
         actor: { id: viewer.userId, role: viewer.role },
         action: "product.created",
         target: { type: "product", id: product.id },
-        after: auditValues("Product", { ...fields, ...managed }),
+        after: { ...auditValues("Product", { ...fields, ...managed }), variant: auditValues("ProductVariant", variant) },
         outcome: "success",
         context,
       });

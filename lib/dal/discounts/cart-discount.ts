@@ -10,6 +10,7 @@ import {
   normaliseDiscountCode,
 } from "@/lib/discounts/discount-rules";
 import { cartOwner, lockOwnCart, type Shopper } from "@/lib/dal/cart/owner";
+import { readPricedLines } from "@/lib/dal/cart/priced-lines";
 import { discountUser, ruleSelect, usageOf } from "./usage";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 
@@ -17,12 +18,9 @@ export type ApplyDiscountResult = { ok: true; code: string } | { ok: false; code
 
 /** The cart's goods, as the discount rules read them (prices from the database). */
 async function discountableCart(tx: Prisma.TransactionClient, cartId: string) {
-  const rows = await tx.cartItem.findMany({
-    where: { cartId },
-    select: { quantity: true, product: { select: { priceMinor: true, currency: true, categoryId: true } } },
-  });
-  const lines: DiscountableLine[] = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, categoryId: row.product.categoryId }));
-  return { lines, currency: rows[0]?.product.currency ?? SHOP_CURRENCY };
+  const rows = await readPricedLines(tx, { cartId });
+  const lines: DiscountableLine[] = rows.map((row) => ({ unitPriceMinor: row.unitPriceMinor, quantity: row.quantity, categoryId: row.categoryId }));
+  return { lines, currency: rows[0]?.currency ?? SHOP_CURRENCY };
 }
 
 /**

@@ -10,8 +10,9 @@ import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { previewCartDiscount } from "@/lib/dal/discounts/cart-discount";
 import type { DiscountErrorCode } from "@/lib/discounts/discount-rules";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
+import { type PricedCartLine, readPricedLines } from "@/lib/dal/cart/priced-lines";
 
-export type CustomerCheckoutLineDTO = { name: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
+export type CustomerCheckoutLineDTO = { name: string; variantTitle: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
 
 /** A shipping choice with the totals it leads to, all computed here (the page only shows them). */
 export type CustomerCheckoutOptionDTO = {
@@ -48,11 +49,11 @@ export type CustomerCheckoutSummaryDTO = {
   ready: boolean;
 };
 
-function problemOf(line: { quantity: number; product: { published: boolean; stock: number; maxPerOrder: number } }): string | null {
-  if (!line.product.published) return "No longer available: remove it from your cart.";
-  if (line.product.stock === 0) return "Sold out: remove it from your cart.";
-  if (line.quantity > line.product.stock) return `Only ${line.product.stock} left: lower the quantity.`;
-  if (line.quantity > line.product.maxPerOrder) return `At most ${line.product.maxPerOrder} per order.`;
+function problemOf(line: PricedCartLine): string | null {
+  if (!line.published) return "No longer available: remove it from your cart.";
+  if (line.stock === 0) return "Sold out: remove it from your cart.";
+  if (line.quantity > line.stock) return `Only ${line.stock} left: lower the quantity.`;
+  if (line.quantity > line.maxPerOrder) return `At most ${line.maxPerOrder} per order.`;
   return null;
 }
 
@@ -70,30 +71,24 @@ export async function checkoutSummaryOf(
   pinned: PricingRules | undefined,
   addresses: () => Promise<CustomerAddressDTO[]>,
 ): Promise<CustomerCheckoutSummaryDTO | null> {
-  const rows = await db.cartItem.findMany({
-    where: cart,
-    orderBy: { createdAt: "asc" },
-    select: {
-      quantity: true,
-      cart: { select: { discountCodeId: true } },
-      product: { select: { name: true, priceMinor: true, currency: true, published: true, stock: true, maxPerOrder: true, categoryId: true, weightGrams: true } },
-    },
-  });
+  const rows = await readPricedLines(db, cart, [{ createdAt: "asc" }, { id: "asc" }]);
   if (rows.length === 0) return null;
-  const currency = rows[0]?.product.currency ?? SHOP_CURRENCY;
-  const mixed = rows.some((row) => row.product.currency !== currency);
+  const discountCodeId = (await db.cartItem.findFirst({ where: cart, select: { cart: { select: { discountCodeId: true } } } }))?.cart.discountCodeId ?? null;
+  const currency = rows[0]?.currency ?? SHOP_CURRENCY;
+  const mixed = rows.some((row) => row.currency !== currency);
   const money = (amountMinor: number): Money => ({ amountMinor, currency });
   const lines = rows.map((row) => ({
-    name: row.product.name,
+    name: row.name,
+    variantTitle: row.variantTitle,
     quantity: row.quantity,
-    unitPrice: { amountMinor: row.product.priceMinor, currency: row.product.currency },
-    lineTotal: { amountMinor: row.product.priceMinor * row.quantity, currency: row.product.currency },
+    unitPrice: { amountMinor: row.unitPriceMinor, currency: row.currency },
+    lineTotal: { amountMinor: row.unitPriceMinor * row.quantity, currency: row.currency },
     problem: problemOf(row),
   }));
-  const priced = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, weightGrams: row.product.weightGrams }));
+  const priced = rows.map((row) => ({ unitPriceMinor: row.unitPriceMinor, quantity: row.quantity, weightGrams: row.weightGrams }));
   const subtotalMinor = subtotalOf(priced);
-  const discountable = rows.map((row) => ({ unitPriceMinor: row.product.priceMinor, quantity: row.quantity, categoryId: row.product.categoryId }));
-  const discount = await previewCartDiscount(rows[0]?.cart.discountCodeId ?? null, { lines: discountable, currency });
+  const discountable = rows.map((row) => ({ unitPriceMinor: row.unitPriceMinor, quantity: row.quantity, categoryId: row.categoryId }));
+  const discount = await previewCartDiscount(discountCodeId, { lines: discountable, currency });
   const rules = pinned ?? (await loadPricingRules());
   const addressBook = await addresses();
   const quotes: Record<string, CustomerCheckoutQuoteDTO> = {};

@@ -79,11 +79,12 @@ export const customerCheckoutLine: DtoMapping<CustomerCheckoutLineDTO> = {
   audience: "owner",
   keys: {
     name: { fields: ["Product.name"] },
+    variantTitle: { fields: ["ProductOption.name", "ProductVariant.optionValues"], derived: "each option's name with the variant's value" },
     quantity: { fields: ["CartItem.quantity"] },
-    unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
-    lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
+    unitPrice: { fields: ["ProductVariant.priceMinor", "Product.currency"] },
+    lineTotal: { fields: ["ProductVariant.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
     problem: {
-      fields: ["Product.published", "Product.stock", "Product.maxPerOrder", "CartItem.quantity"],
+      fields: ["Product.published", "ProductVariant.archivedAt", "ProductVariant.stock", "ProductVariant.maxPerOrder", "CartItem.quantity"],
       derived: "why the line cannot be bought as it is",
     },
   },
@@ -97,10 +98,10 @@ export const customerCheckoutOption: DtoMapping<CustomerCheckoutOptionDTO> = {
     label: { fields: ["ShippingRate.name"] },
     description: { fields: ["ShippingRate.description"] },
     shipping: {
-      fields: ["ShippingRate.kind", "ShippingRate.amountMinor", "ShippingRate.freeFromMinor", "ShippingRateBand.amountMinor", "Product.weightGrams", "Product.currency"],
+      fields: ["ShippingRate.kind", "ShippingRate.amountMinor", "ShippingRate.freeFromMinor", "ShippingRateBand.amountMinor", "ProductVariant.weightGrams", "Product.currency"],
       derived: "the rate's price for the cart's goods and weight",
     },
-    tax: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency", "TaxRate.basisPoints", "ShopSetting.pricesIncludeTax"], derived: "the destination's rate on goods and shipping" },
-    total: { fields: ["Product.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal less discount, shipping and (unless included) tax" },
+    tax: { fields: ["ProductVariant.priceMinor", "CartItem.quantity", "Product.currency", "TaxRate.basisPoints", "ShopSetting.pricesIncludeTax"], derived: "the destination's rate on goods and shipping" },
+    total: { fields: ["ProductVariant.priceMinor", "CartItem.quantity", "Product.currency"], derived: "subtotal less discount, shipping and (unless included) tax" },
   },
 };

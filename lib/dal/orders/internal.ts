@@ -4,15 +4,15 @@ import type { OrderEventDetail, OrderEventType } from "@/lib/orders/timeline-eve
 import { releaseOrderDiscount } from "@/lib/dal/discounts/redemptions";
 
 /**
- * Stock reservations. Reserving is one conditional UPDATE per product
+ * Stock reservations. Reserving is one conditional UPDATE per variant
  * ("… SET stock = stock - q WHERE stock >= q"), so concurrent checkouts of the
- * last units serialise on the product row and the loser's update matches
+ * last units serialise on the variant row and the loser's update matches
  * nothing: no read-then-write window, no oversell. A CHECK constraint
  * (stock >= 0) backs it up.
  */
-export async function reserveStock(tx: Prisma.TransactionClient, productId: string, quantity: number): Promise<boolean> {
-  const result = await tx.product.updateMany({
-    where: { id: productId, published: true, stock: { gte: quantity } },
+export async function reserveStock(tx: Prisma.TransactionClient, variantId: string, quantity: number): Promise<boolean> {
+  const result = await tx.productVariant.updateMany({
+    where: { id: variantId, archivedAt: null, product: { published: true }, stock: { gte: quantity } },
     data: { stock: { decrement: quantity } },
   });
   return result.count === 1;
@@ -27,12 +27,12 @@ export async function releaseReservedStock(tx: Prisma.TransactionClient, orderId
   const claimed = await tx.order.updateMany({ where: { id: orderId, stockReleasedAt: null }, data: { stockReleasedAt: now } });
   if (claimed.count === 0) return false;
   const items = await tx.orderItem.findMany({
-    where: { orderId, productId: { not: null } },
-    select: { productId: true, quantity: true },
-    orderBy: { productId: "asc" }, // one lock order everywhere: no deadlock with a concurrent reservation
+    where: { orderId, variantId: { not: null } },
+    select: { variantId: true, quantity: true },
+    orderBy: { variantId: "asc" }, // one lock order everywhere: no deadlock with a concurrent reservation
   });
   for (const item of items) {
-    if (item.productId) await tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } } });
+    if (item.variantId) await tx.productVariant.update({ where: { id: item.variantId }, data: { stock: { increment: item.quantity } } });
   }
   return true;
 }

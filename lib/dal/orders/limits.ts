@@ -1,4 +1,5 @@
 import "server-only";
+import { lineLabel } from "@/lib/dal/cart/priced-lines";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clientAddressIndexOf } from "@/lib/auth/rate-limit/client-address-index";
@@ -14,7 +15,7 @@ export type OrderLimits = {
   openOrdersPerAccount: number;
   /** Open orders placed from one client address (its /64 for IPv6), whatever the account. */
   openOrdersPerAddress: number;
-  /** Units of one product one account may hold across its open orders (never above the product's per-order maximum). */
+  /** Units of one variant one account may hold across its open orders (never above the variant's per-order maximum). */
   unitsPerProduct: number;
 };
 
@@ -80,7 +81,7 @@ export async function assertWithinOrderLimits(
   tx: Prisma.TransactionClient,
   holder: OrderHolder,
   addressIndex: string | null,
-  lines: { productId: string; quantity: number; product: { name: string; maxPerOrder: number } }[],
+  lines: { variantId: string; quantity: number; name: string; variantTitle: string; maxPerOrder: number }[],
   limits: OrderLimits,
 ): Promise<void> {
   await lockScopes(tx, holder, addressIndex);
@@ -99,15 +100,15 @@ export async function assertWithinOrderLimits(
     open === 0
       ? []
       : await tx.orderItem.groupBy({
-          by: ["productId"],
-          where: { productId: { in: lines.map((line) => line.productId) }, order: { ...ordersOf(holder), ...openOrder } },
+          by: ["variantId"],
+          where: { variantId: { in: lines.map((line) => line.variantId) }, order: { ...ordersOf(holder), ...openOrder } },
           _sum: { quantity: true },
         });
   for (const line of lines) {
-    const heldUnits = held.find((row) => row.productId === line.productId)?._sum.quantity ?? 0;
-    const limit = Math.min(limits.unitsPerProduct, line.product.maxPerOrder);
+    const heldUnits = held.find((row) => row.variantId === line.variantId)?._sum.quantity ?? 0;
+    const limit = Math.min(limits.unitsPerProduct, line.maxPerOrder);
     if (heldUnits + line.quantity > limit) {
-      throw new OrderLimitError(ORDER_LIMIT_CODES.unitsPerProduct, { limit, productName: line.product.name, heldUnits });
+      throw new OrderLimitError(ORDER_LIMIT_CODES.unitsPerProduct, { limit, productName: lineLabel(line), heldUnits });
     }
   }
 }

@@ -12,6 +12,7 @@ import { recordOrderEvent, reserveStock } from "./internal";
 import { claimCartDiscount } from "@/lib/dal/discounts/redemptions";
 import { discountUser } from "@/lib/dal/discounts/usage";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
+import { lineLabel, type PricedCartLine, readPricedLines } from "@/lib/dal/cart/priced-lines";
 
 /**
  * The transaction options of placing an order. In a rush every checkout of a
@@ -41,36 +42,15 @@ function newOrderNumber(): string {
   return `ORD-${Array.from(bytes, (byte) => NUMBER_ALPHABET[byte % 32]).join("")}`;
 }
 
-type CartLine = {
-  productId: string;
-  quantity: number;
-  product: { name: string; priceMinor: number; currency: string; published: boolean; maxPerOrder: number; stock: number; categoryId: string; weightGrams: number };
-};
-
 /** The buyer's cart lines, as a filter: a guest cart is matched with `userId IS NULL`, so a token never reaches an account's cart. */
 function cartOf(buyer: OrderBuyer): Prisma.CartItemWhereInput {
   return buyer.kind === "customer" ? { cart: { userId: buyer.userId } } : { cart: { tokenHash: buyer.cartTokenHash, userId: null } };
 }
 
-async function readCart(tx: Prisma.TransactionClient, buyer: OrderBuyer): Promise<CartLine[]> {
-  return tx.cartItem.findMany({
-    where: cartOf(buyer),
-    // Product order: every checkout reserves rows in the same order, so two never deadlock.
-    orderBy: { productId: "asc" },
-    select: {
-      productId: true,
-      quantity: true,
-      product: {
-        select: { name: true, priceMinor: true, currency: true, published: true, maxPerOrder: true, stock: true, categoryId: true, weightGrams: true },
-      },
-    },
-  });
-}
-
 /** The discount code applied to the buyer's cart, claimed for this order (see claimCartDiscount); null: none. */
-function claimDiscount(tx: Prisma.TransactionClient, buyer: OrderBuyer, lines: CartLine[], currency: string, now: Date) {
+function claimDiscount(tx: Prisma.TransactionClient, buyer: OrderBuyer, lines: PricedCartLine[], currency: string, now: Date) {
   const cart: Prisma.CartWhereInput = buyer.kind === "customer" ? { userId: buyer.userId } : { tokenHash: buyer.cartTokenHash, userId: null };
-  const discountable = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity, categoryId: line.product.categoryId }));
+  const discountable = lines.map((line) => ({ unitPriceMinor: line.unitPriceMinor, quantity: line.quantity, categoryId: line.categoryId }));
   const user = async () =>
     buyer.kind === "guest"
       ? discountUser(null, buyer.email)
@@ -78,25 +58,25 @@ function claimDiscount(tx: Prisma.TransactionClient, buyer: OrderBuyer, lines: C
   return claimCartDiscount(tx, cart, { lines: discountable, currency, user }, now);
 }
 
-function checkLines(lines: CartLine[]): string {
+function checkLines(lines: PricedCartLine[]): string {
   if (lines.length === 0) throw new CheckoutError(CHECKOUT_ERROR_CODES.cartEmpty);
-  const currencies = new Set(lines.map((line) => line.product.currency));
+  const currencies = new Set(lines.map((line) => line.currency));
   if (currencies.size > 1) throw new CheckoutError(CHECKOUT_ERROR_CODES.mixedCurrencies);
-  for (const { product, quantity } of lines) {
-    if (!product.published) throw new CheckoutError(CHECKOUT_ERROR_CODES.productUnavailable, { productName: product.name });
-    if (quantity > product.maxPerOrder) {
-      throw new CheckoutError(CHECKOUT_ERROR_CODES.overMaxPerOrder, { productName: product.name, limit: product.maxPerOrder });
+  for (const line of lines) {
+    if (!line.published) throw new CheckoutError(CHECKOUT_ERROR_CODES.productUnavailable, { productName: lineLabel(line) });
+    if (line.quantity > line.maxPerOrder) {
+      throw new CheckoutError(CHECKOUT_ERROR_CODES.overMaxPerOrder, { productName: lineLabel(line), limit: line.maxPerOrder });
     }
   }
   return [...currencies][0] ?? SHOP_CURRENCY;
 }
 
-async function reserveAll(tx: Prisma.TransactionClient, lines: CartLine[]) {
+async function reserveAll(tx: Prisma.TransactionClient, lines: PricedCartLine[]) {
   for (const line of lines) {
-    if (!(await reserveStock(tx, line.productId, line.quantity))) {
-      const left = line.product.stock;
+    if (!(await reserveStock(tx, line.variantId, line.quantity))) {
+      const left = line.stock;
       // Throwing rolls back the reservations already made in this transaction.
-      throw new CheckoutError(left > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName: line.product.name, left });
+      throw new CheckoutError(left > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName: lineLabel(line), left });
     }
   }
 }
@@ -130,11 +110,11 @@ export async function createOrderFromCart(
   now: Date,
 ): Promise<{ orderId: string; number: string }> {
   const { buyer } = order;
-  const lines = await readCart(tx, buyer);
+  const lines = await readPricedLines(tx, cartOf(buyer));
   const currency = checkLines(lines);
   await assertWithinOrderLimits(tx, holderOf(buyer), order.clientAddressIndex, lines, settings.limits);
   const address = await order.address();
-  const priced = lines.map((line) => ({ unitPriceMinor: line.product.priceMinor, quantity: line.quantity, weightGrams: line.product.weightGrams }));
+  const priced = lines.map((line) => ({ unitPriceMinor: line.unitPriceMinor, quantity: line.quantity, weightGrams: line.weightGrams }));
   const rules = settings.pricing ?? (await loadPricingRules(tx));
   const destination = { country: address.country, region: address.region };
   // Checked before the discount is claimed: a refused choice must not count as a use of a code.
@@ -167,10 +147,13 @@ export async function createOrderFromCart(
       items: {
         create: lines.map((line) => ({
           productId: line.productId,
-          productName: line.product.name,
-          unitPriceMinor: line.product.priceMinor,
+          variantId: line.variantId,
+          productName: line.name,
+          sku: line.sku,
+          variantTitle: line.variantTitle,
+          unitPriceMinor: line.unitPriceMinor,
           quantity: line.quantity,
-          lineTotalMinor: line.product.priceMinor * line.quantity,
+          lineTotalMinor: line.unitPriceMinor * line.quantity,
         })),
       },
       ...(buyer.kind === "guest" ? { guestContact: { create: sealGuestContact(orderId, buyer.email, buyer.cartTokenHash) } } : {}),
@@ -181,7 +164,7 @@ export async function createOrderFromCart(
   await recordOrderEvent(tx, { orderId, type: "order.placed", actor: "customer" });
   await tx.cartItem.deleteMany({ where: cartOf(buyer) });
   await enqueueJob(tx, "orders", { type: "reservation.expire", orderId }, { startAfter: reservationExpiresAt });
-  // Last: a reservation locks its product rows until commit, so the shorter that
+  // Last: a reservation locks its variant rows until commit, so the shorter that
   // window, the more checkouts of a popular product go through per second.
   await reserveAll(tx, lines);
   return { orderId: created.id, number: created.number };

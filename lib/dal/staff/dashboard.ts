@@ -20,7 +20,8 @@ export type StaffDashboardDTO = {
   today: { orders: number; revenue: Money };
   awaitingFulfilment: number;
   held: number;
-  lowStock: { name: string; stock: number }[];
+  /** Variants on sale with little stock left: the product's name and the variant's SKU. */
+  lowStock: { name: string; sku: string; stock: number }[];
   daily: DailyFigure[];
   /** Shown to roles with security:read only; never an IP or an email. */
   securityEvents: { type: string; at: Date }[] | null;
@@ -54,10 +55,10 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
     db.order.count({ where: { paymentStatus: { in: [...SHIPPABLE_PAYMENT_STATUSES] }, fulfillmentStatus: { in: ["unfulfilled", "packed"] }, ...RELEASED_BY_FRAUD_REVIEW } }),
     // Held money (a mismatched payment) and orders held by the fraud review both wait for staff.
     db.order.count({ where: { OR: [{ paymentStatus: "on_hold" }, { fraudReview: "held" }] } }),
-    db.product.findMany({
-      where: { published: true, stock: { lte: LOW_STOCK_THRESHOLD } },
-      select: { name: true, stock: true },
-      orderBy: { stock: "asc" },
+    db.productVariant.findMany({
+      where: { archivedAt: null, product: { published: true }, stock: { lte: LOW_STOCK_THRESHOLD } },
+      select: { sku: true, stock: true, product: { select: { name: true } } },
+      orderBy: [{ stock: "asc" }, { sku: "asc" }],
       take: 10,
     }),
     showSecurity ? db.securityEvent.findMany({ select: { type: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 10 }) : null,
@@ -77,7 +78,7 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
     today: { orders: last?.orders ?? 0, revenue: last?.revenue ?? { amountMinor: 0, currency } },
     awaitingFulfilment,
     held,
-    lowStock,
+    lowStock: lowStock.map((variant) => ({ name: variant.product.name, sku: variant.sku, stock: variant.stock })),
     daily: series,
     securityEvents: events?.map((event) => ({ type: event.type, at: event.createdAt })) ?? null,
     alerts: alerts?.map((alert) => ({ id: alert.id, kind: alert.kind, message: alert.message, at: alert.createdAt })) ?? null,

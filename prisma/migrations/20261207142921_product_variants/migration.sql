@@ -91,3 +91,33 @@ ALTER TABLE "Product" DROP CONSTRAINT "sql_product_weight_nonnegative";
 ALTER TABLE "Product" DROP COLUMN "maxPerOrder",
 DROP COLUMN "stock",
 DROP COLUMN "weightGrams";
+
+-- A variant's price and stock show on its product's page and in listings, its options on the
+-- page: their changes announce the product, as a change to the product row does.
+CREATE FUNCTION "notify_product_part_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  owner_id text;
+  product_slug text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN owner_id := OLD."productId"; ELSE owner_id := NEW."productId"; END IF;
+  SELECT "slug" INTO product_slug FROM "Product" WHERE "id" = owner_id;
+  -- A product deleted with its variants has announced itself already.
+  IF product_slug IS NOT NULL THEN
+    PERFORM pg_notify('catalog_changed', 'product:' || product_slug);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "ProductVariant_catalog_change_row"
+  AFTER INSERT OR DELETE ON "ProductVariant"
+  FOR EACH ROW EXECUTE FUNCTION "notify_product_part_change"();
+CREATE TRIGGER "ProductVariant_catalog_change_update"
+  AFTER UPDATE ON "ProductVariant"
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION "notify_product_part_change"();
+CREATE TRIGGER "ProductOption_catalog_change_row"
+  AFTER INSERT OR DELETE ON "ProductOption"
+  FOR EACH ROW EXECUTE FUNCTION "notify_product_part_change"();
+CREATE TRIGGER "ProductOption_catalog_change_update"
+  AFTER UPDATE ON "ProductOption"
+  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION "notify_product_part_change"();

@@ -3,10 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { JsonLdScript } from "@/components/json-ld";
-import { Price } from "@/components/price";
 import { ProductImage } from "@/components/product-image";
 import { parseSlug } from "@/lib/catalog/listing-params";
-import { getPurchaseOptions } from "@/lib/dal/cart/cart";
 import { getProduct } from "@/lib/dal/catalog/products";
 import { productMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, productCrumbs, productJsonLd } from "@/lib/seo/json-ld";
@@ -27,7 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
-  const purchase = await getPurchaseOptions(product.slug);
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <JsonLdScript data={productJsonLd(product, site.url)} />
@@ -40,11 +37,7 @@ export default async function ProductPage({ params }: Props) {
           </Link>
         </nav>
         <h1 className="text-3xl font-bold">{product.name}</h1>
-        <Price money={product.price} className="text-2xl font-semibold" />
-        <p className={product.inStock ? "text-success-800" : "text-danger-800"}>
-          {product.inStock ? "In stock" : "Out of stock"}
-        </p>
-        {purchase && purchase.maxQuantity > 0 && <AddToCartForm {...purchase} />}
+        <AddToCartForm productId={product.id} options={product.options} variants={product.variants} />
         <p className="leading-relaxed text-neutral-800">{product.description}</p>
       </div>
     </article>

@@ -5,15 +5,20 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdjustmentList } from "@/components/admin/products/adjustment-list";
 import { ImageUploadForm } from "@/components/admin/products/image-upload-form";
-import { InventoryForm } from "@/components/admin/products/inventory-form";
+import { OptionsForm } from "@/components/admin/products/options-form";
+import { VariantCard } from "@/components/admin/products/variant-card";
+import { blankVariant } from "@/components/admin/products/variant-fields";
+import { VariantForm } from "@/components/admin/products/variant-form";
 import { ProductDetails } from "@/components/admin/products/product-details";
 import { ProductForm } from "@/components/admin/products/product-form";
 import { PublishForm } from "@/components/admin/products/publish-form";
 import { StatusBadge } from "@/components/admin/products/status-badge";
 import { ProductImage } from "@/components/product-image";
 import { adjustInventoryAction } from "@/lib/actions/admin/products/adjust-inventory";
-import { formatPriceInput } from "@/lib/actions/admin/products/price-input";
 import { productIdSchema } from "@/lib/actions/admin/products/product-schema";
+import { saveVariantAction } from "@/lib/actions/admin/products/save-variant";
+import { setProductOptionsAction } from "@/lib/actions/admin/products/set-product-options";
+import { setVariantArchivedAction } from "@/lib/actions/admin/products/set-variant-archived";
 import { setProductPublishedAction } from "@/lib/actions/admin/products/set-product-published";
 import { updateProductAction } from "@/lib/actions/admin/products/update-product";
 import { uploadProductImageAction } from "@/lib/actions/admin/products/upload-product-image";
@@ -89,16 +94,12 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
           <ProductForm
             action={updateProductAction.bind(null, product.id)}
             categories={categories}
-            currency={product.price.currency}
             submitLabel="Save product"
             initial={{
               name: product.name,
               slug: product.slug,
               description: product.description,
-              price: formatPriceInput(product.price.amountMinor),
               categoryId: product.categoryId,
-              maxPerOrder: String(product.maxPerOrder),
-              weightGrams: String(product.weightGrams),
               featured: product.featured,
               metaTitle: product.metaTitle ?? "",
               metaDescription: product.metaDescription ?? "",
@@ -115,9 +116,47 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
         </Section>
       )}
 
-      <Section id="stock-heading" title="Stock">
-        {canAdjust ? <InventoryForm action={adjustInventoryAction.bind(null, product.id)} stock={product.stock} /> : <p>In stock now: {product.stock}</p>}
-        <h3 className="font-semibold">Recent adjustments</h3>
+      <Section id="options-heading" title="Options">
+        {canEdit ? (
+          <OptionsForm action={setProductOptionsAction.bind(null, product.id)} options={product.options} />
+        ) : product.options.length === 0 ? (
+          <p>No options: the product has one variant.</p>
+        ) : (
+          <ul>
+            {product.options.map((option) => (
+              <li key={option.name}>
+                {option.name}: {option.values.join(", ")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="variants-heading" title="Variants and stock">
+        {product.variants.map((variant) => (
+          <VariantCard
+            key={variant.id}
+            variant={variant}
+            options={product.options}
+            save={canEdit ? saveVariantAction.bind(null, product.id) : undefined}
+            archive={canEdit ? setVariantArchivedAction.bind(null, product.id) : undefined}
+            adjust={canAdjust ? adjustInventoryAction.bind(null, product.id) : undefined}
+          />
+        ))}
+        {canEdit && (
+          <>
+            <h3 className="font-semibold">Add a variant</h3>
+            <VariantForm
+              action={saveVariantAction.bind(null, product.id)}
+              variantId={null}
+              options={product.options}
+              currency={product.price.currency}
+              submitLabel="Add variant"
+              initial={{ ...blankVariant, optionValues: [] }}
+            />
+          </>
+        )}
+        <h3 className="font-semibold">Recent stock adjustments</h3>
         <AdjustmentList adjustments={adjustments} />
       </Section>
     </div>

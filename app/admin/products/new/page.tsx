@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductForm } from "@/components/admin/products/product-form";
+import { blankVariant } from "@/components/admin/products/variant-fields";
 import { createProductAction } from "@/lib/actions/admin/products/create-product";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
@@ -8,7 +9,7 @@ import { listCategoryOptions } from "@/lib/dal/catalog/staff-products";
 
 export const metadata: Metadata = { title: "New product" };
 
-const blank = { name: "", slug: "", description: "", price: "", categoryId: "", maxPerOrder: "10", weightGrams: "0", featured: false, metaTitle: "", metaDescription: "" };
+const blank = { name: "", slug: "", description: "", categoryId: "", featured: false, metaTitle: "", metaDescription: "" };
 
 export default async function NewProductPage() {
   const viewer = await requireStaffPermission("products:write", { returnTo: "/admin/products/new" });
@@ -19,8 +20,8 @@ export default async function NewProductPage() {
         ← All products
       </Link>
       <h1 className="text-2xl font-bold">New product</h1>
-      <p className="text-neutral-700">New products start unpublished with no stock: add stock and an image, then publish.</p>
-      <ProductForm action={createProductAction} categories={categories} initial={blank} currency={SHOP_CURRENCY} submitLabel="Create product" />
+      <p className="text-neutral-700">New products start unpublished with one variant and no stock: add options and variants if it has any, stock and an image, then publish.</p>
+      <ProductForm action={createProductAction} categories={categories} initial={blank} firstVariant={{ currency: SHOP_CURRENCY, initial: blankVariant }} submitLabel="Create product" />
     </div>
   );
 }

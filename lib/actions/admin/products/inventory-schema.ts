@@ -4,6 +4,8 @@ import { MAX_STOCK } from "@/lib/dal/catalog/inventory";
 
 /** A stock adjustment as staff type it: a signed whole number ("+20", "-5") and why. */
 export const inventoryAdjustmentSchema = z.object({
+  // Which of the product's variants (a hidden field; the DAL refuses one of another product).
+  variantId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Choose a variant."),
   delta: z
     .string()
     .trim()

@@ -3,14 +3,12 @@ import { z } from "zod";
 import type { ProductFields } from "@/lib/dal/catalog/staff-product-save";
 import { parseForm } from "../../pipeline/form-input";
 import { optionalSingleLine, SINGLE_LINE } from "../text-fields";
-import { priceInputSchema } from "./price-input";
+import { type FirstVariantInput, firstVariantShape, firstVariantTextFields } from "./variant-schema";
 
 /** The text inputs of the product form; nothing else is read from it. */
-export const productTextFields = ["name", "slug", "description", "price", "categoryId", "maxPerOrder", "weightGrams", "metaTitle", "metaDescription"] as const;
+export const productTextFields = ["name", "slug", "description", "categoryId", "metaTitle", "metaDescription"] as const;
 
-
-export const productSchema = z
-  .object({
+const productShape = {
     name: z.string().trim().min(1, { message: "Enter a name.", abort: true }).max(120, "Use at most 120 characters.").regex(SINGLE_LINE, "Use one line of text."),
     slug: z
       .string()
@@ -19,28 +17,24 @@ export const productSchema = z
       .max(120, "Use at most 120 characters.")
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. desk-lamp)."),
     description: z.string().trim().min(1, "Enter a description.").max(4000, "Use at most 4,000 characters."),
-    price: priceInputSchema,
     categoryId: z.string().min(1, "Choose a category.").max(40, "Choose a category from the list."),
-    maxPerOrder: z
-      .string()
-      .trim()
-      .regex(/^\d{1,3}$/, "Enter a whole number from 1 to 999.")
-      .transform(Number)
-      .refine((value) => value >= 1, "Enter a whole number from 1 to 999."),
-    weightGrams: z
-      .string()
-      .trim()
-      .regex(/^\d{1,7}$/, "Enter the weight in whole grams (0 or more).")
-      .transform(Number)
-      .refine((value) => value <= 1_000_000, "Enter at most 1,000,000 grams."),
     featured: z.boolean(),
     // Search engines show about 60 and 155 characters.
     metaTitle: optionalSingleLine(70),
     metaDescription: optionalSingleLine(160),
-  })
-  .transform(({ price, ...fields }): ProductFields => ({ ...fields, priceMinor: price }));
+};
+
+export const productSchema = z.object(productShape).transform((fields): ProductFields => fields);
 
 export type ProductInput = z.input<typeof productSchema>;
+
+/** A new product: its own fields and its first variant's (SKU, price, weight, limit). */
+export const newProductSchema = z
+  .object({ ...productShape, ...firstVariantShape })
+  .transform(({ sku, price, compareAtPrice, weightGrams, maxPerOrder, ...product }): { product: ProductFields; firstVariant: FirstVariantInput } => ({
+    product,
+    firstVariant: { sku, priceMinor: price, compareAtPriceMinor: compareAtPrice, weightGrams, maxPerOrder },
+  }));
 
 export type ProductFormResult =
   | { ok: true; fields: ProductFields; values: Record<string, string> }
@@ -62,7 +56,18 @@ export const productFormInput = {
   }),
 };
 
-/** Reads the product form as the create and update actions do. */
+/** The new-product form: the product form's fields and the first variant's. */
+export const newProductFormInput = {
+  ...productFormInput,
+  fields: [...productTextFields, ...firstVariantTextFields],
+  schema: newProductSchema,
+  echo: (raw: Record<string, string>, formData: FormData) => ({
+    ...productFormInput.echo(raw, formData),
+    ...Object.fromEntries(firstVariantTextFields.map((name) => [name, (raw[name] ?? "").slice(0, 100)])),
+  }),
+};
+
+/** Reads the product form as the update action does. */
 export function parseProductForm(formData: FormData): ProductFormResult {
   const parsed = parseForm(productFormInput, formData);
   return parsed.ok ? { ok: true, fields: parsed.data, values: parsed.values } : { ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values };
