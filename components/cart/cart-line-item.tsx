@@ -20,6 +20,8 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
   const [removed, remove] = useActionState(removeCartItemAction, initialActionState);
   // An unpublished product's page is gone: its name is shown without a link to a 404.
   const linked = line.problem?.code !== "unavailable";
+  // Two sizes of one shirt are two lines: screen readers hear which one a button is for.
+  const label = line.variantTitle ? `${line.name} (${line.variantTitle})` : line.name;
   return (
     <li className="flex gap-3 border-b border-neutral-200 py-4 sm:gap-4">
       <ProductImage src={line.imagePath} alt="" size={96} layout="cartThumbnail" className="size-20 shrink-0 rounded sm:size-24" />
@@ -39,6 +41,7 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
             <Price money={line.lineTotal} />
           </p>
         </div>
+        {line.variantTitle && <p className="text-sm">{line.variantTitle}</p>}
         <p className="text-sm text-neutral-700">
           <Price money={line.unitPrice} /> each
         </p>
@@ -52,7 +55,7 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
             id={`quantity-${line.id}`}
             label={
               <>
-                Quantity<span className="sr-only"> of {line.name}</span>
+                Quantity<span className="sr-only"> of {label}</span>
               </>
             }
             max={line.maxQuantity}
@@ -60,10 +63,10 @@ export function CartLineItem({ line }: { line: CustomerCartLineDTO }) {
             errors={updated.fieldErrors?.quantity}
           />
           <button type="submit" className={buttonClass}>
-            Update<span className="sr-only"> quantity of {line.name}</span>
+            Update<span className="sr-only"> quantity of {label}</span>
           </button>
           <button type="submit" formAction={remove} className={buttonClass}>
-            Remove<span className="sr-only"> {line.name}</span>
+            Remove<span className="sr-only"> {label}</span>
           </button>
         </form>
       </div>

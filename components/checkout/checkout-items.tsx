@@ -12,10 +12,11 @@ export function CheckoutItems({ summary }: { summary: CustomerCheckoutSummaryDTO
       </h2>
       <ul className="flex flex-col gap-2">
         {summary.lines.map((line) => (
-          <li key={line.name} className="flex flex-col">
+          <li key={`${line.name}-${line.variantTitle}`} className="flex flex-col">
             <span className="flex justify-between gap-2">
               <span>
                 {line.quantity} × {line.name}
+                {line.variantTitle && ` (${line.variantTitle})`}
               </span>
               <Price money={line.lineTotal} />
             </span>

@@ -1,5 +1,6 @@
 import "server-only";
 import { variantTitle } from "@/lib/catalog/variant-title";
+import { orderLineName } from "@/lib/orders/order-line-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { variantSaleSelect, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
 
@@ -71,4 +72,4 @@ export async function readPricedLines(
 }
 
 /** A line's name with its options, for messages: "Tee (Size: M / Colour: Black)". */
-export const lineLabel = (line: { name: string; variantTitle: string }): string => (line.variantTitle ? `${line.name} (${line.variantTitle})` : line.name);
+export const lineLabel = (line: { name: string; variantTitle: string }): string => orderLineName({ productName: line.name, variantTitle: line.variantTitle });

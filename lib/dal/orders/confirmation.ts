@@ -6,6 +6,7 @@ import type { MailMessage } from "@/lib/mail/transport";
 import { enqueueJob } from "@/lib/dal/jobs/enqueue";
 import { recordOrderEvent } from "./internal";
 import { resolveOrderRecipient } from "./order-recipient";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 /** The columns of an order its confirmation mail shows. */
 export const confirmationSelect = {
@@ -17,7 +18,7 @@ export const confirmationSelect = {
   taxMinor: true,
   taxIncluded: true,
   totalMinor: true,
-  items: { select: { productName: true, quantity: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
+  items: { select: { productName: true, variantTitle: true, quantity: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
 } as const satisfies Prisma.OrderSelect;
 
 type ConfirmedOrder = Prisma.OrderGetPayload<{ select: typeof confirmationSelect }>;
@@ -28,7 +29,7 @@ export function confirmationMail(order: ConfirmedOrder, name: string, orderLink:
     name,
     number: order.number,
     currency: order.currency,
-    lines: order.items.map((item) => ({ name: item.productName, quantity: item.quantity, lineTotalMinor: item.lineTotalMinor })),
+    lines: order.items.map((item) => ({ name: orderLineName(item), quantity: item.quantity, lineTotalMinor: item.lineTotalMinor })),
     totals: order,
     orderLink,
     guestLinkDays,

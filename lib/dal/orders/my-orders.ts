@@ -12,6 +12,7 @@ import { type CustomerOrderTimelineEntryDTO, readOrderTimeline } from "./timelin
 import { recordSecurityEvent } from "@/lib/dal/audit/security-events";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { RequestContext } from "@/lib/context/request-context";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 /** A customer's own order in their list. */
 export type CustomerOrderSummaryDTO = {
@@ -108,7 +109,7 @@ export const detailSelect = {
   paymentIntentId: true,
   reservationExpiresAt: true,
   items: {
-    select: { productName: true, unitPriceMinor: true, quantity: true, lineTotalMinor: true, product: { select: { slug: true } } },
+    select: { productName: true, variantTitle: true, unitPriceMinor: true, quantity: true, lineTotalMinor: true, product: { select: { slug: true } } },
     orderBy: { productName: "asc" },
   },
 } as const;
@@ -121,7 +122,7 @@ export function toMyOrder(row: DetailRow, now: Date, withAddress = true): Custom
   return {
     ...toOrderSummary(row),
     lines: row.items.map((item) => ({
-      name: item.productName,
+      name: orderLineName(item),
       productSlug: item.product?.slug ?? null,
       unitPrice: money(item.unitPriceMinor),
       quantity: item.quantity,

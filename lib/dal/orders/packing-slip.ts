@@ -7,6 +7,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 import { type StaffDeliveryAddressDTO, recordAddressView } from "./delivery-address";
 import { openShippingAddress, shippingAddressSelect } from "./shipping-address";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 /** What goes in the parcel: where it goes and what is in it. No prices, no payment. */
 export type StaffPackingSlipDTO = {
@@ -17,7 +18,8 @@ export type StaffPackingSlipDTO = {
   shippingMethod: string;
   /** The full delivery address; null once erased at the customer's request. */
   shipTo: StaffDeliveryAddressDTO | null;
-  lines: { name: string; quantity: number }[];
+  /** What to pick: the item's name with its options, and its SKU. */
+  lines: { name: string; sku: string; quantity: number }[];
 };
 
 export const PackingSlipError = {
@@ -47,7 +49,7 @@ export async function getPackingSlip(viewer: StaffViewer, orderId: string, conte
       fulfillmentStatus: true,
       fraudReview: true,
       shippingMethod: true,
-      items: { select: { productName: true, quantity: true }, orderBy: { productName: "asc" } },
+      items: { select: { productName: true, variantTitle: true, sku: true, quantity: true }, orderBy: { productName: "asc" } },
     },
   });
   if (!row) return { ok: false, code: PackingSlipError.notFound };
@@ -63,7 +65,7 @@ export async function getPackingSlip(viewer: StaffViewer, orderId: string, conte
       fulfillmentStatus: row.fulfillmentStatus,
       shippingMethod: row.shippingMethod,
       shipTo,
-      lines: row.items.map((item) => ({ name: item.productName, quantity: item.quantity })),
+      lines: row.items.map((item) => ({ name: orderLineName(item), sku: item.sku, quantity: item.quantity })),
     },
   };
 }

@@ -7,6 +7,7 @@ import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { guestEmailSelect, openGuestEmail } from "./guest-contact";
 import { lockOrder } from "./internal";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 export type PaymentUrls = { successUrl: string; cancelUrl: string };
 
@@ -29,9 +30,9 @@ function checkoutLines(order: {
   shippingMinor: number;
   taxMinor: number;
   taxIncluded: boolean;
-  items: { productName: string; unitPriceMinor: number; quantity: number }[];
+  items: { productName: string; variantTitle: string; unitPriceMinor: number; quantity: number }[];
 }) {
-  const lines = order.items.map((item) => ({ name: item.productName, unitAmountMinor: item.unitPriceMinor, quantity: item.quantity }));
+  const lines = order.items.map((item) => ({ name: orderLineName(item), unitAmountMinor: item.unitPriceMinor, quantity: item.quantity }));
   if (order.shippingMinor > 0) lines.push({ name: `Shipping (${order.shippingMethod})`, unitAmountMinor: order.shippingMinor, quantity: 1 });
   // Tax included in the prices is already in the lines: a line of its own would charge it twice.
   if (order.taxMinor > 0 && !order.taxIncluded) lines.push({ name: "Tax", unitAmountMinor: order.taxMinor, quantity: 1 });
@@ -83,7 +84,7 @@ export async function openHostedCheckout(
           reservationExpiresAt: true,
           user: { select: { email: true } },
           guestContact: { select: guestEmailSelect },
-          items: { select: { productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
+          items: { select: { productName: true, variantTitle: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
         },
       });
       // The payment page's receipt goes to the account, or to the guest's address (none readable: not payable).

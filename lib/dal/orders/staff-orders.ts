@@ -21,6 +21,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { AuditContext } from "@/lib/context/request-context";
 import { queueCustomerOrderMail } from "./customer-mail";
 import { releasedByFraudReview } from "./fraud/fulfillable";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 export type AdminOrderFilters = {
   payment?: PaymentStatus;
@@ -79,7 +80,8 @@ export async function listOrdersForStaff(
 
 export type StaffOrderDTO = StaffOrderSummaryDTO & {
   customerId: string | null;
-  lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
+  /** `sku`: the variant's SKU as it was when the order was placed (empty on orders from before variants). */
+  lines: { name: string; sku: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
   discount: { code: string; amount: Money } | null;
   shipping: Money;
@@ -131,7 +133,7 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
       deliveredAt: true,
       userId: true,
       ...staffCustomerSelect,
-      items: { select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
+      items: { select: { productName: true, variantTitle: true, sku: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true }, orderBy: { productName: "asc" } },
       refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       paymentEvents: { select: { type: true, outcome: true, receivedAt: true }, orderBy: { receivedAt: "asc" } },
     },
@@ -148,7 +150,8 @@ export async function getOrderForStaff(viewer: StaffViewer, orderId: string): Pr
     customer: staffCustomerLabel(row),
     customerId: row.userId,
     lines: row.items.map((item) => ({
-      name: item.productName,
+      name: orderLineName(item),
+      sku: item.sku,
       quantity: item.quantity,
       unitPrice: money(item.unitPriceMinor),
       lineTotal: money(item.lineTotalMinor),

@@ -90,9 +90,10 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
         <caption className="sr-only">Items</caption>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.name} className="border-b border-neutral-200">
+            <tr key={`${line.name}-${line.sku}`} className="border-b border-neutral-200">
               <td className="py-1">
                 {line.quantity} × {line.name}
+                {line.sku && <span className="ml-2 font-mono text-sm text-neutral-700">{line.sku}</span>}
               </td>
               <td className="py-1 text-right"><Price money={line.lineTotal} /></td>
             </tr>

@@ -6,6 +6,7 @@ import { type ReturnStatus, returnableUnits, returnWindowEnd } from "@/lib/order
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { heldReturnLines, linesOf, type ReturnLineView, returnSelect, unitsOf } from "./return-rows";
 import { type ReturnScope, scopedOrderWhere } from "./return-scope";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 /** A line of the order as the return form offers it: how many shipped, how many may still be sent back. */
 export type CustomerReturnableLineDTO = { orderItemId: string; name: string; unitPrice: Money; shipped: number; returnable: number };
@@ -41,7 +42,7 @@ async function readReturns(scope: ReturnScope, now: Date): Promise<CustomerOrder
       fulfillmentStatus: true,
       shippedAt: true,
       deliveredAt: true,
-      items: { select: { id: true, productName: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
+      items: { select: { id: true, productName: true, variantTitle: true, unitPriceMinor: true, quantity: true }, orderBy: { productName: "asc" } },
       returns: { select: returnSelect, orderBy: { requestedAt: "desc" } },
     },
   });
@@ -50,7 +51,7 @@ async function readReturns(scope: ReturnScope, now: Date): Promise<CustomerOrder
   const windowEndsAt = returnWindowEnd(order, env.RETURN_WINDOW_DAYS);
   const lines = order.items.map((item) => ({
     orderItemId: item.id,
-    name: item.productName,
+    name: orderLineName(item),
     unitPrice: { amountMinor: item.unitPriceMinor, currency: order.currency },
     shipped: item.quantity,
     returnable: Math.max(0, left.get(item.id) ?? 0),

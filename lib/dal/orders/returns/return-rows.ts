@@ -2,6 +2,7 @@ import "server-only";
 import type { Money } from "@/lib/catalog/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UNIT_HOLDING_RETURN_STATUSES } from "@/lib/orders/return-status";
+import { orderLineName } from "@/lib/orders/order-line-name";
 
 /** The columns of a return that both audiences' views start from. */
 export const returnSelect = {
@@ -14,7 +15,7 @@ export const returnSelect = {
   rejectionReason: true,
   refund: { select: { amountMinor: true, status: true } },
   lines: {
-    select: { quantity: true, orderItem: { select: { id: true, productName: true, unitPriceMinor: true } } },
+    select: { quantity: true, orderItem: { select: { id: true, productName: true, variantTitle: true, unitPriceMinor: true } } },
     orderBy: { orderItem: { productName: "asc" } },
   },
 } as const satisfies Prisma.OrderReturnSelect;
@@ -45,7 +46,7 @@ export function paidValueOf(row: Pick<ReturnRow, "lines">, order: { subtotalMino
 
 export function linesOf(row: Pick<ReturnRow, "lines">, currency: string): ReturnLineView[] {
   return row.lines.map((line) => ({
-    name: line.orderItem.productName,
+    name: orderLineName(line.orderItem),
     quantity: line.quantity,
     unitPrice: { amountMinor: line.orderItem.unitPriceMinor, currency },
   }));

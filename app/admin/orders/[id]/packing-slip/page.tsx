@@ -60,13 +60,15 @@ export default async function PackingSlipPage({ params }: Props) {
         <thead>
           <tr className="border-b border-neutral-300">
             <th scope="col" className="py-2">Item</th>
+            <th scope="col" className="py-2">SKU</th>
             <th scope="col" className="py-2 text-right">Quantity</th>
           </tr>
         </thead>
         <tbody>
           {slip.lines.map((line) => (
-            <tr key={line.name} className="border-b border-neutral-200">
+            <tr key={`${line.name}-${line.sku}`} className="border-b border-neutral-200">
               <td className="py-2">{line.name}</td>
+              <td className="py-2 font-mono text-sm">{line.sku}</td>
               <td className="py-2 text-right">{line.quantity}</td>
             </tr>
           ))}
