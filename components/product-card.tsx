@@ -37,7 +37,10 @@ export function ProductCard({
         </Heading>
         <p className="text-sm text-neutral-700">{product.category.name}</p>
         <p className="mt-auto flex items-baseline justify-between pt-2">
-          <Price money={product.price} className="font-semibold" />
+          <span className="font-semibold">
+            {product.priceVaries && <span className="font-normal">From </span>}
+            <Price money={product.price} />
+          </span>
           {!product.inStock && <span className="text-sm text-danger-800">Out of stock</span>}
         </p>
       </div>

@@ -26,7 +26,7 @@ export function addUnpublishedProduct(fields: { name: string; description: strin
         ...fields,
         slug,
         currency: "USD",
-        stock: 5,
+        variants: { create: { sku: slug.toUpperCase(), optionValues: [], priceMinor: fields.priceMinor, stock: 5 } },
         imagePath: "/products/unpublished.svg",
         featured: true,
         published: false,

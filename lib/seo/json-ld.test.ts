@@ -6,7 +6,7 @@ const SITE = "https://shop.example";
 
 
 describe("productJsonLd", () => {
-  it("describes the product with one offer: decimal price, currency, availability and absolute URLs", () => {
+  it("describes the product with an offer per variant: SKU, decimal price, currency, availability and absolute URLs", () => {
     expect(productJsonLd(sampleProduct, SITE)).toEqual({
       "@context": "https://schema.org",
       "@type": "Product",
@@ -15,19 +15,32 @@ describe("productJsonLd", () => {
       image: ["https://shop.example/products/studio-over-ear-headphones.svg"],
       url: "https://shop.example/products/studio-over-ear-headphones",
       category: "Audio",
-      offers: {
-        "@type": "Offer",
-        url: "https://shop.example/products/studio-over-ear-headphones",
-        price: "249.00",
-        priceCurrency: "USD",
-        availability: "https://schema.org/InStock",
-      },
+      offers: [
+        {
+          "@type": "Offer",
+          url: "https://shop.example/products/studio-over-ear-headphones",
+          sku: "STUDIO-OVER-EAR-HEADPHONES",
+          price: "249.00",
+          priceCurrency: "USD",
+          availability: "https://schema.org/InStock",
+        },
+      ],
     });
   });
 
-  it("says OutOfStock when the product is out of stock", () => {
-    const offers = productJsonLd({ ...sampleProduct, inStock: false }, SITE).offers as Record<string, unknown>;
-    expect(offers.availability).toBe("https://schema.org/OutOfStock");
+  it("gives each variant its own price and availability, never its stock count", () => {
+    const [first] = sampleProduct.variants;
+    if (!first) throw new Error("the sample has a variant");
+    const variants = [
+      { ...first, id: "var_black", sku: "HP-BLACK", optionValues: ["Black"], availability: { status: "low_stock" as const, unitsLeft: 3 } },
+      { ...first, id: "var_silver", sku: "HP-SILVER", optionValues: ["Silver"], price: { amountMinor: 22900, currency: "USD" }, availability: { status: "out_of_stock" as const } },
+    ];
+    const offers = productJsonLd({ ...sampleProduct, options: [{ name: "Colour", values: ["Black", "Silver"] }], variants }, SITE).offers as Record<string, unknown>[];
+    expect(offers.map((offer) => [offer.sku, offer.price, offer.availability])).toEqual([
+      ["HP-BLACK", "249.00", "https://schema.org/InStock"],
+      ["HP-SILVER", "229.00", "https://schema.org/OutOfStock"],
+    ]);
+    expect(JSON.stringify(offers)).not.toContain("unitsLeft");
   });
 
   it("points an uploaded image at the image route on the configured origin", () => {

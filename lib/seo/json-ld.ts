@@ -1,4 +1,4 @@
-import type { PublicCategoryDTO, PublicProductDTO } from "@/lib/dal/catalog/dto";
+import type { PublicCategoryDTO, PublicProductDTO, PublicProductPageDTO } from "@/lib/dal/catalog/dto";
 import { moneyDecimalString } from "@/lib/catalog/money";
 import { absoluteUrl } from "./absolute-url";
 import { plainText } from "./meta-description";
@@ -18,8 +18,11 @@ const HOME_CRUMB: Crumb = { name: "Home", path: "/" };
 export const productPath = (slug: string) => `/products/${slug}`;
 export const categoryPath = (slug: string) => `/category/${slug}`;
 
-/** A `Product` with one `Offer`. Availability is whether it is in stock, never the count (stock is internal). */
-export function productJsonLd(product: PublicProductDTO, siteUrl: string): JsonLd {
+/**
+ * A `Product` with an `Offer` per variant on sale (its SKU and price).
+ * Availability is whether it is in stock, never the count (stock is internal).
+ */
+export function productJsonLd(product: PublicProductPageDTO, siteUrl: string): JsonLd {
   const url = absoluteUrl(siteUrl, productPath(product.slug));
   return {
     "@context": "https://schema.org",
@@ -29,14 +32,14 @@ export function productJsonLd(product: PublicProductDTO, siteUrl: string): JsonL
     image: [absoluteUrl(siteUrl, product.imagePath)],
     url,
     category: product.category.name,
-    // No sku: products have no stock-keeping number of their own yet (the slug is a URL, not a SKU).
-    offers: {
+    offers: product.variants.map((variant) => ({
       "@type": "Offer",
       url,
-      price: moneyDecimalString(product.price),
-      priceCurrency: product.price.currency.toUpperCase(),
-      availability: product.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
-    },
+      sku: variant.sku,
+      price: moneyDecimalString(variant.price),
+      priceCurrency: variant.price.currency.toUpperCase(),
+      availability: variant.availability.status === "out_of_stock" ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+    })),
   };
 }
 

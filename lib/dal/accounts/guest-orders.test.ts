@@ -17,7 +17,7 @@ const context = { ip: "203.0.113.5", userAgent: "vitest" };
 
 async function guestOrder(email: string) {
   const product = await createProduct();
-  return (await order(await guest([{ productId: product.id, quantity: 1 }]), email)).orderId;
+  return (await order(await guest([{ variantId: product.variantId, quantity: 1 }]), email)).orderId;
 }
 
 const ownerOf = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true } })).userId;

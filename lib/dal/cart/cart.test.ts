@@ -20,22 +20,22 @@ const { guestTokens, product, customer, guestWith } = cartFixtures();
 describe("adding to a cart", () => {
   it("gives a guest a new cart under a random token of which only the hash is stored", async () => {
     const item = await product();
-    const shopper = await guestWith(item.id, 2);
+    const shopper = await guestWith(item.variantId, 2);
     const token = shopper.guestToken ?? "";
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const cart = await db.cart.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { tokenHash: true, userId: true } });
     expect(cart).toEqual({ tokenHash: hashToken(token), userId: null });
     expect(JSON.stringify(await db.cart.findMany({ where: { tokenHash: hashToken(token) } }))).not.toContain(token);
 
-    const again = expectOk(await addCartItem(shopper, { productId: item.id, quantity: 3 }));
+    const again = expectOk(await addCartItem(shopper, { variantId: item.variantId, quantity: 3 }));
     expect(again).toEqual({ ok: true, quantity: 5, guestToken: null });
     expect(await cartItemCount(shopper)).toBe(5);
   });
 
   it("accepts a quantity as the form posts it, as text", async () => {
     const item = await product();
-    const shopper = await guestWith(item.id, 1);
-    expect(expectOk(await addCartItem(shopper, { productId: item.id, quantity: "2" })).quantity).toBe(3);
+    const shopper = await guestWith(item.variantId, 1);
+    expect(expectOk(await addCartItem(shopper, { variantId: item.variantId, quantity: "2" })).quantity).toBe(3);
   });
 
   it.each([
@@ -47,9 +47,9 @@ describe("adding to a cart", () => {
     ["empty", "", "Enter a quantity of at least 1."],
   ])("refuses a %s quantity and changes nothing", async (_, quantity, message) => {
     const item = await product();
-    const shopper = await guestWith(item.id, 1);
+    const shopper = await guestWith(item.variantId, 1);
     const before = await storedLines(shopper);
-    expect(await addCartItem(shopper, { productId: item.id, quantity })).toEqual({
+    expect(await addCartItem(shopper, { variantId: item.variantId, quantity })).toEqual({
       ok: false,
       code: CartErrorCode.invalidQuantity,
       message,
@@ -59,14 +59,14 @@ describe("adding to a cart", () => {
 
   it("refuses more than the product's maxPerOrder, counting what is already in the cart", async () => {
     const item = await product({ maxPerOrder: 3, stock: 50 });
-    expect(await addCartItem(guest(), { productId: item.id, quantity: 4 })).toMatchObject({
+    expect(await addCartItem(guest(), { variantId: item.variantId, quantity: 4 })).toMatchObject({
       ok: false,
       code: CartErrorCode.overOrderLimit,
       message: "You can order at most 3 of this product.",
     });
-    const shopper = await guestWith(item.id, 2);
+    const shopper = await guestWith(item.variantId, 2);
     const before = await storedLines(shopper);
-    expect(await addCartItem(shopper, { productId: item.id, quantity: 2 })).toMatchObject({
+    expect(await addCartItem(shopper, { variantId: item.variantId, quantity: 2 })).toMatchObject({
       ok: false,
       code: CartErrorCode.overOrderLimit,
       message: "You can order at most 3 of this product. You already have 2 in your cart.",
@@ -76,9 +76,9 @@ describe("adding to a cart", () => {
 
   it("refuses more than the stock", async () => {
     const item = await product({ maxPerOrder: 10, stock: 4 });
-    const shopper = await guestWith(item.id, 3);
+    const shopper = await guestWith(item.variantId, 3);
     const before = await storedLines(shopper);
-    expect(await addCartItem(shopper, { productId: item.id, quantity: 2 })).toMatchObject({
+    expect(await addCartItem(shopper, { variantId: item.variantId, quantity: 2 })).toMatchObject({
       ok: false,
       code: CartErrorCode.overStock,
       message: "Only 4 left in stock. You already have 3 in your cart.",
@@ -92,19 +92,19 @@ describe("adding to a cart", () => {
     const cases: Array<[string, string]> = [
       [`no-such-product-${randomUUID().slice(0, 8)}`, CartErrorCode.productUnavailable],
       ["x".repeat(41), CartErrorCode.productUnavailable],
-      [hidden.id, CartErrorCode.productUnavailable],
-      [soldOut.id, CartErrorCode.outOfStock],
+      [hidden.variantId, CartErrorCode.productUnavailable],
+      [soldOut.variantId, CartErrorCode.outOfStock],
     ];
-    for (const [productId, code] of cases) {
-      expect(await addCartItem(guest(), { productId, quantity: 1 }), productId).toMatchObject({ ok: false, code });
+    for (const [variantId, code] of cases) {
+      expect(await addCartItem(guest(), { variantId, quantity: 1 }), variantId).toMatchObject({ ok: false, code });
     }
-    expect(await db.cartItem.count({ where: { productId: { in: [hidden.id, soldOut.id] } } })).toBe(0);
+    expect(await db.cartItem.count({ where: { variantId: { in: [hidden.variantId, soldOut.variantId] } } })).toBe(0);
   });
 
   it("gives a customer the cart of their account, and no token", async () => {
     const viewer = await customer();
     const item = await product();
-    expect(await addCartItem(signedIn(viewer), { productId: item.id, quantity: 2 })).toEqual({
+    expect(await addCartItem(signedIn(viewer), { variantId: item.variantId, quantity: 2 })).toEqual({
       ok: true,
       quantity: 2,
       guestToken: null,
@@ -118,14 +118,14 @@ describe("adding to a cart", () => {
     const viewer = await customer();
     const item = await product();
     const shopper = signedIn(viewer);
-    await Promise.all([1, 2, 3].map(() => addCartItem(shopper, { productId: item.id, quantity: 1 })));
+    await Promise.all([1, 2, 3].map(() => addCartItem(shopper, { variantId: item.variantId, quantity: 1 })));
     expect(await cartItemCount(shopper)).toBe(3);
   });
 
   it("makes a new cart under a new token when the cookie's cart is gone", async () => {
     const item = await product();
     const stale = guest(generateToken());
-    const { guestToken } = expectOk(await addCartItem(stale, { productId: item.id, quantity: 1 }));
+    const { guestToken } = expectOk(await addCartItem(stale, { variantId: item.variantId, quantity: 1 }));
     guestTokens.push(guestToken ?? "");
     expect(guestToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(guestToken).not.toBe(stale.guestToken);
@@ -136,7 +136,7 @@ describe("adding to a cart", () => {
 describe("changing and removing lines", () => {
   it("sets a quantity and removes a line", async () => {
     const item = await product();
-    const shopper = await guestWith(item.id, 1);
+    const shopper = await guestWith(item.variantId, 1);
     const [line] = (await getCartView(shopper)).lines;
     expect(await setCartItemQuantity(shopper, { itemId: line?.id ?? "", quantity: 4 })).toEqual({
       ok: true,
@@ -160,8 +160,8 @@ describe("changing and removing lines", () => {
     // maxPerOrder above the stock: the stock is what stops 6, the limit what stops 4.
     const item = await product({ maxPerOrder: 8, stock: 5 });
     const limited = await product({ maxPerOrder: 3, stock: 50 });
-    const shopper = await guestWith(item.id, 2);
-    expectOk(await addCartItem(shopper, { productId: limited.id, quantity: 1 }));
+    const shopper = await guestWith(item.variantId, 2);
+    expectOk(await addCartItem(shopper, { variantId: limited.variantId, quantity: 1 }));
     const lines = (await getCartView(shopper)).lines;
     const target = code === CartErrorCode.overOrderLimit ? lines[1] : lines[0];
     const before = await storedLines(shopper);
@@ -172,12 +172,12 @@ describe("changing and removing lines", () => {
   it("refuses to change or remove another cart's item, whoever asks", async () => {
     const item = await product();
     const owner = await customer();
-    expectOk(await addCartItem(signedIn(owner), { productId: item.id, quantity: 2 }));
+    expectOk(await addCartItem(signedIn(owner), { variantId: item.variantId, quantity: 2 }));
     const [line] = (await getCartView(signedIn(owner))).lines;
     const itemId = line?.id ?? "";
     const before = await storedLines(signedIn(owner));
 
-    const otherGuest = await guestWith(item.id, 1);
+    const otherGuest = await guestWith(item.variantId, 1);
     const otherCustomer = signedIn(await customer());
     for (const intruder of [otherGuest, otherCustomer, guest(), guest(generateToken())]) {
       expect(await setCartItemQuantity(intruder, { itemId, quantity: 5 })).toMatchObject({ ok: false, code: CartErrorCode.itemNotFound });

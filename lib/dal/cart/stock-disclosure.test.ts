@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { updateTestVariant } from "@/lib/dal/catalog/test-products";
 import { CartErrorCode } from "@/lib/cart/cart-errors";
 import { CartProblemCode } from "@/lib/cart/line-problems";
 import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
-import { addCartItem, getCartView, getPurchaseOptions } from "./cart";
+import { getProduct } from "@/lib/dal/catalog/products";
+import { addCartItem, getCartView } from "./cart";
 import { cartFixtures } from "./test-fixtures";
 
 requireTestDatabaseUrl();
@@ -28,21 +30,22 @@ describe("what customers learn of the stock count", () => {
   it("the add-to-cart limit shows a low count, never a larger one", async () => {
     const plenty = await product({ stock: 37, maxPerOrder: 50 });
     const few = await product({ stock: 3, maxPerOrder: 50 });
-    expect(await getPurchaseOptions(plenty.slug)).toEqual({ productId: plenty.id, maxQuantity: 50 });
-    expect(await getPurchaseOptions(few.slug)).toEqual({ productId: few.id, maxQuantity: 3 });
+    const offered = async (slug: string) => (await getProduct(slug))?.variants.map((variant) => variant.maxQuantity);
+    expect(await offered(plenty.slug)).toEqual([50]);
+    expect(await offered(few.slug)).toEqual([3]);
   });
 
   it("refusing too many units does not name a larger count", async () => {
     const plenty = await product({ stock: 37, maxPerOrder: 50 });
-    const refusal = await addCartItem(await guestWith(plenty.id, 1), { productId: plenty.id, quantity: 40 });
+    const refusal = await addCartItem(await guestWith(plenty.variantId, 1), { variantId: plenty.variantId, quantity: 40 });
     expect(refusal).toMatchObject({ ok: false, code: CartErrorCode.overStock, message: "Not that many are in stock. You already have 1 in your cart." });
     expect(statesCount(refusal, 37)).toBe(false);
   });
 
   it("a cart line over the stock says so without the count, and keeps the per-order limit", async () => {
     const plenty = await product({ stock: 50, maxPerOrder: 50 });
-    const shopper = await guestWith(plenty.id, 45);
-    await db.product.update({ where: { id: plenty.id }, data: { stock: 37 } });
+    const shopper = await guestWith(plenty.variantId, 45);
+    await updateTestVariant(plenty.variantId, { stock: 37 });
     const view = await getCartView(shopper);
     expect(view.lines[0]).toMatchObject({
       maxQuantity: 50,

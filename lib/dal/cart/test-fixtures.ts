@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { addCartItem, type CartChange, resolveCart, type Shopper } from "./cart";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { testUsers } from "@/lib/dal/test-users";
+import { createTestProduct } from "@/lib/dal/catalog/test-products";
 
 type ProductFields = { priceMinor?: number; stock?: number; maxPerOrder?: number; published?: boolean };
 
@@ -26,20 +27,16 @@ export function cartFixtures() {
   async function product(fields: ProductFields = {}) {
     const audio = await db.category.findUniqueOrThrow({ where: { slug: "audio" }, select: { id: true } });
     const slug = `vitest-cart-${randomUUID()}`;
-    const row = await db.product.create({
-      data: {
-        slug,
-        name: `Cart Test ${slug.slice(-6)}`,
-        description: "A product for the cart tests.",
-        priceMinor: 1250,
-        currency: "USD",
-        stock: 50,
-        maxPerOrder: 10,
-        imagePath: "/products/cart-test.svg",
-        categoryId: audio.id,
-        ...fields,
-      },
-      select: { id: true, slug: true },
+    const row = await createTestProduct({
+      slug,
+      name: `Cart Test ${slug.slice(-6)}`,
+      description: "A product for the cart tests.",
+      priceMinor: 1250,
+      stock: 50,
+      maxPerOrder: 10,
+      imagePath: "/products/cart-test.svg",
+      categoryId: audio.id,
+      ...fields,
     });
     productIds.push(row.id);
     return row;
@@ -59,9 +56,9 @@ export function cartFixtures() {
     };
   }
 
-  /** A guest with a cart holding `quantity` of `productId`; returns the shopper with its cookie token. */
-  async function guestWith(productId: string, quantity: number): Promise<Shopper> {
-    const { guestToken } = expectOk(await addCartItem(guest(), { productId, quantity }));
+  /** A guest with a cart holding `quantity` of `variantId`; returns the shopper with its cookie token. */
+  async function guestWith(variantId: string, quantity: number): Promise<Shopper> {
+    const { guestToken } = expectOk(await addCartItem(guest(), { variantId, quantity }));
     if (!guestToken) throw new Error("a new guest cart should come with a token");
     guestTokens.push(guestToken);
     return guest(guestToken);
@@ -83,7 +80,7 @@ export async function storedLines(shopper: Shopper) {
   const cartId = await resolveCart(shopper);
   return db.cartItem.findMany({
     where: { cartId: cartId ?? "none" },
-    select: { id: true, productId: true, quantity: true, updatedAt: true },
+    select: { id: true, variantId: true, quantity: true, updatedAt: true },
     orderBy: { id: "asc" },
   });
 }

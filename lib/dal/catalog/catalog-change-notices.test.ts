@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { updateTestVariant } from "@/lib/dal/catalog/test-products";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { adjustInventory } from "./inventory";
@@ -48,7 +49,7 @@ describe("catalog change notices (the database's triggers, heard by every web se
     const product = await newProduct();
     await settle(200);
     heard.length = 0;
-    await db.product.update({ where: { id: product.id }, data: { priceMinor: 12_345 } });
+    await updateTestVariant(product.variantId, { priceMinor: 12_345 });
     expect(await waitFor(() => aboutProduct(product.slug).length > 0)).toBe(true);
     expect(aboutProduct(product.slug).every((affected) => affected("/") && affected("/category/audio?page=2"))).toBe(true);
   });
@@ -57,7 +58,7 @@ describe("catalog change notices (the database's triggers, heard by every web se
     const product = await newProduct();
     await settle(200);
     heard.length = 0;
-    await adjustInventory(await staff(), product.id, { delta: 3, reason: "Delivery received" }, testAuditContext);
+    await adjustInventory(await staff(), { productId: product.id, variantId: product.variantId }, { delta: 3, reason: "Delivery received" }, testAuditContext);
     expect(await waitFor(() => aboutProduct(product.slug).length > 0)).toBe(true);
   });
 

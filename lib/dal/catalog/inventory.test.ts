@@ -16,7 +16,7 @@ describe("adjustInventory", () => {
     const manager = await staff();
     expect(await adjustInventory(manager, product.id, { delta: 20, reason: "Delivery received" }, testAuditContext)).toEqual({ ok: true, stock: 20 });
     expect(await adjustInventory(manager, product.id, { delta: -5, reason: "Damaged in storage" }, testAuditContext)).toEqual({ ok: true, stock: 15 });
-    expect(await stockOf(product.id)).toBe(15);
+    expect(await stockOf(product.variantId)).toBe(15);
     expect(await adjustmentsOf(product.id)).toEqual([
       { delta: 20, reason: "Delivery received", actorId: manager.userId },
       { delta: -5, reason: "Damaged in storage", actorId: manager.userId },
@@ -37,7 +37,7 @@ describe("adjustInventory", () => {
       code: "below_zero",
       stock: 3,
     });
-    expect(await stockOf(product.id)).toBe(3);
+    expect(await stockOf(product.variantId)).toBe(3);
     expect(await adjustmentsOf(product.id)).toHaveLength(1);
     expect((await auditEntriesOf(product.id)).filter((entry) => entry.action === "inventory.adjusted")).toHaveLength(1);
     expect(await adjustInventory(manager, product.id, { delta: -3, reason: "Sold out at the fair" }, testAuditContext)).toEqual({ ok: true, stock: 0 });
@@ -51,7 +51,7 @@ describe("adjustInventory", () => {
       Array.from({ length: 25 }, () => adjustInventory(manager, product.id, { delta: -1, reason: "Concurrent pick" }, testAuditContext)),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(10);
-    expect(await stockOf(product.id)).toBe(0);
+    expect(await stockOf(product.variantId)).toBe(0);
     expect(await adjustmentsOf(product.id)).toHaveLength(11);
   });
 
@@ -84,7 +84,7 @@ describe("adjustInventory", () => {
         PermissionDeniedError,
       );
     }
-    expect(await stockOf(product.id)).toBe(0);
+    expect(await stockOf(product.variantId)).toBe(0);
     expect(await adjustmentsOf(product.id)).toEqual([]);
     expect(await adjustInventory(await staff("fulfilment"), product.id, { delta: 5, reason: "Returned to stock" }, testAuditContext)).toEqual({
       ok: true,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { StaffRoleName } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { createProduct, type ProductFields } from "./staff-product-save";
+import { createProduct, type FirstVariantFields, type ProductFields } from "./staff-product-save";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { testUsers } from "@/lib/dal/test-users";
 
@@ -40,10 +40,7 @@ export function adminProductFixtures() {
       name: "Vitest Trail Lantern",
       slug: uniqueSlug(),
       description: "A lantern made by the admin product tests.",
-      priceMinor: 2499,
       categoryId: await outdoorCategoryId(),
-      maxPerOrder: 5,
-      weightGrams: 900,
       featured: false,
       metaTitle: null,
       metaDescription: null,
@@ -51,13 +48,25 @@ export function adminProductFixtures() {
     };
   }
 
-  /** Creates a product through the DAL (as a catalog manager) and tracks it for cleanup. */
-  async function newProduct(overrides: Partial<ProductFields> = {}, by?: StaffViewer) {
+  /** A first variant with a SKU no other test uses. */
+  const firstVariant = (overrides: Partial<FirstVariantFields> = {}): FirstVariantFields => ({
+    sku: uniqueSlug("VT").toUpperCase(),
+    priceMinor: 2499,
+    compareAtPriceMinor: null,
+    maxPerOrder: 5,
+    weightGrams: 900,
+    ...overrides,
+  });
+
+  /** Creates a product and its first variant through the DAL (as a catalog manager) and tracks it for cleanup. */
+  async function newProduct(overrides: Partial<ProductFields> = {}, by?: StaffViewer, variant: Partial<FirstVariantFields> = {}) {
     const fields = await productFields(overrides);
-    const result = await createProduct(by ?? (await staff()), fields, testAuditContext);
+    const variantFields = firstVariant(variant);
+    const result = await createProduct(by ?? (await staff()), fields, variantFields, testAuditContext);
     if (!result.ok) throw new Error(`could not create a test product: ${result.code}`);
     productIds.push(result.id);
-    return { id: result.id, ...fields };
+    const { id: variantId } = await db.productVariant.findFirstOrThrow({ where: { productId: result.id }, select: { id: true } });
+    return { id: result.id, variantId, ...fields, ...variantFields };
   }
 
   /** Tracks a product created by the test itself. */
@@ -68,5 +77,5 @@ export function adminProductFixtures() {
   const auditEntriesOf = (productId: string) =>
     db.auditEntry.findMany({ where: { targetType: "product", targetId: productId }, orderBy: { id: "asc" } });
 
-  return { users, staff, uniqueSlug, outdoorCategoryId, productFields, newProduct, track, productRow, auditEntriesOf };
+  return { users, staff, uniqueSlug, outdoorCategoryId, productFields, firstVariant, newProduct, track, productRow, auditEntriesOf };
 }

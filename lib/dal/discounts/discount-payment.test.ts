@@ -25,7 +25,7 @@ async function discountedOrder() {
   const code = await createCode({ percentOff: 25 });
   const viewer = await customer();
   const product = await createProduct({ priceMinor: 2000, stock: 10 });
-  await fillCart(viewer.userId, [{ productId: product.id, quantity: 2 }]);
+  await fillCart(viewer.userId, [{ variantId: product.variantId, quantity: 2 }]);
   await applyDiscountCode({ session: viewer, guestToken: null }, code.code);
   const { orderId } = await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await startPayment(viewer, orderId, testGateway, urls);

@@ -20,10 +20,10 @@ const { createCode, usesOf } = discountFixtures();
 const newAddress = { newAddress: testAddress, save: false };
 
 /** A customer with `quantity` of a 25.00 product in their cart, and the code applied to it. */
-async function buyerWithCode(code: string, quantity = 2, product?: { id: string }) {
+async function buyerWithCode(code: string, quantity = 2, product?: { id: string; variantId: string }) {
   const viewer = await customer();
   const item = product ?? (await createProduct({ priceMinor: 2500, stock: 50 }));
-  await fillCart(viewer.userId, [{ productId: item.id, quantity }]);
+  await fillCart(viewer.userId, [{ variantId: item.variantId, quantity }]);
   const applied = await applyDiscountCode({ session: viewer, guestToken: null }, code.toLowerCase());
   return { viewer, product: item, applied };
 }
@@ -71,7 +71,7 @@ describe("discount codes at order placement", () => {
     await expect(place(viewer, later)).rejects.toMatchObject({ name: "DiscountError", code: "expired" });
 
     expect(await db.order.count({ where: { userId: viewer.userId } })).toBe(0);
-    expect(await stockOf(product.id)).toBe(50);
+    expect(await stockOf(product.variantId)).toBe(50);
     expect(await db.cartItem.count({ where: { cart: { userId: viewer.userId } } })).toBe(1);
     expect(await usesOf(code.id)).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe("discount codes at order placement", () => {
       expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "exhausted" });
     }
     expect(await usesOf(code.id)).toHaveLength(5);
-    expect(await stockOf(product.id)).toBe(95); // the refused orders reserved nothing
+    expect(await stockOf(product.variantId)).toBe(95); // the refused orders reserved nothing
   });
 
   it("holds the per-customer limit when one buyer uses the code twice at once", async () => {
@@ -141,7 +141,7 @@ describe("discount codes at order placement", () => {
     const product = await createProduct({ priceMinor: 2500, stock: 100 });
     const email = guestEmail();
     // One buyer (one email) in several browsers, each with the code applied, all checking out at once.
-    const carts = await Promise.all(Array.from({ length: 8 }, () => guest([{ productId: product.id, quantity: 1 }])));
+    const carts = await Promise.all(Array.from({ length: 8 }, () => guest([{ variantId: product.variantId, quantity: 1 }])));
     for (const shopper of carts) expect((await applyDiscountCode(shopper, code.code)).ok).toBe(true);
 
     const results = await Promise.allSettled(carts.map((shopper) => placeGuest(shopper, email)));
@@ -151,18 +151,18 @@ describe("discount codes at order placement", () => {
       expect((result as PromiseRejectedResult).reason).toMatchObject({ name: "DiscountError", code: "used_up" });
     }
     expect(await usesOf(code.id)).toHaveLength(1);
-    expect(await stockOf(product.id)).toBe(99);
+    expect(await stockOf(product.variantId)).toBe(99);
   });
 
   it("counts a customer's guest checkout with their own email toward their limit", async () => {
     const code = await createCode({ perCustomerLimit: 1 });
     const product = await createProduct({ priceMinor: 2500, stock: 10 });
     const viewer = await customer();
-    const shopper = await guest([{ productId: product.id, quantity: 1 }]);
+    const shopper = await guest([{ variantId: product.variantId, quantity: 1 }]);
     await applyDiscountCode(shopper, code.code);
     await placeGuest(shopper, viewer.user.email.toUpperCase());
 
-    await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(viewer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     expect(await applyDiscountCode({ session: viewer, guestToken: null }, code.code)).toEqual({ ok: false, code: "used_up" });
   });
 });
@@ -171,7 +171,7 @@ describe("a discount code applied as a guest", () => {
   it("follows the cart into the account when the guest signs in", async () => {
     const code = await createCode();
     const product = await createProduct({ priceMinor: 2500, stock: 10 });
-    const shopper = await guest([{ productId: product.id, quantity: 1 }]);
+    const shopper = await guest([{ variantId: product.variantId, quantity: 1 }]);
     expect((await applyDiscountCode(shopper, code.code)).ok).toBe(true);
     const viewer = await customer();
 

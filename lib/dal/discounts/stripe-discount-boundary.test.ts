@@ -44,7 +44,7 @@ describe("a discount at Stripe's HTTP boundary", () => {
     const code = await createCode({ kind: "fixed_amount", percentOff: null, amountOffMinor: 700 });
     const viewer = await customer();
     const product = await createProduct({ priceMinor: 3000, stock: 5 });
-    await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(viewer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     await applyDiscountCode({ session: viewer, guestToken: null }, code.code);
     const { orderId } = await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     const { port } = server.address() as AddressInfo;

@@ -127,7 +127,7 @@ describe("/api/v1 cart", () => {
     const victim = await customerWithApp();
     const attacker = await customerWithApp();
     const product = await createProduct();
-    await fillCart(victim.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(victim.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const line = await db.cartItem.findFirstOrThrow({ where: { cart: { userId: victim.userId } }, select: { id: true } });
     const patch = await call(setItem, "/api/v1/cart/items/x", { token: attacker.token, method: "PATCH", body: { quantity: 9 }, params: { itemId: line.id } });
     expect(patch.status).toBe(404);
@@ -159,7 +159,7 @@ describe("/api/v1 orders and account (IDOR on every resource)", () => {
     const owner = await customerWithApp();
     const attacker = await customerWithApp();
     const product = await createProduct();
-    await fillCart(owner.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(owner.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(owner.viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     const list = (await (await call(listOrders, "/api/v1/orders", { token: owner.token })).json()) as { items: { id: string }[] };
     expect(list.items.map((order) => order.id)).toContain(orderId);
@@ -187,7 +187,7 @@ describe("/api/v1 orders and account (IDOR on every resource)", () => {
     const attacker = await customerWithApp();
     const theirs = await createMyAddress(owner.viewer, testAddress);
     const product = await createProduct();
-    await fillCart(attacker.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(attacker.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const response = await call(checkout, "/api/v1/checkout", { token: attacker.token, body: { savedAddressId: theirs, shippingRateId: "standard" } });
     expect(response.status).toBe(404);
     await expect(db.order.count({ where: { userId: attacker.userId } })).resolves.toBe(0);
@@ -201,13 +201,13 @@ describe("/api/v1 orders and account (IDOR on every resource)", () => {
     const attacker = await customerWithApp();
     const mine = await createMyAddress(owner.viewer, testAddress);
     const product = await createProduct();
-    await fillCart(owner.userId, [{ productId: product.id, quantity: 2 }]);
+    await fillCart(owner.userId, [{ variantId: product.variantId, quantity: 2 }]);
     const response = await call(checkoutOptions, `/api/v1/checkout/options?savedAddressId=${mine}`, { token: owner.token });
     expect(response.status).toBe(200);
     const { options } = (await response.json()) as { options: { rateId: string; shipping: { amountMinor: number }; tax: { amountMinor: number }; total: { amountMinor: number } }[] };
     expect(options.length).toBeGreaterThan(0);
     for (const option of options) expect(option.total.amountMinor).toBeGreaterThanOrEqual(product.priceMinor * 2 + option.shipping.amountMinor);
-    await fillCart(attacker.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(attacker.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const theirs = await call(checkoutOptions, `/api/v1/checkout/options?savedAddressId=${mine}`, { token: attacker.token });
     expect(theirs.status).toBe(404);
     expect((await call(checkoutOptions, "/api/v1/checkout/options", { token: owner.token })).status).toBe(400);

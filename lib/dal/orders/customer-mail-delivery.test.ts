@@ -39,7 +39,7 @@ afterAll(async () => {
 async function placedOrder() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 2000 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
   const { orderId, number } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   return { orderId, number, userId: buyer.userId, email: buyer.user.email };
 }

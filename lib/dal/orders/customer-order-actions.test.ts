@@ -21,7 +21,7 @@ describe("the customer order DTO's actions.pay", () => {
   it.each(cases)("matches what the pay mutation accepts: $status, paid=$paid, expired=$expired", async ({ status, paid, expired }) => {
     const buyer = await customer();
     const product = await createProduct({ stock: 4 });
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await db.order.update({
       where: { id: orderId },

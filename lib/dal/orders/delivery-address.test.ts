@@ -20,7 +20,7 @@ type Statuses = { paymentStatus?: "paid" | "cancelled" | "pending"; fulfillmentS
 async function order({ paymentStatus = "paid", fulfillmentStatus = "unfulfilled" }: Statuses = {}) {
   const buyer = await customer();
   const product = await createProduct({ stock: 6, priceMinor: 4321 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
   const { orderId } = await placeOrder(buyer, { shippingRateId: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await db.order.update({ where: { id: orderId }, data: { paymentStatus, fulfillmentStatus, capturedMinor: paymentStatus === "paid" ? 9000 : 0 } });
   return { orderId, productName: product.name };

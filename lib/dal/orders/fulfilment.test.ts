@@ -15,7 +15,7 @@ const tracking = { carrier: "dhl", trackingNumber: "JD014600006281230001" } as c
 async function paidOrder(paid = true) {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
   const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   if (paid) await db.order.update({ where: { id: orderId }, data: { paymentStatus: "paid", capturedMinor: 3000, paymentIntentId: `pi_test_${orderId}` } });
   return orderId;

@@ -23,14 +23,14 @@ const urls = (orderId: string) => ({ successUrl: `http://shop.test/ok/${orderId}
 describe("guest checkout", () => {
   it("orders the guest cart at database prices, reserves stock, and stores the email only encrypted and indexed", async () => {
     const speaker = await createProduct({ priceMinor: 2500, stock: 5 });
-    const shopper = await guest([{ productId: speaker.id, quantity: 2 }]);
+    const shopper = await guest([{ variantId: speaker.variantId, quantity: 2 }]);
     const email = guestEmail();
 
     const { orderId } = await order(shopper, email);
 
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { guestContact: true } });
     expect(row).toMatchObject({ userId: null, subtotalMinor: 5000, shippingMinor: 500, taxMinor: 550, totalMinor: 6050 });
-    expect(await stockOf(speaker.id)).toBe(3);
+    expect(await stockOf(speaker.variantId)).toBe(3);
     expect(await db.cartItem.count({ where: { cart: { tokenHash: hashToken(shopper.guestToken ?? "") } } })).toBe(0);
     const contact = row.guestContact;
     expect(contact && isEncryptedEnvelope(contact.email)).toBe(true);
@@ -48,9 +48,9 @@ describe("guest checkout", () => {
     await expect(order(signedIn, guestEmail())).rejects.toMatchObject({ code: "signed_in" });
     await expect(order({ session: null, guestToken: null }, guestEmail())).rejects.toMatchObject({ code: "cart_empty" });
     await expect(order({ session: null, guestToken: "not-a-token" }, guestEmail())).rejects.toMatchObject({ code: "cart_empty" });
-    const greedy = await guest([{ productId: lamp.id, quantity: 3 }]);
+    const greedy = await guest([{ variantId: lamp.variantId, quantity: 3 }]);
     await expect(order(greedy, guestEmail())).rejects.toThrow(CheckoutError);
-    expect(await stockOf(lamp.id)).toBe(10);
+    expect(await stockOf(lamp.variantId)).toBe(10);
   });
 
   it("never reaches an account's cart through a guest token", async () => {
@@ -58,7 +58,7 @@ describe("guest checkout", () => {
     const product = await createProduct();
     const token = generateToken();
     // An account's cart whose tokenHash somehow matches: the guest filter (userId IS NULL) still refuses it.
-    await db.cart.create({ data: { userId: buyer.userId, tokenHash: hashToken(token), items: { create: [{ productId: product.id, quantity: 1 }] } } });
+    await db.cart.create({ data: { userId: buyer.userId, tokenHash: hashToken(token), items: { create: [{ variantId: product.variantId, quantity: 1 }] } } });
     await expect(order({ session: null, guestToken: token }, guestEmail())).rejects.toMatchObject({ code: "cart_empty" });
     await db.cart.delete({ where: { userId: buyer.userId } });
   });
@@ -67,21 +67,21 @@ describe("guest checkout", () => {
     const product = await createProduct({ stock: 10 });
     const settings = { ...testCheckoutSettings, limits: { ...testCheckoutSettings.limits, openOrdersPerAddress: 2 } };
     const ip = "203.0.113.91";
-    for (let i = 0; i < 2; i += 1) await order(await guest([{ productId: product.id, quantity: 1 }]), guestEmail(), ip, settings);
-    const third = order(await guest([{ productId: product.id, quantity: 1 }]), guestEmail(), ip, settings);
+    for (let i = 0; i < 2; i += 1) await order(await guest([{ variantId: product.variantId, quantity: 1 }]), guestEmail(), ip, settings);
+    const third = order(await guest([{ variantId: product.variantId, quantity: 1 }]), guestEmail(), ip, settings);
     await expect(third).rejects.toBeInstanceOf(OrderLimitError);
     await expect(third).rejects.toMatchObject({ code: "too_many_open_orders_from_address" });
-    expect(await stockOf(product.id)).toBe(8);
+    expect(await stockOf(product.variantId)).toBe(8);
   });
 
   it("holds one guest cart to the per-account caps", async () => {
     const product = await createProduct({ stock: 20 });
-    const shopper = await guest([{ productId: product.id, quantity: 1 }]);
+    const shopper = await guest([{ variantId: product.variantId, quantity: 1 }]);
     for (let i = 0; i < 3; i += 1) {
-      if (i > 0) await refill(shopper, [{ productId: product.id, quantity: 1 }]);
+      if (i > 0) await refill(shopper, [{ variantId: product.variantId, quantity: 1 }]);
       await order(shopper, guestEmail());
     }
-    await refill(shopper, [{ productId: product.id, quantity: 1 }]);
+    await refill(shopper, [{ variantId: product.variantId, quantity: 1 }]);
     await expect(order(shopper, guestEmail())).rejects.toMatchObject({ code: "too_many_open_orders" });
   });
 });
@@ -89,8 +89,8 @@ describe("guest checkout", () => {
 describe("a guest's order before the mail arrives", () => {
   it("shows only in the browser whose cart placed it: another guest, a customer, or no cookie gets nothing", async () => {
     const product = await createProduct();
-    const mine = await guest([{ productId: product.id, quantity: 1 }]);
-    const theirs = await guest([{ productId: product.id, quantity: 1 }]);
+    const mine = await guest([{ variantId: product.variantId, quantity: 1 }]);
+    const theirs = await guest([{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await order(mine, guestEmail());
 
     expect((await getGuestOrder(mine, orderId))?.id).toBe(orderId);
@@ -108,7 +108,7 @@ describe("a guest's order before the mail arrives", () => {
 describe("a guest order in the admin", () => {
   it("names the guest by their email, masked", async () => {
     const product = await createProduct();
-    const { orderId, number } = await order(await guest([{ productId: product.id, quantity: 1 }]), "  Wanda.Guest@Example.TEST ");
+    const { orderId, number } = await order(await guest([{ variantId: product.variantId, quantity: 1 }]), "  Wanda.Guest@Example.TEST ");
     const support = await staffMember("support");
     const { orders } = await listOrdersForStaff(support, { number, page: 1 });
     expect(orders.map((row) => row.customer)).toEqual([expect.stringMatching(/^Guest · /)]);

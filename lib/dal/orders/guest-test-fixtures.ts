@@ -18,7 +18,7 @@ export function guestFixtures() {
   });
 
   /** A new guest with `lines` in their cart. */
-  async function guest(lines: { productId: string; quantity: number }[]): Promise<Shopper> {
+  async function guest(lines: { variantId: string; quantity: number }[]): Promise<Shopper> {
     const guestToken = generateToken();
     const tokenHash = hashToken(guestToken);
     cartHashes.push(tokenHash);
@@ -27,7 +27,7 @@ export function guestFixtures() {
   }
 
   /** Puts `lines` back in the guest's cart (a checkout empties it). */
-  async function refill(shopper: Shopper, lines: { productId: string; quantity: number }[]) {
+  async function refill(shopper: Shopper, lines: { variantId: string; quantity: number }[]) {
     const cart = await db.cart.findUniqueOrThrow({ where: { tokenHash: hashToken(shopper.guestToken ?? "") }, select: { id: true } });
     await db.cartItem.createMany({ data: lines.map((line) => ({ cartId: cart.id, ...line })) });
   }

@@ -20,8 +20,8 @@ describe("placing an order", () => {
     const speaker = await createProduct({ priceMinor: 2500, stock: 7 });
     const cable = await createProduct({ priceMinor: 999, stock: 3 });
     await fillCart(buyer.userId, [
-      { productId: speaker.id, quantity: 2 },
-      { productId: cable.id, quantity: 3 },
+      { variantId: speaker.variantId, quantity: 2 },
+      { variantId: cable.variantId, quantity: 3 },
     ]);
 
     const { orderId } = await placeOrder(buyer, { shippingRateId: "express", address: newAddress }, testCheckoutSettings);
@@ -43,8 +43,8 @@ describe("placing an order", () => {
         [cable.name, 999, 3],
       ].sort(),
     );
-    expect(await stockOf(speaker.id)).toBe(5);
-    expect(await stockOf(cable.id)).toBe(0);
+    expect(await stockOf(speaker.variantId)).toBe(5);
+    expect(await stockOf(cable.variantId)).toBe(0);
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(0);
     expect(order.reservationExpiresAt.getTime() - order.createdAt.getTime()).toBeGreaterThan(29 * 60_000);
     const jobs = await db.$queryRaw<{ start_after: Date }[]>`
@@ -56,7 +56,7 @@ describe("placing an order", () => {
   it("stores the address snapshot encrypted and bound to the order", async () => {
     const buyer = await customer();
     const product = await createProduct();
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings);
 
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: shippingAddressSelect });
@@ -75,12 +75,12 @@ describe("placing an order", () => {
     const product = await createProduct({ stock: 5 });
     const own = await createMyAddress(buyer, { ...testAddress, line1: "9 Own Road" });
     const theirs = await createMyAddress(stranger, { ...testAddress, line1: "1 Secret Lane" });
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
 
     await expect(
       placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: theirs } }, testCheckoutSettings),
     ).rejects.toThrow(CheckoutError);
-    expect(await stockOf(product.id)).toBe(5);
+    expect(await stockOf(product.variantId)).toBe(5);
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(1);
 
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: own } }, testCheckoutSettings);
@@ -95,55 +95,55 @@ describe("placing an order", () => {
     const target = await createMyAddress(buyer, { ...testAddress, line1: "2 Second Road" });
     const copied = (await db.address.findUniqueOrThrow({ where: { id: source } })).line1;
     await db.address.update({ where: { id: target }, data: { line1: copied } });
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
 
     await expect(
       placeOrder(buyer, { shippingRateId: "standard", address: { savedAddressId: target } }, testCheckoutSettings),
     ).rejects.toMatchObject({ name: "CheckoutError", code: "address_unreadable" });
-    expect(await stockOf(product.id)).toBe(5);
+    expect(await stockOf(product.variantId)).toBe(5);
     expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
   });
 
   it("saves a new address to the address book when asked", async () => {
     const buyer = await customer();
     const product = await createProduct();
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: true } }, testCheckoutSettings);
     expect(await db.address.count({ where: { userId: buyer.userId } })).toBe(1);
   });
 
   it.each([
-    ["an empty cart", async () => ({ lines: [] as { productId: string; quantity: number }[] })],
-    ["an unpublished product", async () => ({ lines: [{ productId: (await createProduct({ published: false })).id, quantity: 1 }] })],
-    ["more than the per-order maximum", async () => ({ lines: [{ productId: (await createProduct({ maxPerOrder: 2 })).id, quantity: 3 }] })],
-    ["more than the stock", async () => ({ lines: [{ productId: (await createProduct({ stock: 2 })).id, quantity: 3 }] })],
+    ["an empty cart", async () => ({ lines: [] as { variantId: string; quantity: number }[] })],
+    ["an unpublished product", async () => ({ lines: [{ variantId: (await createProduct({ published: false })).variantId, quantity: 1 }] })],
+    ["more than the per-order maximum", async () => ({ lines: [{ variantId: (await createProduct({ maxPerOrder: 2 })).variantId, quantity: 3 }] })],
+    ["more than the stock", async () => ({ lines: [{ variantId: (await createProduct({ stock: 2 })).variantId, quantity: 3 }] })],
   ])("refuses %s and changes nothing", async (_, setUp) => {
     const buyer = await customer();
     const plenty = await createProduct({ stock: 10 });
     const { lines } = await setUp();
-    if (lines.length > 0) await fillCart(buyer.userId, [{ productId: plenty.id, quantity: 1 }, ...lines]);
+    if (lines.length > 0) await fillCart(buyer.userId, [{ variantId: plenty.variantId, quantity: 1 }, ...lines]);
 
     await expect(placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(CheckoutError);
     expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
-    expect(await stockOf(plenty.id)).toBe(10); // the reservation made before the failing line was rolled back
+    expect(await stockOf(plenty.variantId)).toBe(10); // the reservation made before the failing line was rolled back
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(lines.length > 0 ? 2 : 0);
   });
 
   it("refuses staff accounts and customers who have not confirmed their email", async () => {
     const product = await createProduct();
     for (const viewer of [await customer({ audience: "staff" }), await customer({ emailVerified: false })]) {
-      await fillCart(viewer.userId, [{ productId: product.id, quantity: 1 }]);
+      await fillCart(viewer.userId, [{ variantId: product.variantId, quantity: 1 }]);
       await expect(placeOrder(viewer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)).rejects.toThrow(
         CheckoutError,
       );
     }
-    expect(await stockOf(product.id)).toBe(20);
+    expect(await stockOf(product.variantId)).toBe(20);
   });
 
   it("sells the last 10 units to exactly 10 of 100 concurrent buyers", async () => {
     const scarce = await createProduct({ stock: 10, maxPerOrder: 1 });
     const buyers = await Promise.all(Array.from({ length: 100 }, () => customer()));
-    for (const buyer of buyers) await fillCart(buyer.userId, [{ productId: scarce.id, quantity: 1 }]);
+    for (const buyer of buyers) await fillCart(buyer.userId, [{ variantId: scarce.variantId, quantity: 1 }]);
 
     const results = await Promise.allSettled(
       buyers.map((buyer) => placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)),
@@ -154,7 +154,7 @@ describe("placing an order", () => {
     expect(placed).toHaveLength(10);
     expect(refused).toHaveLength(90);
     for (const result of refused) expect((result as PromiseRejectedResult).reason).toBeInstanceOf(CheckoutError);
-    expect(await stockOf(scarce.id)).toBe(0);
+    expect(await stockOf(scarce.variantId)).toBe(0);
     const reserved = await db.orderItem.aggregate({ where: { productId: scarce.id }, _sum: { quantity: true } });
     expect(reserved._sum.quantity).toBe(10);
   });
@@ -163,7 +163,7 @@ describe("placing an order", () => {
     const owner = await customer();
     const stranger = await customer();
     const product = await createProduct();
-    await fillCart(owner.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(owner.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(owner, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings);
     const urls = () => ({ successUrl: "http://shop.test/s", cancelUrl: "http://shop.test/c" });
 

@@ -24,7 +24,7 @@ type State = { paymentStatus: PaymentStatus; fulfillmentStatus: FulfillmentStatu
 async function orderIn({ paymentStatus, fulfillmentStatus, paid }: State): Promise<string> {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
   const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   await db.order.update({
     where: { id: orderId },

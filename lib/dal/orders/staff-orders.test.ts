@@ -15,10 +15,10 @@ const context = { ip: "192.0.2.90", userAgent: "vitest admin orders", requestId:
 async function order(status?: "paid") {
   const buyer = await customer();
   const product = await createProduct({ stock: 6 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
   const { orderId, number } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   if (status) await db.order.update({ where: { id: orderId }, data: { paymentStatus: status, capturedMinor: 6000, paymentIntentId: `pi_test_${orderId}` } });
-  return { orderId, number, productId: product.id, buyer };
+  return { orderId, number, variantId: product.variantId, buyer };
 }
 
 const audits = (orderId: string) => db.auditEntry.findMany({ where: { targetType: "order", targetId: orderId }, orderBy: { id: "asc" } });
@@ -70,10 +70,10 @@ describe("orders in the admin", () => {
 
   it("cancels an unpaid order with a reason and releases its stock; a paid one is refused", async () => {
     const unpaid = await order();
-    expect(await stockOf(unpaid.productId)).toBe(4);
+    expect(await stockOf(unpaid.variantId)).toBe(4);
     const support = await staffMember("support");
     await cancelOrderForStaff(support, { orderId: unpaid.orderId, reason: "Customer asked by phone" }, null, context);
-    expect(await stockOf(unpaid.productId)).toBe(6);
+    expect(await stockOf(unpaid.variantId)).toBe(6);
     expect(await audits(unpaid.orderId)).toMatchObject([{ action: "order.cancelled", reason: "Customer asked by phone" }]);
     const timeline = await db.orderEvent.findMany({ where: { orderId: unpaid.orderId }, orderBy: { createdAt: "asc" } });
     expect(timeline.map((event) => [event.type, event.actor, event.staffId])).toEqual([

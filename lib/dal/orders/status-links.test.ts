@@ -22,7 +22,7 @@ const { guest, guestEmail, order } = guestFixtures();
 
 async function guestOrder(email = guestEmail()) {
   const product = await createProduct();
-  return (await order(await guest([{ productId: product.id, quantity: 1 }]), email)).orderId;
+  return (await order(await guest([{ variantId: product.variantId, quantity: 1 }]), email)).orderId;
 }
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
@@ -70,7 +70,7 @@ describe("order-status links", () => {
   it("are never issued for an account's order, whose page is under /account", async () => {
     const buyer = await customer();
     const product = await createProduct();
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await expect(issueOrderStatusLink(orderId)).rejects.toBeInstanceOf(NotAGuestOrderError);
     expect(await db.orderStatusToken.count({ where: { orderId } })).toBe(0);

@@ -8,6 +8,7 @@ import type { StaffRoleName } from "@/lib/auth/permissions";
 import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import { testUsers } from "@/lib/dal/test-users";
+import { createTestProduct, variantStock } from "@/lib/dal/catalog/test-products";
 
 /**
  * One zone for every country with flat rates "standard" (5.00) and "express"
@@ -67,21 +68,15 @@ export function orderFixtures() {
 
   async function createProduct(fields: TestProductFields = {}) {
     const audio = await db.category.findUniqueOrThrow({ where: { slug: "audio" }, select: { id: true } });
-    const product = await db.product.create({
-      data: {
-        slug: `vitest-order-${randomUUID()}`,
-        name: `Test Speaker ${productIds.length + 1}`,
-        description: "A product of the order tests.",
-        priceMinor: fields.priceMinor ?? 2500,
-        currency: "USD",
-        stock: fields.stock ?? 20,
-        maxPerOrder: fields.maxPerOrder ?? 10,
-        published: fields.published ?? true,
-        weightGrams: fields.weightGrams ?? 0,
-        imagePath: "/products/test.svg",
-        categoryId: audio.id,
-      },
-      select: { id: true, name: true, priceMinor: true },
+    const product = await createTestProduct({
+      slug: `vitest-order-${randomUUID()}`,
+      name: `Test Speaker ${productIds.length + 1}`,
+      categoryId: audio.id,
+      priceMinor: fields.priceMinor ?? 2500,
+      stock: fields.stock ?? 20,
+      maxPerOrder: fields.maxPerOrder ?? 10,
+      published: fields.published ?? true,
+      weightGrams: fields.weightGrams ?? 0,
     });
     productIds.push(product.id);
     return product;
@@ -108,20 +103,19 @@ export function orderFixtures() {
     return { userId: user.id, sessionId: "test", role, name: user.name, email: user.email, reauthenticatedAt: new Date(), policyAccepted: true, ...overrides };
   }
 
-  /** Puts products in the customer's cart (straight into the tables: these suites test orders, not the cart). */
-  async function fillCart(userId: string, lines: { productId: string; quantity: number }[]) {
+  /** Puts variants in the customer's cart (straight into the tables: these suites test orders, not the cart). */
+  async function fillCart(userId: string, lines: { variantId: string; quantity: number }[]) {
     const cart = await db.cart.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
     for (const line of lines) {
       await db.cartItem.upsert({
-        where: { cartId_productId: { cartId: cart.id, productId: line.productId } },
+        where: { cartId_variantId: { cartId: cart.id, variantId: line.variantId } },
         create: { cartId: cart.id, ...line },
         update: { quantity: line.quantity },
       });
     }
   }
 
-  const stockOf = async (productId: string) =>
-    (await db.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } })).stock;
+  const stockOf = variantStock;
 
   return { users, productIds, createProduct, customer, staffMember, fillCart, stockOf };
 }

@@ -22,11 +22,11 @@ export function pendingOrders({ createProduct, customer, fillCart }: ReturnType<
   return async function pendingOrder() {
     const buyer = await customer();
     const product = await createProduct({ priceMinor: 2000, stock: 5 });
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     await startPayment(buyer, orderId, gateway, urls);
     const session = await db.testGatewaySession.findFirstOrThrow({ where: { orderId } });
     const state: TestCheckoutState = { ...session, status: "complete", paymentStatus: "paid" };
-    return { orderId, productId: product.id, state, userId: buyer.userId, email: buyer.user.email };
+    return { orderId, productId: product.id, variantId: product.variantId, state, userId: buyer.userId, email: buyer.user.email };
   };
 }

@@ -62,22 +62,22 @@ describe("payment event processing", () => {
   });
 
   it("ignores an expiry that arrives after the payment (out of order)", async () => {
-    const { orderId, productId, state } = await pendingOrder();
+    const { orderId, variantId, state } = await pendingOrder();
     await processPaymentEvent(paid(state), context);
     const expired = delivered("checkout.session.expired", checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" }));
     expect(await processPaymentEvent(expired, context)).toBe("ignored");
     expect((await order(orderId)).paymentStatus).toBe("paid");
-    expect(await stockOf(productId)).toBe(3);
+    expect(await stockOf(variantId)).toBe(3);
   });
 
   it("cancels on expiry and releases the stock once", async () => {
-    const { orderId, productId, state } = await pendingOrder();
-    expect(await stockOf(productId)).toBe(3);
+    const { orderId, variantId, state } = await pendingOrder();
+    expect(await stockOf(variantId)).toBe(3);
     const expired = checkoutSessionObject({ ...state, status: "expired", paymentStatus: "unpaid" });
     expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("applied");
     expect(await processPaymentEvent(delivered("checkout.session.expired", expired), context)).toBe("ignored"); // another event id, same news
     expect((await order(orderId)).paymentStatus).toBe("cancelled");
-    expect(await stockOf(productId)).toBe(5);
+    expect(await stockOf(variantId)).toBe(5);
   });
 
   it("ignores the expiry of an older hosted checkout of the same order", async () => {
@@ -101,7 +101,7 @@ describe("payment event processing", () => {
     await processPaymentEvent(delivered("checkout.session.completed", declinedSession), context);
     expect(await processPaymentEvent(delivered("checkout.session.async_payment_failed", declinedSession), context)).toBe("applied");
     expect((await order(declined.orderId)).paymentStatus).toBe("failed");
-    expect(await stockOf(declined.productId)).toBe(5);
+    expect(await stockOf(declined.variantId)).toBe(5);
   });
 
   it("holds money that arrives for an order already cancelled", async () => {

@@ -35,9 +35,9 @@ function delivered(type: string, object: Record<string, unknown>): PaymentEvent 
 async function unpaidOrder() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 2000, stock: 5 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
   const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
-  return { buyer, orderId, productId: product.id };
+  return { buyer, orderId, variantId: product.variantId };
 }
 
 const order = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
@@ -100,7 +100,7 @@ describe("one payment per order", () => {
   });
 
   it("holds, alerts and refunds once a payment made through a replaced checkout, even when it is delivered twice", async () => {
-    const { buyer, orderId, productId } = await unpaidOrder();
+    const { buyer, orderId, variantId } = await unpaidOrder();
     await startPayment(buyer, orderId, testGateway, urls);
     const old = (await order(orderId)).checkoutSessionId!;
     await nearlyOver(old);
@@ -138,7 +138,7 @@ describe("one payment per order", () => {
     const staff = await staffMember("support");
     await cancelOrderForStaff(staff, { orderId, reason: "Stray payment refunded; order abandoned" }, testGateway, { ...context, requestId: null });
     expect((await order(orderId)).paymentStatus).toBe("cancelled");
-    expect(await stockOf(productId)).toBe(5);
+    expect(await stockOf(variantId)).toBe(5);
     expect((await sessionsOf(orderId)).map((session) => session.status)).toEqual(["complete", "expired"]);
   });
 

@@ -74,7 +74,7 @@ const urls = (orderId: string) => ({ successUrl: `http://shop.test/checkout/succ
 async function orderWithCheckout() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 3333 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 2 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
   const { orderId, number } = await placeOrder(buyer, { shippingRateId: "express", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   requests.length = 0;
   const started = await startPayment(buyer, orderId, gateway(), urls);
@@ -123,7 +123,7 @@ describe("Stripe gateway at the HTTP boundary", () => {
   it("creates one Checkout Session for four concurrent Pay clicks", async () => {
     const buyer = await customer();
     const product = await createProduct({ priceMinor: 1200 });
-    await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     requests.length = 0;
     const pages = await Promise.all(Array.from({ length: 4 }, () => startPayment(buyer, orderId, gateway(), urls)));

@@ -18,7 +18,7 @@ const urls = (orderId: string) => ({ successUrl: `http://shop.test/checkout/succ
 async function openCheckout() {
   const buyer = await customer();
   const product = await createProduct({ priceMinor: 1000 });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
   const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
   const started = await startPayment(buyer, orderId, testGateway, urls);
   const sessionId = started?.url.split("/").pop() ?? "";

@@ -14,14 +14,14 @@ async function customerWithOrders() {
   const viewer = await customer();
   const product = await createProduct({ priceMinor: 1500, stock: 10 });
   const order = async (quantity: number) => {
-    await fillCart(viewer.userId, [{ productId: product.id, quantity }]);
+    await fillCart(viewer.userId, [{ variantId: product.variantId, quantity }]);
     return (await placeOrder(viewer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings))
       .orderId;
   };
   const paidId = await order(1);
   await db.order.update({ where: { id: paidId }, data: { paymentStatus: "paid", capturedMinor: 2200, paymentIntentId: `pi_test_${paidId}` } });
   const pendingId = await order(2);
-  return { viewer, productId: product.id, paidId, pendingId };
+  return { viewer, variantId: product.variantId, paidId, pendingId };
 }
 
 describe("orders and privacy rights", () => {
@@ -39,8 +39,8 @@ describe("orders and privacy rights", () => {
   });
 
   it("on deletion keeps the orders for accounting, shreds their address snapshots and cancels unpaid ones", async () => {
-    const { viewer, productId, paidId, pendingId } = await customerWithOrders();
-    expect(await stockOf(productId)).toBe(7);
+    const { viewer, variantId, paidId, pendingId } = await customerWithOrders();
+    expect(await stockOf(variantId)).toBe(7);
 
     await deleteMyAccount(viewer, context);
 
@@ -60,7 +60,7 @@ describe("orders and privacy rights", () => {
       expect(order.addressErasedAt).toBeInstanceOf(Date);
       expect(order.totalMinor).toBeGreaterThan(0); // the accounting record stays
     }
-    expect(await stockOf(productId)).toBe(9); // the unpaid order's 2 units are back on sale
+    expect(await stockOf(variantId)).toBe(9); // the unpaid order's 2 units are back on sale
     expect(await db.cart.count({ where: { userId: viewer.userId } })).toBe(0);
   });
 

@@ -59,7 +59,7 @@ const toPitcairn = (region: string | null = null) => ({ newAddress: { ...testAdd
 async function buyerWithCart(priceMinor: number, weightGrams: number, quantity = 2) {
   const buyer = await customer();
   const product = await createProduct({ priceMinor, stock: 10, weightGrams });
-  await fillCart(buyer.userId, [{ productId: product.id, quantity }]);
+  await fillCart(buyer.userId, [{ variantId: product.variantId, quantity }]);
   return { buyer, product };
 }
 
@@ -105,7 +105,7 @@ describe("checkout by shipping zone", () => {
       await expect(attempt).rejects.toMatchObject({ code: "shipping_rate_unavailable" });
     }
     expect(await db.order.count({ where: { userId: buyer.userId } })).toBe(0);
-    expect(await stockOf(product.id)).toBe(10);
+    expect(await stockOf(product.variantId)).toBe(10);
     expect(await db.cartItem.count({ where: { cart: { userId: buyer.userId } } })).toBe(1);
   });
 

@@ -59,7 +59,7 @@ export async function getDashboard(viewer: StaffViewer, now = new Date()): Promi
       where: { archivedAt: null, product: { published: true }, stock: { lte: LOW_STOCK_THRESHOLD } },
       select: { sku: true, stock: true, product: { select: { name: true } } },
       orderBy: [{ stock: "asc" }, { sku: "asc" }],
-      take: 10,
+      take: 20,
     }),
     showSecurity ? db.securityEvent.findMany({ select: { type: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 10 }) : null,
     showSecurity

@@ -20,7 +20,7 @@ describe("the facts the fraud score reads", () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      await fillCart(buyer.userId, [{ productId: product.id, quantity: 1 }]);
+      await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
       ids.push((await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false }, clientIp: ip }, testCheckoutSettings)).orderId);
     }
     // One of them placed two hours ago: in the day, not in the hour.
@@ -37,9 +37,9 @@ describe("the facts the fraud score reads", () => {
     const product = await createProduct({ stock: 50 });
     const email = guestEmail();
     const ip = "203.0.113.77";
-    const shopper = await guest([{ productId: product.id, quantity: 1 }]);
+    const shopper = await guest([{ variantId: product.variantId, quantity: 1 }]);
     await order(shopper, email, undefined, testCheckoutSettings);
-    await refill(shopper, [{ productId: product.id, quantity: 1 }]);
+    await refill(shopper, [{ variantId: product.variantId, quantity: 1 }]);
     const { orderId } = await order(shopper, email.toUpperCase(), ip, testCheckoutSettings);
     const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { clientAddressIndex: true } });
     const subject = `addr:${row.clientAddressIndex!.slice(0, 16)}`;

@@ -81,14 +81,14 @@ describe("fraud scoring of paid orders", () => {
     const placed = await pendingOrder();
     // An open card-testing alert on the buyer's account (45) plus the processor's highest (60): 105 ≥ 90.
     await db.securityAlert.create({ data: { kind: "card_testing", severity: "high", subject: `user:${placed.userId}`, actorId: placed.userId, message: "test alert" } });
-    const stockBefore = await stockOf(placed.productId);
+    const stockBefore = await stockOf(placed.variantId);
     await processPaymentEvent(delivered("checkout.session.completed", checkoutSessionObject(placed.state)), webhook);
     await processPaymentEvent(delivered("charge.succeeded", chargeObject(placed.state, [], "highest")), webhook);
 
     const order = await orderOf(placed.orderId);
     expect(order).toMatchObject({ fraudReview: "cancelled", riskScore: 105, paymentStatus: "paid" });
     expect(order.cancelledAt).not.toBeNull();
-    expect(await stockOf(placed.productId)).toBe(stockBefore + 2);
+    expect(await stockOf(placed.variantId)).toBe(stockBefore + 2);
     const refunds = await db.refund.findMany({ where: { orderId: placed.orderId }, select: { id: true, amountMinor: true, status: true } });
     expect(refunds).toEqual([{ id: expect.any(String), amountMinor: 4950, status: "pending" }]);
     const jobs = await db.$queryRaw<{ data: Record<string, unknown> }[]>`
@@ -174,15 +174,15 @@ describe("reviewing a held order", () => {
   });
 
   it("cancels and refunds a held order with a note and a recent second factor", async () => {
-    const { orderId, productId } = await paidOrder("highest");
+    const { orderId, variantId } = await paidOrder("highest");
     const stale = await staffMember("support", { reauthenticatedAt: null });
     expect(await reviewHeldOrder(stale, { orderId, decision: "cancel", note: "Stolen card" }, context)).toEqual({ ok: false, code: "step_up_required" });
     expect(await reviewHeldOrder(stale, { orderId, decision: "approve", note: "  " }, context)).toEqual({ ok: false, code: "invalid_note" });
-    const stockBefore = await stockOf(productId);
+    const stockBefore = await stockOf(variantId);
     const reviewer = await staffMember("support");
     expect(await reviewHeldOrder(reviewer, { orderId, decision: "cancel", note: "Stolen card" }, context)).toEqual({ ok: true });
     expect((await orderOf(orderId)).fraudReview).toBe("cancelled");
-    expect(await stockOf(productId)).toBe(stockBefore + 2);
+    expect(await stockOf(variantId)).toBe(stockBefore + 2);
     expect(await db.refund.findMany({ where: { orderId }, select: { amountMinor: true, requestedById: true } })).toEqual([{ amountMinor: 4950, requestedById: reviewer.userId }]);
     expect(await auditOf(orderId, "order.review_cancelled")).toEqual([{ actorId: reviewer.userId, reason: "Stolen card", outcome: "success" }]);
     expect(await queuedNotices(orderId)).toContainEqual(expect.objectContaining({ notice: { kind: "cancelled" } }));

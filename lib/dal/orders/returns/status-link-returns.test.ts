@@ -17,7 +17,7 @@ const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 /** A paid guest order that shipped yesterday, its one line, and a live status token for it. */
 async function shippedGuestOrder() {
   const product = await createProduct({ priceMinor: 2000 });
-  const { orderId } = await order(await guest([{ productId: product.id, quantity: 2 }]), guestEmail());
+  const { orderId } = await order(await guest([{ variantId: product.variantId, quantity: 2 }]), guestEmail());
   await db.order.update({
     where: { id: orderId },
     data: { paymentStatus: "paid", capturedMinor: 5000, paymentIntentId: `pi_test_${orderId}`, fulfillmentStatus: "shipped", shippedAt: new Date(Date.now() - 86_400_000) },

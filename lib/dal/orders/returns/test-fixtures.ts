@@ -18,8 +18,8 @@ export function returnFixtures() {
     const a = await fixtures.createProduct({ priceMinor: 2000, stock: 5 });
     const b = await fixtures.createProduct({ priceMinor: 1000, stock: 5 });
     await fixtures.fillCart(buyer.userId, [
-      { productId: a.id, quantity: 2 },
-      { productId: b.id, quantity: 1 },
+      { variantId: a.variantId, quantity: 2 },
+      { variantId: b.variantId, quantity: 1 },
     ]);
     const placed = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
     const { orderId } = placed;
