@@ -5,7 +5,7 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** The keys of a PublicProductDTO, sorted: what a shopper's browser may receive. */
-export const PUBLIC_PRODUCT_KEYS = ["category", "description", "imagePath", "inStock", "name", "price", "slug"];
+export const PUBLIC_PRODUCT_KEYS = ["category", "description", "imagePath", "inStock", "name", "price", "priceVaries", "slug"];
 
 /**
  * Adds an unpublished (and featured) product to the seeded audio category for

@@ -143,12 +143,16 @@ describe("a database dump", () => {
 async function orderShippedTo(viewer: ActiveSession): Promise<string> {
   const productId = `at-rest-${tag}`;
   await client.query(
-    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "imagePath", "categoryId", "updatedAt")
-     SELECT $1, $1, 'Dump test product', 'x', 1000, 'USD', 5, '/x.svg', id, now() FROM "Category" LIMIT 1`,
+    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, "imagePath", "categoryId", "updatedAt")
+     SELECT $1, $1, 'Dump test product', 'x', 1000, 'USD', '/x.svg', id, now() FROM "Category" LIMIT 1`,
+    [productId],
+  );
+  await client.query(
+    `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "priceMinor", stock, "updatedAt") VALUES ($1, $1, upper($1), '{}', 1000, 5, now())`,
     [productId],
   );
   await client.query(`INSERT INTO "Cart" (id, "userId", "updatedAt") VALUES ($1, $1, now())`, [viewer.userId]);
-  await client.query(`INSERT INTO "CartItem" (id, "cartId", "productId", quantity, "updatedAt") VALUES ($1, $2, $3, 1, now())`, [
+  await client.query(`INSERT INTO "CartItem" (id, "cartId", "variantId", quantity, "updatedAt") VALUES ($1, $2, $3, 1, now())`, [
     `at-rest-item-${tag}`,
     viewer.userId,
     productId,

@@ -22,8 +22,8 @@ describe("the DTO audience check", () => {
     expect(dtoClassViolations(fake("public", "User.email"), dataClasses)).toEqual([
       "FakeDTO.leak carries User.email (sensitive); public DTOs hold at most public",
     ]);
-    expect(dtoClassViolations(fake("public", "Product.stock"), dataClasses)).toHaveLength(1);
-    expect(dtoClassViolations(fake("public", "Product.stock", { derived: "stock > 0" }), dataClasses)).toEqual([]);
+    expect(dtoClassViolations(fake("public", "ProductVariant.stock"), dataClasses)).toHaveLength(1);
+    expect(dtoClassViolations(fake("public", "ProductVariant.stock", { derived: "stock > 0" }), dataClasses)).toEqual([]);
     expect(dtoClassViolations(fake("public", "User.email", { derived: "has an email" }), dataClasses)).toHaveLength(1);
   });
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerAccountOverviewDTO } from "@/lib/dal/accounts/settings";
-import type { CustomerCartDTO, CustomerCartLineDTO, PublicPurchaseOptionsDTO } from "@/lib/dal/cart/cart";
+import type { CustomerCartDTO, CustomerCartLineDTO } from "@/lib/dal/cart/cart";
 import {
   type PublicCategoryDTO,
   type PublicProductDTO,
+  type PublicProductPageDTO,
+  type PublicVariantDTO,
   publicCategorySelect,
   publicProductSelect,
   toPublicProduct,
@@ -29,9 +31,41 @@ const publicProduct: DtoMapping<PublicProductDTO> = {
     name: { fields: ["Product.name"] },
     description: { fields: ["Product.description"] },
     price: { fields: ["Product.priceMinor", "Product.currency"] },
+    priceVaries: { fields: ["ProductVariant.priceMinor"], derived: "whether the variants on sale differ in price" },
     imagePath: { fields: ["Product.imagePath"] },
-    inStock: { fields: ["Product.stock"], derived: "stock > 0: whether, never how many (the count is internal)" },
+    inStock: { fields: ["ProductVariant.stock"], derived: "any variant's stock > 0: whether, never how many (the count is internal)" },
     category: { fields: ["Category.slug", "Category.name"] },
+  },
+};
+
+const publicProductPage: DtoMapping<PublicProductPageDTO> = {
+  dto: "PublicProductPageDTO",
+  audience: "public",
+  keys: {
+    ...publicProduct.keys,
+    id: { fields: ["Product.id"] },
+    metaTitle: { fields: ["Product.metaTitle"] },
+    metaDescription: { fields: ["Product.metaDescription"] },
+    options: { fields: ["ProductOption.name", "ProductOption.values"] },
+    variants: { fields: [], derived: "PublicVariantDTOs, mapped on their own" },
+  },
+};
+
+const publicVariant: DtoMapping<PublicVariantDTO> = {
+  dto: "PublicVariantDTO",
+  audience: "public",
+  keys: {
+    id: { fields: ["ProductVariant.id"] },
+    sku: { fields: ["ProductVariant.sku"] },
+    optionValues: { fields: ["ProductVariant.optionValues"] },
+    price: { fields: ["ProductVariant.priceMinor", "Product.currency"] },
+    compareAtPrice: { fields: ["ProductVariant.compareAtPriceMinor", "Product.currency"] },
+    availability: { fields: ["ProductVariant.stock"], derived: "in stock, only N left when N is low, or out of stock: lib/catalog/stock-availability.ts" },
+    // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" does, never a larger count.
+    maxQuantity: {
+      fields: ["ProductVariant.stock", "ProductVariant.maxPerOrder"],
+      derived: "min(maxPerOrder, stock when at most LOW_STOCK_THRESHOLD): lib/catalog/stock-availability.ts",
+    },
   },
 };
 
@@ -116,16 +150,18 @@ const customerCartLine: DtoMapping<CustomerCartLineDTO> = {
     id: { fields: ["CartItem.id"] },
     slug: { fields: ["Product.slug"] },
     name: { fields: ["Product.name"] },
+    variantTitle: { fields: ["ProductOption.name", "ProductVariant.optionValues"], derived: "each option's name with the variant's value" },
+    sku: { fields: ["ProductVariant.sku"] },
     imagePath: { fields: ["Product.imagePath"] },
-    unitPrice: { fields: ["Product.priceMinor", "Product.currency"] },
+    unitPrice: { fields: ["ProductVariant.priceMinor", "Product.currency"] },
     quantity: { fields: ["CartItem.quantity"] },
-    lineTotal: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
+    lineTotal: { fields: ["ProductVariant.priceMinor", "Product.currency", "CartItem.quantity"], derived: "price times quantity" },
     maxQuantity: {
-      fields: ["Product.stock", "Product.maxPerOrder", "Product.published"],
+      fields: ["ProductVariant.stock", "ProductVariant.maxPerOrder", "ProductVariant.archivedAt", "Product.published"],
       derived: "the most the line may hold now; stock limits it only when low (the public stock rule)",
     },
     problem: {
-      fields: ["Product.stock", "Product.maxPerOrder", "Product.published", "CartItem.quantity"],
+      fields: ["ProductVariant.stock", "ProductVariant.maxPerOrder", "ProductVariant.archivedAt", "Product.published", "CartItem.quantity"],
       derived: "why the line cannot be bought as it is",
     },
   },
@@ -137,21 +173,8 @@ const customerCart: DtoMapping<CustomerCartDTO> = {
   keys: {
     lines: { fields: [], derived: "CartLineDTOs, mapped on their own" },
     itemCount: { fields: ["CartItem.quantity"], derived: "a sum of quantities" },
-    subtotals: { fields: ["Product.priceMinor", "Product.currency", "CartItem.quantity"], derived: "sums of line totals" },
-    hasProblems: { fields: ["Product.stock", "Product.maxPerOrder", "Product.published"], derived: "whether any line has a problem" },
-  },
-};
-
-const publicPurchaseOptions: DtoMapping<PublicPurchaseOptionsDTO> = {
-  dto: "PublicPurchaseOptionsDTO",
-  audience: "public",
-  keys: {
-    productId: { fields: ["Product.id"] },
-    // The quantity field's limit; it shows a low stock ("up to 3"), as the cart's "only 3 left" does, never a larger count.
-    maxQuantity: {
-      fields: ["Product.stock", "Product.maxPerOrder", "Product.published"],
-      derived: "min(maxPerOrder, stock when at most LOW_STOCK_THRESHOLD): lib/catalog/stock-availability.ts",
-    },
+    subtotals: { fields: ["ProductVariant.priceMinor", "Product.currency", "CartItem.quantity"], derived: "sums of line totals" },
+    hasProblems: { fields: ["ProductVariant.stock", "ProductVariant.maxPerOrder", "ProductVariant.archivedAt", "Product.published"], derived: "whether any line has a problem" },
   },
 };
 
@@ -166,7 +189,8 @@ const browserDtos = [
   customerAccountOverview,
   customerCartLine,
   customerCart,
-  publicPurchaseOptions,
+  publicProductPage,
+  publicVariant,
   customerOrderSummary,
   customerOrderLine,
   customerOrder,
@@ -198,15 +222,19 @@ describe("browser DTOs by data class", () => {
 
   it("maps the keys a PublicProductDTO really has, and every column its query selects", () => {
     const dto = toPublicProduct({
-      ...{ slug: "s", name: "n", description: "d", priceMinor: 100, currency: "USD", imagePath: "/p.svg", stock: 0 },
+      ...{ slug: "s", name: "n", description: "d", priceMinor: 100, currency: "USD", imagePath: "/p.svg", variants: [] },
       category: { slug: "c", name: "C" },
     });
     expect(Object.keys(dto).sort()).toEqual(Object.keys(publicProduct.keys).sort());
-    const mapped = Object.values(publicProduct.keys).flatMap((source) => source.fields);
-    const selected = Object.keys(publicProductSelect).flatMap((key) =>
-      key === "category" ? ["Category.slug", "Category.name"] : [`Product.${key}`],
+    const mapped = new Set(Object.values(publicProduct.keys).flatMap((source) => source.fields));
+    const selected = new Set(
+      Object.keys(publicProductSelect).flatMap((key) => {
+        if (key === "category") return ["Category.slug", "Category.name"];
+        if (key === "variants") return Object.keys(publicProductSelect.variants.select).map((field) => `ProductVariant.${field}`);
+        return [`Product.${key}`];
+      }),
     );
-    expect(mapped.sort()).toEqual(selected.sort());
+    expect([...mapped].sort()).toEqual([...selected].sort());
     expect(Object.keys(publicCategorySelect).map((key) => `Category.${key}`).sort()).toEqual(
       Object.values(publicCategory.keys).flatMap((source) => source.fields).sort(),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicCategorySelect, publicProductSelect, toPublicProduct } from "./dto";
+import { publicCategorySelect, publicProductSelect, toPublicProduct, toPublicProductPage } from "./dto";
 import { PUBLIC_PRODUCT_KEYS } from "@/lib/dal/test-fixtures";
 
 const sampleRow = {
@@ -10,7 +10,7 @@ const sampleRow = {
   priceMinor: 24900,
   currency: "USD",
   imagePath: "/products/studio-over-ear-headphones.svg",
-  stock: 34,
+  variants: [{ priceMinor: 24900, stock: 34 }],
   published: true,
   featured: true,
   categoryId: "ckcat0000000000000000000",
@@ -40,17 +40,61 @@ describe("toPublicProduct", () => {
       name: "Studio Over-Ear Headphones",
       description: "Closed-back over-ear headphones.",
       price: { amountMinor: 24900, currency: "USD" },
+      priceVaries: false,
       imagePath: "/products/studio-over-ear-headphones.svg",
       inStock: true,
       category: { slug: "audio", name: "Audio" },
     });
   });
 
-  it("says in stock or not, never how many", () => {
-    expect(toPublicProduct({ ...sampleRow, stock: 0 }).inStock).toBe(false);
-    expect(toPublicProduct({ ...sampleRow, stock: -1 }).inStock).toBe(false);
-    expect(toPublicProduct({ ...sampleRow, stock: 1 }).inStock).toBe(true);
-    expect(JSON.stringify(toPublicProduct({ ...sampleRow, stock: 987654 }))).not.toContain("987654");
+  it("says in stock when any variant on sale is, never how many", () => {
+    const withStock = (...stocks: number[]) => toPublicProduct({ ...sampleRow, variants: stocks.map((stock) => ({ priceMinor: 24900, stock })) });
+    expect(withStock(0).inStock).toBe(false);
+    expect(withStock(-1, 0).inStock).toBe(false);
+    expect(withStock(0, 1).inStock).toBe(true);
+    expect(withStock().inStock).toBe(false);
+    expect(JSON.stringify(withStock(987654))).not.toContain("987654");
+  });
+
+  it("says the price varies when its variants differ in price", () => {
+    expect(toPublicProduct({ ...sampleRow, variants: [{ priceMinor: 100, stock: 1 }, { priceMinor: 100, stock: 0 }] }).priceVaries).toBe(false);
+    expect(toPublicProduct({ ...sampleRow, variants: [{ priceMinor: 100, stock: 1 }, { priceMinor: 150, stock: 0 }] }).priceVaries).toBe(true);
+  });
+});
+
+describe("toPublicProductPage", () => {
+  const variant = { id: "v1", sku: "HP-BLACK", optionValues: ["Black"], priceMinor: 24900, compareAtPriceMinor: 27900, stock: 3, maxPerOrder: 10 };
+  const page = toPublicProductPage({
+    ...sampleRow,
+    metaTitle: null,
+    metaDescription: null,
+    options: [{ name: "Colour", values: ["Black", "Silver"] }],
+    variants: [variant, { ...variant, id: "v2", sku: "HP-SILVER", optionValues: ["Silver"], compareAtPriceMinor: null, stock: 987654 }],
+  });
+
+  it("offers each variant with its price, earlier price and availability, never its stock count", () => {
+    expect(page.variants).toEqual([
+      {
+        id: "v1",
+        sku: "HP-BLACK",
+        optionValues: ["Black"],
+        price: { amountMinor: 24900, currency: "USD" },
+        compareAtPrice: { amountMinor: 27900, currency: "USD" },
+        availability: { status: "low_stock", unitsLeft: 3 },
+        maxQuantity: 3,
+      },
+      {
+        id: "v2",
+        sku: "HP-SILVER",
+        optionValues: ["Silver"],
+        price: { amountMinor: 24900, currency: "USD" },
+        compareAtPrice: null,
+        availability: { status: "in_stock" },
+        maxQuantity: 10,
+      },
+    ]);
+    expect(JSON.stringify(page)).not.toContain("987654");
+    expect(page.options).toEqual([{ name: "Colour", values: ["Black", "Silver"] }]);
   });
 });
 
@@ -64,8 +108,9 @@ describe("select shapes", () => {
       "name",
       "priceMinor",
       "slug",
-      "stock",
+      "variants",
     ]);
+    expect(publicProductSelect.variants).toEqual({ where: { archivedAt: null }, select: { priceMinor: true, stock: true } });
     expect(Object.keys(publicProductSelect.category.select).sort()).toEqual(["name", "slug"]);
   });
 

@@ -122,19 +122,27 @@ describe("getCategory", () => {
 });
 
 describe("getProduct", () => {
-  it("returns the public DTO of a seed product", async () => {
+  it("returns the public DTO of a seed product, with its options and variants on sale", async () => {
     const seed = seedProduct("studio-over-ear-headphones");
     const product = await getProduct(seed.slug);
     expect(product).toEqual({
+      id: expect.any(String),
       slug: seed.slug,
       name: seed.name,
       description: seed.description,
-      price: { amountMinor: seed.priceMinor, currency: seed.currency },
+      // The listing price is the cheaper variant's (Silver, reduced from the usual price).
+      price: { amountMinor: 22900, currency: seed.currency },
+      priceVaries: true,
       imagePath: seed.imagePath,
-      inStock: seed.stock > 0,
+      inStock: true,
       category: { slug: "audio", name: "Audio" },
       metaTitle: null,
       metaDescription: null,
+      options: [{ name: "Colour", values: ["Black", "Silver"] }],
+      variants: [
+        expect.objectContaining({ sku: "STUDIO-OVER-EAR-HEADPHONES-BLACK", optionValues: ["Black"], price: { amountMinor: seed.priceMinor, currency: seed.currency }, compareAtPrice: null }),
+        expect.objectContaining({ sku: "STUDIO-OVER-EAR-HEADPHONES-SILVER", optionValues: ["Silver"], price: { amountMinor: 22900, currency: seed.currency }, compareAtPrice: { amountMinor: 24900, currency: seed.currency } }),
+      ],
     });
   });
 

@@ -82,7 +82,7 @@ describe("staff categories", () => {
     // A moved or saved product cannot go into it.
     const product = await fixtures.productFields({ categoryId: id });
     const { createProduct } = await import("./staff-product-save");
-    expect(await createProduct(staff, product, context)).toEqual({ ok: false, code: "unknown_category" });
+    expect(await createProduct(staff, product, fixtures.firstVariant(), context)).toEqual({ ok: false, code: "unknown_category" });
     expect(await moveCategory(staff, id, "up", context)).toEqual({ ok: false, code: "archived" });
 
     expect(await setCategoryArchived(staff, id, false, context)).toEqual({ ok: true, id });
