@@ -28,6 +28,7 @@ async function createProduct(page: Page, fields: { name: string; description: st
   await page.getByLabel("Name", { exact: true }).fill(fields.name);
   await page.getByLabel("Slug").fill(slug);
   await page.getByLabel("Description", { exact: true }).fill(fields.description);
+  await page.getByLabel("SKU").fill(slug.toUpperCase());
   await page.getByLabel("Price (USD)").fill(fields.price ?? "24.99");
   await page.getByLabel("Category").selectOption({ label: "Outdoor" });
   await page.getByRole("button", { name: "Create product" }).click();
@@ -37,7 +38,9 @@ async function createProduct(page: Page, fields: { name: string; description: st
 
 async function productRow(slug: string) {
   const [row] = await sql<{ name: string; description: string; stock: number; currency: string; published: boolean; priceMinor: number; imagePath: string }>(
-    `SELECT name, description, stock, currency, published, "priceMinor", "imagePath" FROM "Product" WHERE slug = $1`,
+    `SELECT name, description, currency, published, "priceMinor", "imagePath",
+            (SELECT sum(stock) FROM "ProductVariant" v WHERE v."productId" = p.id)::int AS stock
+       FROM "Product" p WHERE slug = $1`,
     [slug],
   );
   return row;

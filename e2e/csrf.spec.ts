@@ -7,7 +7,8 @@ const refusedText = "This form has expired or did not come from this shop.";
 
 async function unitsInCarts(slug: string): Promise<number> {
   const [row] = await sql<{ units: number }>(
-    `SELECT COALESCE(SUM(ci.quantity), 0)::int AS units FROM "CartItem" ci JOIN "Product" p ON p.id = ci."productId" WHERE p.slug = $1`,
+    `SELECT COALESCE(SUM(ci.quantity), 0)::int AS units FROM "CartItem" ci JOIN "ProductVariant" v ON v.id = ci."variantId"
+       JOIN "Product" p ON p.id = v."productId" WHERE p.slug = $1`,
     [slug],
   );
   return row?.units ?? -1;

@@ -23,7 +23,8 @@ test.beforeAll(reopenShop);
 async function fillCart(email: string, slug: string) {
   const cartId = `cart-${randomBytes(6).toString("hex")}`;
   await sql(`INSERT INTO "Cart" (id, "userId", "updatedAt") SELECT $1, id, now() FROM "User" WHERE email = $2`, [cartId, email]);
-  await sql(`INSERT INTO "CartItem" (id, "cartId", "productId", quantity, "updatedAt") SELECT $1, $2, id, 1, now() FROM "Product" WHERE slug = $3`, [
+  await sql(`INSERT INTO "CartItem" (id, "cartId", "variantId", quantity, "updatedAt")
+     SELECT $1, $2, v.id, 1, now() FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" WHERE p.slug = $3 LIMIT 1`, [
     `item-${randomBytes(6).toString("hex")}`,
     cartId,
     slug,

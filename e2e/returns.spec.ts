@@ -25,8 +25,8 @@ async function shippedOrder(email: string, product: { slug: string; name: string
     [orderId, number, total, paymentIntentId, email],
   );
   await sql(
-    `INSERT INTO "OrderItem" (id, "orderId", "productId", "productName", "unitPriceMinor", quantity, "lineTotalMinor")
-     SELECT $1, $2, id, name, $3, $4, $5 FROM "Product" WHERE slug = $6`,
+    `INSERT INTO "OrderItem" (id, "orderId", "productId", "variantId", sku, "productName", "unitPriceMinor", quantity, "lineTotalMinor")
+     SELECT $1, $2, p.id, v.id, v.sku, p.name, $3, $4, $5 FROM "Product" p JOIN "ProductVariant" v ON v."productId" = p.id WHERE p.slug = $6 LIMIT 1`,
     [randomUUID(), orderId, priceMinor, quantity, total, product.slug],
   );
   await sql(

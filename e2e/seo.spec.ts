@@ -45,13 +45,11 @@ test("a product page carries its canonical, share tags and structured data, with
   const things = await jsonLd(page);
   const product = things.find((thing) => thing["@type"] === "Product");
   expect(product).toMatchObject({ name: "Studio Over-Ear Headphones", url: productUrl, image: [ogImage] });
-  expect(product?.offers).toMatchObject({
-    "@type": "Offer",
-    price: expect.stringMatching(/^\d+\.\d{2}$/),
-    priceCurrency: "USD",
-    availability: expect.stringMatching(/^https:\/\/schema\.org\/(InStock|OutOfStock)$/),
-    url: productUrl,
-  });
+  // One offer per colour, each with its SKU.
+  expect(product?.offers).toEqual([
+    expect.objectContaining({ "@type": "Offer", sku: "STUDIO-OVER-EAR-HEADPHONES-BLACK", price: expect.stringMatching(/^\d+\.\d{2}$/), priceCurrency: "USD", url: productUrl }),
+    expect.objectContaining({ "@type": "Offer", sku: "STUDIO-OVER-EAR-HEADPHONES-SILVER", availability: expect.stringMatching(/^https:\/\/schema\.org\/(InStock|OutOfStock)$/) }),
+  ]);
   const breadcrumbs = things.find((thing) => thing["@type"] === "BreadcrumbList");
   expect((breadcrumbs?.itemListElement as { item: string }[]).map((item) => item.item)).toEqual([
     `${baseURL}/`,
@@ -99,8 +97,8 @@ test("robots.txt and sitemap.xml point search engines at published pages only", 
   // An unannounced product: the sitemap must not list it.
   const hidden = `e2e-unpublished-${randomUUID()}`;
   await sql(
-    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "imagePath", published, "categoryId", "updatedAt")
-     SELECT $1, $1, 'Unannounced prototype', 'Not yet public.', 100, 'USD', 5, '/product-placeholder.svg', false, id, now()
+    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, "imagePath", published, "categoryId", "updatedAt")
+     SELECT $1, $1, 'Unannounced prototype', 'Not yet public.', 100, 'USD', '/product-placeholder.svg', false, id, now()
      FROM "Category" WHERE slug = 'audio'`,
     [hidden],
   );

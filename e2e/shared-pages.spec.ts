@@ -125,9 +125,11 @@ test.describe("staff", () => {
 
     const [row] = await sql<{ id: string }>(`SELECT id FROM "Product" WHERE slug = $1`, [product.slug]);
     await page.goto(`/admin/products/${row?.id}`);
-    await page.getByLabel("Price (USD)").fill("12.34");
-    await page.getByRole("button", { name: "Save product" }).click();
-    await expect(page.getByText("The product was saved.")).toBeVisible();
+    // Its one variant's card: the price lives on the variant.
+    const variant = page.getByRole("article", { name: /Default variant/ });
+    await variant.getByLabel("Price (USD)").fill("12.34");
+    await variant.getByRole("button", { name: "Save variant" }).click();
+    await expect(variant.getByText("The variant was saved.")).toBeVisible();
     const saved = Date.now();
     await expect.poll(pageText, { timeout: 5_000, intervals: [100] }).toContain("$12.34");
     expect(Date.now() - saved).toBeLessThan(5_000);

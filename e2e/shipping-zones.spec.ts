@@ -34,8 +34,7 @@ test("staff edit a rate; a shopper in another zone sees only that zone's rates, 
   expect(saved?.audited).toBeGreaterThan(0);
 
   // A 500 g product: the EU standard rate's first weight band.
-  const product = await createTestProduct({ name: "E2E Zone Lamp", priceMinor: 4000, stock: 3 });
-  await sql(`UPDATE "Product" SET "weightGrams" = 500 WHERE slug = $1`, [product.slug]);
+  const product = await createTestProduct({ name: "E2E Zone Lamp", priceMinor: 4000, stock: 3, weightGrams: 500 });
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `198.18.${randomInt(256)}.${randomInt(256)}` } });
   const shopper = await context.newPage();
   await addToCart(shopper, product.slug, 1);

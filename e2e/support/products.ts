@@ -3,21 +3,31 @@ import { sql } from "./database";
 
 /**
  * A product of one test's own (own slug, own stock), so tests running in
- * parallel never buy each other's units and stock checks are exact.
+ * parallel never buy each other's units and stock checks are exact. It has one
+ * variant (no options) whose id and SKU follow the slug.
  */
-export async function createTestProduct(fields: { name: string; priceMinor: number; stock: number }) {
+export async function createTestProduct(fields: { name: string; priceMinor: number; stock: number; weightGrams?: number }) {
   const slug = `e2e-${randomBytes(5).toString("hex")}`;
   await sql(
-    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "imagePath", "categoryId", "updatedAt")
-     SELECT $1, $1, $2, 'A product of the browser tests.', $3, 'USD', $4, '/products/bookshelf-speaker-pair.svg', id, now()
+    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, "imagePath", "categoryId", "updatedAt")
+     SELECT $1, $1, $2, 'A product of the browser tests.', $3, 'USD', '/products/bookshelf-speaker-pair.svg', id, now()
        FROM "Category" WHERE slug = 'audio'`,
-    [slug, fields.name, fields.priceMinor, fields.stock],
+    [slug, fields.name, fields.priceMinor],
+  );
+  await sql(
+    `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "priceMinor", stock, "weightGrams", "updatedAt")
+     VALUES ($1, $1, upper($1), '{}', $2, $3, $4, now())`,
+    [slug, fields.priceMinor, fields.stock, fields.weightGrams ?? 0],
   );
   return { slug, name: fields.name };
 }
 
+/** Units left across the product's variants. */
 export async function stockOf(slug: string): Promise<number> {
-  const [row] = await sql<{ stock: number }>(`SELECT stock FROM "Product" WHERE slug = $1`, [slug]);
+  const [row] = await sql<{ stock: number | null }>(
+    `SELECT sum(v.stock)::int AS stock FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" WHERE p.slug = $1`,
+    [slug],
+  );
   return row?.stock ?? -1;
 }
 

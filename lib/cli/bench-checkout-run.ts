@@ -34,18 +34,24 @@ const address = { newAddress: { recipientName: "Bench Buyer", line1: "1 Bench St
 const client = new pg.Client({ connectionString: env.DATABASE_URL });
 await client.connect();
 
+/** A product with one variant (no options); returns the variant's id, what carts hold. */
 async function product(stock: number, maxPerOrder: number, priceMinor: number): Promise<string> {
   const id = randomUUID();
   await client.query(
-    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "maxPerOrder", "imagePath", "categoryId", "updatedAt")
-     VALUES ($1, $1, $2, 'Bench product', $3, 'USD', $4, $5, '/x.svg', $6, now())`,
-    [id, `Bench product ${priceMinor}`, priceMinor, stock, maxPerOrder, categoryId],
+    `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, "imagePath", "categoryId", "updatedAt")
+     VALUES ($1, $1, $2, 'Bench product', $3, 'USD', '/x.svg', $4, now())`,
+    [id, `Bench product ${priceMinor}`, priceMinor, categoryId],
+  );
+  await client.query(
+    `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "priceMinor", stock, "maxPerOrder", "updatedAt")
+     VALUES ($1, $1, upper($1), '{}', $2, $3, $4, now())`,
+    [id, priceMinor, stock, maxPerOrder],
   );
   return id;
 }
 
 /** Buyers with a verified account and a cart holding `lines`. */
-async function buyers(count: number, lines: { productId: string; quantity: number }[]): Promise<ActiveSession[]> {
+async function buyers(count: number, lines: { variantId: string; quantity: number }[]): Promise<ActiveSession[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
   await client.query(
     `INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt", "updatedAt")
@@ -55,9 +61,9 @@ async function buyers(count: number, lines: { productId: string; quantity: numbe
   await client.query(`INSERT INTO "Cart" (id, "userId", "updatedAt") SELECT id, id, now() FROM unnest($1::text[]) AS u(id)`, [ids]);
   for (const line of lines) {
     await client.query(
-      `INSERT INTO "CartItem" (id, "cartId", "productId", quantity, "updatedAt")
+      `INSERT INTO "CartItem" (id, "cartId", "variantId", quantity, "updatedAt")
        SELECT gen_random_uuid()::text, id, $2, $3, now() FROM unnest($1::text[]) AS u(id)`,
-      [ids, line.productId, line.quantity],
+      [ids, line.variantId, line.quantity],
     );
   }
   return ids.map((userId) => ({
@@ -99,8 +105,8 @@ await jobSender(); // installs the job queues before the first transaction needs
 // 1. Create checkout at 20 concurrent buyers.
 const [speaker, cable] = [await product(1_000_000, 10, 2500), await product(1_000_000, 10, 999)];
 const crowd = await buyers(BUYERS, [
-  { productId: speaker, quantity: 1 },
-  { productId: cable, quantity: 2 },
+  { variantId: speaker, quantity: 1 },
+  { variantId: cable, quantity: 2 },
 ]);
 const limit = pLimit(CONCURRENCY);
 const latencies: number[] = [];
@@ -119,13 +125,13 @@ const checkoutSeconds = (performance.now() - started) / 1000;
 
 // 2. Scarce stock: 100 buyers at once for 10 units, then every placed order pays.
 const scarce = await product(SCARCE_UNITS, 1, 4900);
-const rush = await buyers(SCARCE_BUYERS, [{ productId: scarce, quantity: 1 }]);
+const rush = await buyers(SCARCE_BUYERS, [{ variantId: scarce, quantity: 1 }]);
 const attempts = await Promise.allSettled(rush.map((viewer) => createCheckout(viewer)));
 const placed = attempts.flatMap((attempt) => (attempt.status === "fulfilled" ? [attempt.value] : []));
 const outcomes = await Promise.all((await paidEvents(placed)).map(deliver));
 const { rows: [sold] } = await client.query(
-  `SELECT COALESCE(SUM(i.quantity), 0)::int AS units, (SELECT stock FROM "Product" WHERE id = $1) AS stock
-     FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" WHERE i."productId" = $1 AND o.status = 'paid'`,
+  `SELECT COALESCE(SUM(i.quantity), 0)::int AS units, (SELECT stock FROM "ProductVariant" WHERE id = $1) AS stock
+     FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" WHERE i."variantId" = $1 AND o."paymentStatus" = 'paid'`,
   [scarce],
 );
 const { units, stock } = sold as { units: number; stock: number };

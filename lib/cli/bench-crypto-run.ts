@@ -39,8 +39,13 @@ const userId = randomUUID();
 const productId = randomUUID();
 await client.query(`INSERT INTO "Category" (id, slug, name, description) VALUES ('bench', 'bench', 'Bench', 'Bench')`);
 await client.query(
-  `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, stock, "imagePath", "categoryId", "updatedAt")
-   VALUES ($1, $1, 'Bench product', 'Bench', 2500, 'USD', 1000000, '/x.svg', 'bench', now())`,
+  `INSERT INTO "Product" (id, slug, name, description, "priceMinor", currency, "imagePath", "categoryId", "updatedAt")
+   VALUES ($1, $1, 'Bench product', 'Bench', 2500, 'USD', '/x.svg', 'bench', now())`,
+  [productId],
+);
+// Its one variant shares its id: carts hold variants.
+await client.query(
+  `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "priceMinor", stock, "updatedAt") VALUES ($1, $1, 'BENCH', '{}', 2500, 1000000, now())`,
   [productId],
 );
 await client.query(
@@ -60,7 +65,7 @@ const viewer: ActiveSession = {
 };
 await jobSender();
 for (let i = 0; i < ORDERS; i += 1) {
-  await client.query(`INSERT INTO "CartItem" (id, "cartId", "productId", quantity, "updatedAt") VALUES ($1, $2, $3, 1 + $4 % 3, now())`, [
+  await client.query(`INSERT INTO "CartItem" (id, "cartId", "variantId", quantity, "updatedAt") VALUES ($1, $2, $3, 1 + $4 % 3, now())`, [
     randomUUID(),
     userId,
     productId,
