@@ -22,6 +22,39 @@ export async function createTestProduct(fields: { name: string; priceMinor: numb
   return { slug, name: fields.name };
 }
 
+/**
+ * A product of the test's own in two options, Size (S, M) and Colour (Black, Sand): S costs
+ * 20.00, M 22.00 (was 25.00); S in Sand is sold out. SKUs end in the values ("…-M-BLACK").
+ */
+export async function createTestProductWithOptions(name: string) {
+  const { slug } = await createTestProduct({ name, priceMinor: 2000, stock: 5 });
+  await sql(`DELETE FROM "ProductVariant" WHERE "productId" = $1`, [slug]);
+  await sql(
+    `INSERT INTO "ProductOption" (id, "productId", name, position, "values") VALUES ($1 || '-size', $1, 'Size', 0, '{S,M}'), ($1 || '-colour', $1, 'Colour', 1, '{Black,Sand}')`,
+    [slug],
+  );
+  const variants: [string, string, number, number | null, number][] = [
+    ["S", "Black", 2000, null, 5],
+    ["M", "Black", 2200, 2500, 5],
+    ["S", "Sand", 2000, null, 0],
+    ["M", "Sand", 2200, 2500, 5],
+  ];
+  for (const [position, [size, colour, price, compareAt, stock]] of variants.entries()) {
+    await sql(
+      `INSERT INTO "ProductVariant" (id, "productId", sku, "optionValues", "priceMinor", "compareAtPriceMinor", stock, position, "updatedAt")
+       VALUES ($1 || $2, $1, upper($1 || $2), $3, $4, $5, $6, $7, now())`,
+      [slug, `-${size}-${colour}`.toLowerCase(), [size, colour], price, compareAt, stock, position],
+    );
+  }
+  return { slug, name };
+}
+
+/** The stock of the product's variant whose SKU ends in `suffix` (e.g. "-M-BLACK"). */
+export async function variantStockOf(slug: string, suffix: string): Promise<number> {
+  const [row] = await sql<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE sku = upper($1 || $2)`, [slug, suffix]);
+  return row?.stock ?? -1;
+}
+
 /** Units left across the product's variants. */
 export async function stockOf(slug: string): Promise<number> {
   const [row] = await sql<{ stock: number | null }>(

@@ -32,7 +32,7 @@ export const showCart = customerRoute(async ({ viewer }) => jsonResponse(await g
 export const addItem = customerRoute(async ({ request, viewer }) => {
   const body = await readJsonBody(request, addCartItemSchema);
   if (!body.ok) return body.response;
-  const variantId = await chooseVariant({ productSlug: body.data.productSlug }, body.data.options);
+  const variantId = await chooseVariant({ productSlug: body.data.productSlug }, body.data.options ?? []);
   if (!variantId) return problemResponse("notFound", { detail: "That product or choice is not available." });
   const change = await addCartItem(shopper(viewer), { variantId, quantity: body.data.quantity });
   if (!change.ok) return cartProblem(change);

@@ -16,7 +16,6 @@ import {
   problemSchema,
   productPageSchema,
   productDetailSchema,
-  productSchema,
   securityActivityListSchema,
   setCartItemSchema,
 } from "./schemas";

@@ -72,7 +72,7 @@ const quantity = z.number().int().min(1).max(999);
 export const addCartItemSchema = z
   .strictObject({
     productSlug: z.string().min(1).max(200),
-    options: z.array(z.string().max(60)).max(3).default([]).describe("The value chosen for each of the product's options, in their order; empty for a product without options."),
+    options: z.array(z.string().max(60)).max(3).optional().describe("The value chosen for each of the product's options, in their order; empty for a product without options."),
     quantity,
   })
   .meta({ id: "AddCartItem" });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { updateTestVariant } from "@/lib/dal/catalog/test-products";
 import { CartErrorCode } from "@/lib/cart/cart-errors";
 import { CartProblemCode } from "@/lib/cart/line-problems";
-import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { getProduct } from "@/lib/dal/catalog/products";
 import { addCartItem, getCartView } from "./cart";

@@ -1,3 +1,4 @@
+import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import { db } from "@/lib/db";
 
 /** What a test product's one variant starts with (a product without options). */
@@ -23,7 +24,7 @@ export async function createTestProduct(fields: TestProductFields) {
       name: fields.name,
       description: fields.description ?? "A product of the tests.",
       priceMinor,
-      currency: fields.currency ?? "USD",
+      currency: fields.currency ?? SHOP_CURRENCY,
       published: fields.published ?? true,
       featured: fields.featured ?? false,
       imagePath: fields.imagePath ?? "/products/test.svg",

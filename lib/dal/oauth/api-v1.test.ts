@@ -123,6 +123,28 @@ describe("/api/v1 cart", () => {
     expect(((await removed.json()) as { lines: unknown[] }).lines).toHaveLength(0);
   });
 
+  it("adds the variant with the chosen option values; a combination the product does not have is a 404", async () => {
+    const { token, userId } = await customerWithApp();
+    const product = await createProduct({ priceMinor: 2000 });
+    await db.productOption.create({ data: { productId: product.id, name: "Size", values: ["S", "M"], position: 0 } });
+    await db.productVariant.update({ where: { id: product.variantId }, data: { optionValues: ["S"] } });
+    await db.productVariant.create({ data: { productId: product.id, sku: `${product.slug}-M`.toUpperCase(), optionValues: ["M"], priceMinor: 2600, stock: 3, position: 1 } });
+    const detail = await call(showProduct, `/api/v1/products/${product.slug}`, { params: { slug: product.slug } });
+    const shown = (await detail.json()) as { options: unknown; variants: { optionValues: string[]; price: { amountMinor: number } }[] };
+    expect(shown.options).toEqual([{ name: "Size", values: ["S", "M"] }]);
+    expect(shown.variants.map((variant) => [variant.optionValues, variant.price.amountMinor])).toEqual([[["S"], 2000], [["M"], 2600]]);
+
+    const added = await call(addItem, "/api/v1/cart/items", { token, body: { productSlug: product.slug, options: ["M"], quantity: 1 } });
+    expect(added.status).toBe(201);
+    expect(((await added.json()) as { lines: { variantTitle: string; unitPrice: { amountMinor: number } }[] }).lines).toMatchObject([
+      { variantTitle: "Size: M", unitPrice: { amountMinor: 2600 } },
+    ]);
+    for (const options of [["L"], [], ["M", "Red"]]) {
+      expect((await call(addItem, "/api/v1/cart/items", { token, body: { productSlug: product.slug, options, quantity: 1 } })).status, options.join()).toBe(404);
+    }
+    await expect(db.cartItem.count({ where: { cart: { userId } } })).resolves.toBe(1);
+  });
+
   it("cannot touch another customer's cart line (IDOR): 404, and the line is unchanged", async () => {
     const victim = await customerWithApp();
     const attacker = await customerWithApp();

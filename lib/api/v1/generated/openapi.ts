@@ -57,7 +57,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published product. */
+        /** One published product with its options and variants. */
         get: {
             parameters: {
                 query?: never;
@@ -75,7 +75,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Product"];
+                        "application/json": components["schemas"]["ProductDetail"];
                     };
                 };
                 /** @description No such published product. */
@@ -1031,6 +1031,8 @@ export interface components {
     schemas: {
         AddCartItem: {
             productSlug: string;
+            /** @description The value chosen for each of the product's options, in their order; empty for a product without options. */
+            options?: string[];
             quantity: number;
         };
         SetCartItem: {
@@ -1060,7 +1062,10 @@ export interface components {
             slug: string;
             name: string;
             description: string;
+            /** @description The lowest price of its variants on sale. */
             price: components["schemas"]["Money"];
+            /** @description Whether its variants differ in price (listings say "from"). */
+            priceVaries: boolean;
             imagePath: string;
             inStock: boolean;
             category: {
@@ -1081,6 +1086,50 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        ProductDetail: {
+            slug: string;
+            name: string;
+            description: string;
+            /** @description The lowest price of its variants on sale. */
+            price: components["schemas"]["Money"];
+            /** @description Whether its variants differ in price (listings say "from"). */
+            priceVaries: boolean;
+            imagePath: string;
+            inStock: boolean;
+            category: {
+                slug: string;
+                name: string;
+            };
+            id: string;
+            metaTitle: string | null;
+            metaDescription: string | null;
+            options: {
+                name: string;
+                values: string[];
+            }[];
+            variants: components["schemas"]["Variant"][];
+        };
+        Variant: {
+            id: string;
+            sku: string;
+            /** @description One value per option, in the options' order. */
+            optionValues: string[];
+            price: components["schemas"]["Money"];
+            compareAtPrice: components["schemas"]["Money"] | null;
+            availability: {
+                /** @constant */
+                status: "in_stock";
+            } | {
+                /** @constant */
+                status: "low_stock";
+                unitsLeft: number;
+            } | {
+                /** @constant */
+                status: "out_of_stock";
+            };
+            /** @description The most one order may take now (0: it cannot be bought). */
+            maxQuantity: number;
+        };
         Cart: {
             lines: components["schemas"]["CartLine"][];
             itemCount: number;
@@ -1091,6 +1140,9 @@ export interface components {
             id: string;
             slug: string;
             name: string;
+            /** @description The variant's option values with their names; empty without options. */
+            variantTitle: string;
+            sku: string;
             imagePath: string;
             unitPrice: components["schemas"]["Money"];
             quantity: number;
