@@ -39,6 +39,8 @@ export const productImageLayouts = {
   card: "(min-width: 1152px) 270px, (min-width: 1024px) 23vw, (min-width: 640px) 30vw, 48vw",
   /** The product page: full width on phones, half from md. */
   productMain: "(min-width: 1152px) 552px, (min-width: 768px) 48vw, 100vw",
+  /** A product page gallery's thumbnail: 64 px, 80 px from sm (components/product-gallery.tsx). */
+  galleryThumbnail: "(min-width: 640px) 80px, 64px",
   /** A cart line: 80 px, 96 px from sm. */
   cartThumbnail: "(min-width: 640px) 96px, 80px",
   /** The admin product editor: a 240 px square. */

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { JsonLdScript } from "@/components/json-ld";
 import { Price } from "@/components/price";
-import { ProductImage } from "@/components/product-image";
+import { ProductGallery } from "@/components/product-gallery";
 import { parseSlug } from "@/lib/catalog/listing-params";
 import { getPurchaseOptions } from "@/lib/dal/cart/cart";
+import { getProductGallery } from "@/lib/dal/catalog/product-gallery";
 import { getProduct } from "@/lib/dal/catalog/products";
 import { productMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, productCrumbs, productJsonLd } from "@/lib/seo/json-ld";
@@ -28,11 +29,14 @@ export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
   const purchase = await getPurchaseOptions(product.slug);
+  // No uploaded images: the product's own picture (a demo illustration or the placeholder) alone.
+  const gallery = await getProductGallery(product.slug);
+  const images = gallery.length > 0 ? gallery : [{ src: product.imagePath, alt: product.name }];
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <JsonLdScript data={productJsonLd(product, site.url)} />
       <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} />
-      <ProductImage src={product.imagePath} alt={product.name} size={800} layout="productMain" loading="priority" className="aspect-square w-full rounded-lg" />
+      <ProductGallery images={images} />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`/category/${product.category.slug}`} className="text-brand-700 hover:underline">
