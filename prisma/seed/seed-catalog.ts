@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCategories, seedProducts } from "./catalog-data";
 import { seedDiscountCodes } from "./seed-discounts";
+import { seedGallery } from "./seed-gallery";
 import { seedShipping } from "./seed-shipping";
 
 export async function seedCatalog(databaseUrl: string): Promise<{ categories: number; products: number }> {
@@ -28,6 +29,7 @@ export async function seedCatalog(databaseUrl: string): Promise<{ categories: nu
       // Products seeded before weights existed get theirs; a weight staff set is kept.
       await db.product.updateMany({ where: { slug: product.slug, weightGrams: 0 }, data: { weightGrams: product.weightGrams } });
     }
+    await seedGallery(db);
     await seedDiscountCodes(db);
     await seedShipping(db);
     return { categories: seedCategories.length, products: seedProducts.length };
