@@ -27,17 +27,17 @@ export function ImageArrangeForm({ move, remove, imageId, label, first, last }: 
           <CsrfField />
           <input type="hidden" name="imageId" value={imageId} />
           <button type="submit" name="direction" value="up" disabled={first || moving} className={button}>
-            Move up<span className="sr-only">: {label}</span>
+            Move up<span className="sr-only">{` ${label}`}</span>
           </button>
           <button type="submit" name="direction" value="down" disabled={last || moving} className={button}>
-            Move down<span className="sr-only">: {label}</span>
+            Move down<span className="sr-only">{` ${label}`}</span>
           </button>
         </form>
         <form action={removeAction}>
           <CsrfField />
           <input type="hidden" name="imageId" value={imageId} />
           <button type="submit" disabled={removing} className={`${button} text-danger-800`}>
-            Delete<span className="sr-only">: {label}</span>
+            Delete<span className="sr-only">{` ${label}`}</span>
           </button>
         </form>
       </div>
