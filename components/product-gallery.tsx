@@ -24,7 +24,7 @@ export function ProductGallery({ images }: { images: GalleryImage[] }) {
       <ul
         aria-label={`Product images, ${images.length}`}
         tabIndex={0}
-        className="flex snap-x snap-mandatory overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="flex snap-x snap-mandatory overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-brand-700"
       >
         {images.map((image, index) => (
           <li key={image.src} id={slideId(index)} className="w-full shrink-0 snap-center scroll-mt-4">
@@ -37,7 +37,7 @@ export function ProductGallery({ images }: { images: GalleryImage[] }) {
           <li key={image.src}>
             <a
               href={`#${slideId(index)}`}
-              className="block size-16 overflow-hidden rounded border border-neutral-300 hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600 sm:size-20"
+              className="block size-16 overflow-hidden rounded border border-neutral-300 hover:border-brand-700 focus-visible:outline-2 focus-visible:outline-brand-700 sm:size-20"
             >
               <span className="sr-only">{`Show image ${index + 1} of ${images.length}: `}</span>
               <ProductImage src={image.src} alt={image.alt} size={80} layout="galleryThumbnail" className="size-full object-contain" />
