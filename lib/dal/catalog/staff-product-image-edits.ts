@@ -3,6 +3,7 @@ import { auditValues } from "@/lib/audit/audit-values";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { imageAltSchema } from "@/lib/images/image-alt";
+import { logger } from "@/lib/log/logger";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
@@ -15,8 +16,8 @@ type Edit = (tx: Prisma.TransactionClient, gallery: LockedGallery, index: number
 /**
  * Runs one change to image `imageId` of product `productId` under the
  * product row's lock. The image must be one of that product's: an id of
- * another product's image (a tampered form) is refused as not found and
- * changes nothing. The cover follows whatever is first afterwards. Each
+ * another product's image (a tampered form) is refused as not found,
+ * changes nothing and is logged. The cover follows whatever is first afterwards. Each
  * change that does something is audited as `action`.
  */
 async function editGalleryImage(
@@ -32,7 +33,12 @@ async function editGalleryImage(
     const gallery = await lockGallery(tx, productId);
     if (!gallery) return { ok: false, code: ProductImageError.notFound };
     const index = gallery.images.findIndex((image) => image.id === imageId);
-    if (index < 0) return { ok: false, code: ProductImageError.imageNotFound };
+    if (index < 0) {
+      // An image that exists under another product is a forged form, not a stale one: worth a trace.
+      const elsewhere = await tx.productImage.findUnique({ where: { id: imageId }, select: { productId: true } });
+      if (elsewhere) logger.warn({ actorId: viewer.userId, productId, imageId, action }, "gallery change named another product's image: refused");
+      return { ok: false, code: ProductImageError.imageNotFound };
+    }
     const { audit } = await edit(tx, gallery, index);
     if (!audit) return { ok: true, imagePath: gallery.imagePath };
     const imagePath = (await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { imagePath: true } })).imagePath;
