@@ -14,6 +14,7 @@ import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
 import { customerCheckoutLine, customerCheckoutOption, customerOrder, customerOrderLine, customerOrderSummary } from "@/lib/dal/orders/dto-mappings";
 import { customerSecurityActivity } from "@/lib/dal/sessions/dto-mappings";
+import { publicProductImage } from "@/lib/dal/catalog/gallery-dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*
@@ -157,6 +158,7 @@ const publicPurchaseOptions: DtoMapping<PublicPurchaseOptionsDTO> = {
 
 const browserDtos = [
   publicProduct,
+  publicProductImage,
   publicCategory,
   publicSitemapProduct,
   publicSitemapCategory,
