@@ -65,7 +65,7 @@ test("staff add a second image with alt text, move it first, and the product pag
   await expect(second).toHaveAttribute("loading", "lazy");
   for (const image of [first, second]) {
     await expect(image).toHaveAttribute("src", /^\/product-images\/[a-z0-9]+$/);
-    await expect(image).toHaveAttribute("sizes", /100vw$/);
+    await expect(image).toHaveAttribute("sizes", /calc\(100vw - 32px\)$/);
     expect(widthsOf(await image.getAttribute("srcset"))).toEqual(["320w", "640w", "960w", "1280w"]);
   }
   // Each width is its own URL, immutable: a published product's image never changes under its id.
