@@ -1,9 +1,9 @@
 import { TextField } from "@/components/forms/text-field";
 
-type Props = { id: string; defaultValue: string; errors?: string[]; maxLength: number };
+type Props = { id: string; defaultValue: string; errors?: string[]; maxLength: number; withHint?: boolean };
 
-/** The alt text of a gallery image: required, one line, said what it is for. */
-export function ImageAltField({ id, defaultValue, errors, maxLength }: Props) {
+/** The alt text of a gallery image: required, one line; the hint says what it is for (shown once, on the upload form). */
+export function ImageAltField({ id, defaultValue, errors, maxLength, withHint = true }: Props) {
   return (
     <TextField
       id={id}
@@ -12,7 +12,7 @@ export function ImageAltField({ id, defaultValue, errors, maxLength }: Props) {
       required
       maxLength={maxLength}
       autoComplete="off"
-      hint={`What the picture shows, read to people who cannot see it (up to ${maxLength} characters), e.g. "The lamp folded flat, seen from above".`}
+      hint={withHint ? `What the picture shows, read to people who cannot see it (up to ${maxLength} characters), e.g. "The lamp folded flat, seen from above".` : undefined}
       defaultValue={defaultValue}
       errors={errors}
     />

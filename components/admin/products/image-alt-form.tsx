@@ -18,7 +18,7 @@ export function ImageAltForm({ action, imageId, alt, label }: Props) {
       <CsrfField />
       <FormMessage state={state} />
       <input type="hidden" name="imageId" value={imageId} />
-      <ImageAltField id={`alt-${imageId}`} defaultValue={state.values?.alt ?? alt} errors={state.fieldErrors?.alt} maxLength={MAX_IMAGE_ALT_LENGTH} />
+      <ImageAltField id={`alt-${imageId}`} defaultValue={state.values?.alt ?? alt} errors={state.fieldErrors?.alt} maxLength={MAX_IMAGE_ALT_LENGTH} withHint={false} />
       <div>
         <SubmitButton pendingText="Saving…">Save alt text</SubmitButton>
       </div>
