@@ -15,25 +15,30 @@ import { makeProductImageRenditions } from "@/lib/images/product-image-rendition
 import { type ReencodedImage, reencodeProductImage } from "@/lib/images/reencode-product-image";
 import { productImageSvg } from "./product-image";
 
-/** Each demo gallery: the product's slug, then the alt text of each view in order (view 0 first, the cover). */
+/**
+ * Each demo gallery: the product's slug, then the alt text of each view in order (view 0 first, the
+ * cover). The pictures are the category's emblem, so the text says what is drawn, not what the
+ * product looks like. None of these products is featured: the home page's first card, a phone's
+ * largest content, stays a static file.
+ */
 export const seedGalleries: Readonly<Record<string, readonly string[]>> = {
-  "adjustable-led-desk-lamp": [
-    "The desk lamp's jointed arm and shade, drawn in white on a coloured background",
-    "A close-up of the lamp's hinged arm and shade",
-    "The desk lamp seen from further back",
+  "stoneware-mug-set": [
+    "A white mug with steam rising from it, on a coloured background",
+    "A close-up of the mug's body and handle",
   ],
-  "pour-over-coffee-kettle": [
-    "The kettle with steam rising from it, drawn in white",
-    "A close-up of the kettle's body and curved handle",
-  ],
-  "trail-backpack-30l": [
-    "Two mountain peaks under a sun, the outdoor range's emblem",
+  "ultralight-two-person-tent": [
+    "Two white peaks under a sun, the outdoor range's emblem",
     "A close-up of the peaks, tilted",
     "The peaks seen from far away",
   ],
   "merino-wool-hoodie": [
-    "The hoodie laid flat, drawn in white",
-    "A close-up of the hoodie's shoulders and neckline",
+    "A white top laid flat, on a coloured background",
+    "A close-up of the top's shoulders and neckline",
+  ],
+  "solid-oak-monitor-stand": [
+    "The home office range's emblem: a white desk lamp beside a bar",
+    "A close-up of the lamp emblem's arm and shade",
+    "The lamp emblem seen from further back",
   ],
 };
 
