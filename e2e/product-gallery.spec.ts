@@ -103,3 +103,14 @@ test("an image id of another product is refused and changes nothing", async ({ p
   await page.goto(`/admin/products/${theirs.slug}`);
   await expect(page.getByRole("list", { name: "Product images" }).getByRole("img")).toHaveAttribute("alt", "Their picture");
 });
+
+test("a gallery fits a 375 px phone: slides scroll inside their row, never the page @mobile", async ({ page }) => {
+  await page.goto("/products/ultralight-two-person-tent");
+  const slides = page.getByRole("list", { name: "Product images, 3" });
+  await expect(slides.getByRole("img")).toHaveCount(3);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.getByRole("link", { name: /^Show image 3 of 3:/ }).tap();
+  await expect(page).toHaveURL(/#product-image-3$/);
+  await expect(slides.getByRole("img").nth(2)).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
