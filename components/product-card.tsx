@@ -7,14 +7,14 @@ import { type ImageLoading, ProductImage } from "./product-image";
 export type CardHeadingLevel = 2 | 3;
 
 /**
- * The grid's widest row (4 columns from lg, lib/images/responsive-image.ts
- * `card`): these images are in the first screen on every width, so they are
- * fetched at once; the first is the listing's largest content on a phone
- * (measured with `npm run bench:lighthouse`) and goes first. The rest wait
- * until they near the viewport.
+ * Only the first card's image is fetched at once, with high priority: it is a
+ * phone's largest content (measured with `npm run bench:lighthouse`), and on
+ * a slow phone connection every other eager image would share its bandwidth.
+ * The rest are lazy: the browser still fetches the ones in the first screen as
+ * soon as the layout shows they are visible, and none of them moves the page
+ * (width and height are always set).
  */
-const FIRST_ROW = 4;
-const loadingAt = (index: number): ImageLoading => (index === 0 ? "priority" : index < FIRST_ROW ? "eager" : "lazy");
+const loadingAt = (index: number): ImageLoading => (index === 0 ? "priority" : "lazy");
 
 export function ProductCard({
   product,

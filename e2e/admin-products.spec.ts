@@ -114,10 +114,13 @@ test("a real image is re-encoded and served; a text file renamed .png and an ove
   const productImage = page.getByRole("img", { name });
 
   const script = writeUpload("evil.png", Buffer.from("<script>alert(document.cookie)</script>\n"));
+  await page.getByLabel("Alt text").fill(name);
   await page.getByLabel("New image").setInputFiles(script);
   await page.getByRole("button", { name: "Upload image" }).click();
   await expect(page.getByText("This file is not a PNG, JPEG or WebP image.")).toBeVisible();
   await expect(page.getByLabel("New image")).toHaveAttribute("aria-invalid", "true");
+  // The refused upload keeps the alt text typed.
+  await expect(page.getByLabel("Alt text")).toHaveValue(name);
   expect((await productRow(slug))?.imagePath).toBe("/product-placeholder.svg");
 
   const oversized = writeUpload("huge.png", Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2_300_000)]));
@@ -129,7 +132,7 @@ test("a real image is re-encoded and served; a text file renamed .png and an ove
   const png = writeUpload("lantern.png", await sharp(pixels, { raw: { width: 200, height: 150, channels: 3 } }).png().toBuffer());
   await page.getByLabel("New image").setInputFiles(png);
   await page.getByRole("button", { name: "Upload image" }).click();
-  await expect(page.getByText("The new image is saved.")).toBeVisible();
+  await expect(page.getByText("The image is added to the gallery.")).toBeVisible();
   await expect(productImage).toHaveAttribute("src", /^\/product-images\/[a-z0-9]+$/);
   const src = (await productImage.getAttribute("src")) ?? "";
   expect((await productRow(slug))?.imagePath).toBe(src);

@@ -16,6 +16,7 @@ import type { CustomerTwoFactorStatusDTO } from "@/lib/dal/two-factor/settings";
 import { type DtoMapping, dtoClassViolations } from "./dto-audience";
 import { customerCheckoutLine, customerCheckoutOption, customerOrder, customerOrderLine, customerOrderSummary } from "@/lib/dal/orders/dto-mappings";
 import { customerSecurityActivity } from "@/lib/dal/sessions/dto-mappings";
+import { publicProductImage } from "@/lib/dal/catalog/gallery-dto-mappings";
 import { dataClasses } from "./schema-classes";
 
 /*
@@ -180,6 +181,7 @@ const customerCart: DtoMapping<CustomerCartDTO> = {
 
 const browserDtos = [
   publicProduct,
+  publicProductImage,
   publicCategory,
   publicSitemapProduct,
   publicSitemapCategory,

@@ -24,8 +24,9 @@ describe("productImageSrcSet", () => {
 
 describe("productImageSizes", () => {
   it("describes each layout's drawn width, ending in a default for the narrowest screens", () => {
-    expect(productImageSizes("productMain")).toBe("(min-width: 1152px) 552px, (min-width: 768px) 48vw, 100vw");
+    expect(productImageSizes("productMain")).toBe("(min-width: 1152px) 552px, (min-width: 768px) 48vw, (min-width: 640px) calc(100vw - 48px), calc(100vw - 32px)");
+    expect(productImageSizes("card")).toMatch(/, calc\(50vw - 22px\)$/);
     expect(productImageSizes("cartThumbnail")).toBe("(min-width: 640px) 96px, 80px");
-    for (const sizes of Object.values(productImageLayouts)) expect(sizes.split(", ").at(-1)).toMatch(/^\d+(px|vw)$/);
+    for (const sizes of Object.values(productImageLayouts)) expect(sizes.split(", ").at(-1)).toMatch(/^(\d+(px|vw)|calc\(\d+vw - \d+px\))$/);
   });
 });

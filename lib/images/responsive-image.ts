@@ -35,10 +35,20 @@ function variantUrl(src: string): ((width: number) => string) | undefined {
  * wide with 1rem or 1.5rem padding, app/layout.tsx).
  */
 export const productImageLayouts = {
-  /** ProductGrid: 2 columns, 3 from sm, 4 from lg, inside max-w-6xl. */
-  card: "(min-width: 1152px) 270px, (min-width: 1024px) 23vw, (min-width: 640px) 30vw, 48vw",
-  /** The product page: full width on phones, half from md. */
-  productMain: "(min-width: 1152px) 552px, (min-width: 768px) 48vw, 100vw",
+  /**
+   * ProductGrid: 2 columns, 3 from sm, 4 from lg, inside max-w-6xl. On a
+   * phone exactly half the page less its 1rem padding and the 0.75rem gap
+   * (164 px of a 375 px screen), so the browser picks the smallest width that
+   * is sharp enough: a listing's first card is a phone's largest content.
+   */
+  card: "(min-width: 1152px) 270px, (min-width: 1024px) 23vw, (min-width: 640px) 30vw, calc(50vw - 22px)",
+  /**
+   * The product page: the page's width less its padding on phones (1rem a
+   * side, 1.5rem from sm; 343 px of a 375 px screen), half from md.
+   */
+  productMain: "(min-width: 1152px) 552px, (min-width: 768px) 48vw, (min-width: 640px) calc(100vw - 48px), calc(100vw - 32px)",
+  /** A product page gallery's thumbnail: 64 px, 80 px from sm (components/product-gallery.tsx). */
+  galleryThumbnail: "(min-width: 640px) 80px, 64px",
   /** A cart line: 80 px, 96 px from sm. */
   cartThumbnail: "(min-width: 640px) 96px, 80px",
   /** The admin product editor: a 240 px square. */

@@ -55,10 +55,10 @@ function hslToHex(h: number, s: number, l: number): string {
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
-/** Two gradient colours derived deterministically from the SHA-256 of the slug. */
-function gradientColours(slug: string): [string, string] {
+/** Two gradient colours derived deterministically from the SHA-256 of the slug, the hue turned by `hueTurn` degrees. */
+function gradientColours(slug: string, hueTurn = 0): [string, string] {
   const digest = createHash("sha256").update(slug, "utf8").digest();
-  const hue = digest.readUInt16BE(0) % 360;
+  const hue = (digest.readUInt16BE(0) + 360 + hueTurn) % 360;
   const shift = 30 + (digest.readUInt8(2) % 90);
   const sat = 0.45 + (digest.readUInt8(3) % 30) / 100;
   const light = 0.38 + (digest.readUInt8(4) % 12) / 100;
@@ -71,18 +71,34 @@ function pick(digest: Buffer, index: number, low: number, high: number): number 
 }
 
 /**
+ * How a gallery's further views differ from the main one (view 0): the glyph
+ * seen closer up or from further back, the light from another side, the
+ * background's colours turned around the wheel. Deterministic, like view 0.
+ */
+const VIEWS: readonly { scale: [number, number]; gradient: string; hueTurn: number; centreY: number }[] = [
+  { scale: [88, 112], gradient: 'x1="0" y1="0" x2="1" y2="1"', hueTurn: 0, centreY: 380 },
+  { scale: [135, 155], gradient: 'x1="1" y1="0" x2="0" y2="1"', hueTurn: 25, centreY: 350 },
+  { scale: [58, 70], gradient: 'x1="0" y1="1" x2="0" y2="0"', hueTurn: -25, centreY: 455 },
+];
+
+/** The number of different views productImageSvg draws of one product. */
+export const PRODUCT_IMAGE_VIEWS = VIEWS.length;
+
+/**
  * Returns a self-contained 800x800 SVG (no scripts, no external references,
  * no text: the page names the product, and text baked into a picture is lost
  * to screen readers, translation and small screens). The category's glyph sits
  * on a floor shadow over a gradient with a few soft discs; the slug's digest
  * varies the colours, the discs and the glyph's size and tilt, so products of
- * one category still look apart.
+ * one category still look apart. `view` (0 to PRODUCT_IMAGE_VIEWS - 1) draws
+ * another picture of the same product for its gallery; view 0 is the main one.
  */
-export function productImageSvg(product: ProductImageInput): string {
-  const [from, to] = gradientColours(product.slug);
-  const digest = createHash("sha256").update(`illustration:${product.slug}`, "utf8").digest();
+export function productImageSvg(product: ProductImageInput, view = 0): string {
+  const style = VIEWS[view] ?? VIEWS[0]!;
+  const [from, to] = view === 0 ? gradientColours(product.slug) : gradientColours(`${product.slug}:view${view}`, style.hueTurn);
+  const digest = createHash("sha256").update(view === 0 ? `illustration:${product.slug}` : `illustration:${product.slug}:view${view}`, "utf8").digest();
   const glyph = GLYPHS[product.categorySlug] ?? FALLBACK_GLYPH;
-  const scale = pick(digest, 0, 88, 112) / 100;
+  const scale = pick(digest, 0, style.scale[0], style.scale[1]) / 100;
   const tilt = pick(digest, 1, 0, 17) - 8;
   const discs = [0, 1, 2]
     .map((n) => `<circle cx="${pick(digest, 2 + n * 3, 60, 740)}" cy="${pick(digest, 3 + n * 3, 60, 420)}" r="${pick(digest, 4 + n * 3, 40, 150)}"/>`)
@@ -90,12 +106,12 @@ export function productImageSvg(product: ProductImageInput): string {
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800" role="img">' +
     `<title>${escapeXml(product.name)}</title>` +
-    '<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">' +
+    `<defs><linearGradient id="bg" ${style.gradient}>` +
     `<stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
     '<rect width="800" height="800" fill="url(#bg)"/>' +
     `<g fill="#fff" fill-opacity=".08">${discs}</g>` +
     '<ellipse cx="400" cy="565" rx="240" ry="30" fill="#000" fill-opacity=".18"/>' +
-    `<g opacity=".94" transform="translate(400 380) rotate(${tilt}) scale(${scale}) translate(-400 -380)">${glyph}</g>` +
+    `<g opacity=".94" transform="translate(400 ${style.centreY}) rotate(${tilt}) scale(${scale}) translate(-400 -380)">${glyph}</g>` +
     "</svg>\n"
   );
 }

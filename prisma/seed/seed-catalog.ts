@@ -7,6 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCategories, seedProducts } from "./catalog-data";
 import { seedProductOptions, seedSku } from "./variant-data";
 import { seedDiscountCodes } from "./seed-discounts";
+import { seedGallery } from "./seed-gallery";
 import { seedShipping } from "./seed-shipping";
 
 export async function seedCatalog(databaseUrl: string): Promise<{ categories: number; products: number }> {
@@ -46,6 +47,7 @@ export async function seedCatalog(databaseUrl: string): Promise<{ categories: nu
         update: {},
       });
     }
+    await seedGallery(db);
     await seedDiscountCodes(db);
     await seedShipping(db);
     return { categories: seedCategories.length, products: seedProducts.length };

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { uploadProductImage } from "@/lib/dal/catalog/staff-product-images";
+import { addProductImage } from "@/lib/dal/catalog/staff-product-images";
+import { forgetStoredWidths, storedWidthsOf } from "@/lib/dal/catalog/product-image-test-fixtures";
 import { setProductPublished } from "@/lib/dal/catalog/staff-product-publish";
 import { adminProductFixtures, testAuditContext } from "@/lib/dal/catalog/staff-products-test-fixtures";
 import type { StaffViewer } from "@/lib/dal/staff/members";
@@ -25,9 +26,9 @@ const { staff, newProduct } = adminProductFixtures();
 async function productWithImage(edge = 16): Promise<{ productId: string; imageId: string; manager: StaffViewer }> {
   const manager = await staff();
   const product = await newProduct({}, manager);
-  const upload = await uploadProductImage(manager, product.id, await testPng(edge, edge), testAuditContext);
+  const upload = await addProductImage(manager, product.id, { bytes: await testPng(edge, edge), alt: "A test pattern" }, testAuditContext);
   if (!upload.ok) throw new Error(upload.code);
-  return { productId: product.id, imageId: upload.imagePath.replace("/product-images/", ""), manager };
+  return { productId: product.id, imageId: upload.imageId, manager };
 }
 
 const fetchImage = (id: string, query = "") =>
@@ -86,6 +87,29 @@ describe("GET /product-images/<id>", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 320, height: 320 });
+  });
+
+  it("serves each narrower width from the copy stored at upload, each at its own URL, all immutable", async () => {
+    const imageId = await publishedImage(1000);
+    const stored = await storedWidthsOf(imageId);
+    expect(stored.map((rendition) => rendition.width)).toEqual([320, 640, 960]);
+    for (const rendition of stored) {
+      const response = await fetchImage(imageId, `?w=${rendition.width}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.equals(Buffer.from(rendition.bytes)), `w=${rendition.width}`).toBe(true);
+      expect((await sharp(body).metadata()).width).toBe(rendition.width);
+    }
+  });
+
+  it("still serves widths of an image stored before widths were kept, scaling it on the way out", async () => {
+    const imageId = await publishedImage(1000);
+    await forgetStoredWidths(imageId);
+    const response = await fetchImage(imageId, "?w=640");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await sharp(Buffer.from(await response.arrayBuffer())).metadata()).toMatchObject({ format: "webp", width: 640 });
   });
 
   it("never enlarges: a width above the stored image's gives the stored image", async () => {

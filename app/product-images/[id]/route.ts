@@ -10,7 +10,9 @@ const refusal = (status: 400 | 404, body: string) =>
 
 /**
  * Serves a product image from the database, as the server re-encoded it, or
- * a copy scaled to `?w=<width>` for `srcset` (lib/images/responsive-image.ts).
+ * its copy `?w=<width>` wide for `srcset` (lib/images/responsive-image.ts),
+ * stored when it was uploaded (a width at or above the image's own is the
+ * image itself: nothing is enlarged).
  * Only the allow-listed widths are produced; any other `w`, or any other query
  * parameter, is refused before the database or the decoder is touched (V5.1.3,
  * resource exhaustion; one URL per width, so caches cannot be bypassed).
@@ -26,9 +28,10 @@ export async function GET(request: Request, { params }: Context) {
   if (!/^[a-z0-9]{1,40}$/i.test(id)) return refusal(404, "Not found");
   const width = parseImageQuery(new URL(request.url).searchParams);
   if (!width.ok) return refusal(400, "Unsupported image width");
-  const image = await getProductImageFile(id, () => findStaffWithPermission("products:read"));
+  const image = await getProductImageFile(id, width.width, () => findStaffWithPermission("products:read"));
   if (!image) return refusal(404, "Not found");
-  const bytes = width.width ? await resizeProductImage(image.bytes, width.width) : image.bytes;
+  // Widths are stored with each upload; only an image from before that is scaled here.
+  const bytes = image.scaleTo ? await resizeProductImage(image.bytes, image.scaleTo) : image.bytes;
   return new Response(bytes, {
     headers: {
       "content-type": image.contentType,

@@ -5,16 +5,19 @@ import { CsrfField } from "@/components/forms/csrf-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
+import { MAX_IMAGE_ALT_LENGTH } from "@/lib/images/gallery-limits";
 import { ACCEPTED_IMAGE_LABEL, MAX_IMAGE_EDGE, MAX_IMAGE_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_LABEL } from "@/lib/images/image-limits";
+import { ImageAltField } from "./image-alt-field";
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
 const tooLarge = `The image is larger than ${MAX_IMAGE_UPLOAD_LABEL}. Choose a smaller file.`;
 
 /**
- * Uploads a new product image. The size check here only spares a long upload
- * (and a body the server would refuse outright); the server checks size and
- * content itself. `accept` only filters the file picker.
+ * Adds an image, with its alt text, to the product's gallery. The size check
+ * here only spares a long upload (and a body the server would refuse
+ * outright); the server checks size, content and alt text itself. `accept`
+ * only filters the file picker. A refused upload keeps the alt text typed.
  */
 export function ImageUploadForm({ action }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
@@ -56,6 +59,7 @@ export function ImageUploadForm({ action }: Props) {
           </p>
         ) : null}
       </div>
+      <ImageAltField id="new-image-alt" defaultValue={state.values?.alt ?? ""} errors={state.fieldErrors?.alt} maxLength={MAX_IMAGE_ALT_LENGTH} />
       <SubmitButton pendingText="Uploading…">Upload image</SubmitButton>
     </form>
   );

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { JsonLdScript } from "@/components/json-ld";
-import { ProductImage } from "@/components/product-image";
+import { ProductGallery } from "@/components/product-gallery";
 import { parseSlug } from "@/lib/catalog/listing-params";
+import { getProductGallery } from "@/lib/dal/catalog/product-gallery";
 import { getProduct } from "@/lib/dal/catalog/products";
 import { productMetadata } from "@/lib/seo/catalog-metadata";
 import { breadcrumbJsonLd, productCrumbs, productJsonLd } from "@/lib/seo/json-ld";
@@ -25,11 +26,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await load(params);
   if (!product) notFound();
+  // No uploaded images: the product's own picture (a demo illustration or the placeholder) alone.
+  const gallery = await getProductGallery(product.slug);
+  const images = gallery.length > 0 ? gallery : [{ src: product.imagePath, alt: product.name }];
   return (
     <article className="grid gap-6 md:grid-cols-2">
       <JsonLdScript data={productJsonLd(product, site.url)} />
       <JsonLdScript data={breadcrumbJsonLd(productCrumbs(product), site.url)} />
-      <ProductImage src={product.imagePath} alt={product.name} size={800} layout="productMain" loading="priority" className="aspect-square w-full rounded-lg" />
+      <ProductGallery images={images} />
       <div className="flex flex-col gap-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`/category/${product.category.slug}`} className="text-brand-700 hover:underline">

@@ -4,28 +4,31 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdjustmentList } from "@/components/admin/products/adjustment-list";
-import { ImageUploadForm } from "@/components/admin/products/image-upload-form";
 import { OptionsForm } from "@/components/admin/products/options-form";
 import { VariantCard } from "@/components/admin/products/variant-card";
 import { blankVariant } from "@/components/admin/products/variant-fields";
 import { VariantForm } from "@/components/admin/products/variant-form";
 import { ProductDetails } from "@/components/admin/products/product-details";
 import { ProductForm } from "@/components/admin/products/product-form";
+import { ProductGalleryEditor } from "@/components/admin/products/product-gallery-editor";
 import { PublishForm } from "@/components/admin/products/publish-form";
 import { StatusBadge } from "@/components/admin/products/status-badge";
-import { ProductImage } from "@/components/product-image";
 import { adjustInventoryAction } from "@/lib/actions/admin/products/adjust-inventory";
+import { deleteProductImageAction } from "@/lib/actions/admin/products/delete-product-image";
+import { moveProductImageAction } from "@/lib/actions/admin/products/move-product-image";
 import { productIdSchema } from "@/lib/actions/admin/products/product-schema";
 import { saveVariantAction } from "@/lib/actions/admin/products/save-variant";
 import { setProductOptionsAction } from "@/lib/actions/admin/products/set-product-options";
 import { setVariantArchivedAction } from "@/lib/actions/admin/products/set-variant-archived";
 import { setProductPublishedAction } from "@/lib/actions/admin/products/set-product-published";
 import { updateProductAction } from "@/lib/actions/admin/products/update-product";
+import { updateProductImageAltAction } from "@/lib/actions/admin/products/update-product-image-alt";
 import { uploadProductImageAction } from "@/lib/actions/admin/products/upload-product-image";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPermission } from "@/lib/guards/staff-guard";
 import { listCategoryOptions, getStaffProduct } from "@/lib/dal/catalog/staff-products";
 import { listRecentAdjustments } from "@/lib/dal/catalog/inventory";
+import { listStaffProductImages } from "@/lib/dal/catalog/product-gallery";
 import { parseSearchParams, searchChoice } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Product" };
@@ -52,10 +55,11 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
   const id = productIdSchema.safeParse((await params).id);
   const viewer = await requireStaffPermission("products:read", { returnTo: id.success ? `/admin/products/${id.data}` : "/admin/products" });
   if (!id.success) notFound();
-  const [product, categories, adjustments] = await Promise.all([
+  const [product, categories, adjustments, images] = await Promise.all([
     getStaffProduct(viewer, id.data),
     listCategoryOptions(viewer),
     listRecentAdjustments(viewer, id.data),
+    listStaffProductImages(viewer, id.data),
   ]);
   if (!product) notFound();
   const canEdit = can(viewer.role, "products:write");
@@ -84,9 +88,21 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
       </div>
 
       {/* Each action gets the product id bound here, so no form carries it as a field. */}
-      <Section id="image-heading" title="Image">
-        <ProductImage src={product.imagePath} alt={product.name} size={240} layout="adminPreview" loading="priority" className="size-60 rounded border border-neutral-200 object-contain" />
-        {canEdit && <ImageUploadForm action={uploadProductImageAction.bind(null, product.id)} />}
+      <Section id="image-heading" title="Images">
+        <ProductGalleryEditor
+          images={images}
+          cover={{ src: product.imagePath, alt: product.name }}
+          actions={
+            canEdit
+              ? {
+                  upload: uploadProductImageAction.bind(null, product.id),
+                  alt: updateProductImageAltAction.bind(null, product.id),
+                  move: moveProductImageAction.bind(null, product.id),
+                  remove: deleteProductImageAction.bind(null, product.id),
+                }
+              : undefined
+          }
+        />
       </Section>
 
       <Section id="details-heading" title="Details">
