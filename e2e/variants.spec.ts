@@ -114,6 +114,7 @@ test.describe("staff", () => {
     await page.getByLabel("Category").selectOption({ label: "Outdoor" });
     await page.getByRole("button", { name: "Create product" }).click();
     await expect(page).toHaveURL(/\?notice=created$/);
+    const adminUrl = page.url().replace(/\?.*$/, "");
 
     await page.getByLabel("Option 1 name").fill("Size");
     await page.getByLabel("Option 1 values").fill("Small, Large");
@@ -149,5 +150,16 @@ test.describe("staff", () => {
     await expect(page.getByText("$42.00")).toBeVisible();
     await page.goto("/category/outdoor?sort=newest");
     await expect(page.getByRole("article").filter({ hasText: name })).toContainText("From $30.00");
+
+    // No longer sold: archived, it leaves the shop and the default list, and cannot be published until restored.
+    await page.goto(adminUrl);
+    await page.getByRole("button", { name: "Archive product" }).click();
+    await expect(page.getByText("The product is archived")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
+    await expect.poll(async () => (await page.request.get(`/products/${slug}`)).status()).toBe(404);
+    await page.goto(`/admin/products?q=${encodeURIComponent(name)}`);
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+    await page.goto(`/admin/products?q=${encodeURIComponent(name)}&status=archived`);
+    await expect(page.getByRole("link", { name })).toBeVisible();
   });
 });

@@ -65,6 +65,7 @@ export const ADMIN_ENTRY_POINTS: Record<string, readonly Permission[]> = {
   "lib/actions/admin/products/save-variant.ts": ["products:write"],
   "lib/actions/admin/products/set-variant-archived.ts": ["products:write"],
   "lib/actions/admin/products/set-product-options.ts": ["products:write"],
+  "lib/actions/admin/products/set-product-archived.ts": ["products:write"],
   "lib/actions/admin/orders/order-actions.ts": ["orders:cancel", "orders:refund"],
   "lib/actions/admin/orders/fulfilment-actions.ts": ["orders:fulfil"],
   "lib/actions/admin/orders/return-actions.ts": ["orders:returns", "orders:refund"],

@@ -5,7 +5,8 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-param
 
 export const ADMIN_PRODUCTS_PAGE_SIZE = 50;
 
-export const productStatusFilters = { all: "All", published: "Published", unpublished: "Unpublished" } as const;
+/** "All" is every product not archived: archived ones have a filter of their own. */
+export const productStatusFilters = { all: "All", published: "Published", unpublished: "Unpublished", archived: "Archived" } as const;
 
 export type ProductStatusFilter = keyof typeof productStatusFilters;
 

@@ -28,7 +28,7 @@ export function ProductTable({ products }: { products: readonly StaffProductSumm
             </th>
             <td className="py-1 pr-3 text-neutral-700 md:py-2">{product.categoryName}</td>
             <td className="py-1 pr-3 md:py-2">
-              <StatusBadge published={product.published} />
+              <StatusBadge published={product.published} archived={product.archived} />
             </td>
             <td className="py-1 pr-3 md:py-2 md:text-right">
               <Price money={product.price} />

@@ -6,7 +6,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" };
+export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" | "archived" };
 
 /**
  * Shows a product in the public catalog or hides it ("product.published" /
@@ -14,7 +14,8 @@ export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: 
  * members pressing the same button write one change and one audit entry.
  * Hiding a product also keeps it out of new orders (reservations require
  * `published`); carts show it as no longer available. A product in an
- * archived category cannot be published: move it first.
+ * archived category cannot be published: move it first; nor can an archived
+ * product: restore it first.
  */
 export async function setProductPublished(
   viewer: StaffViewer,
@@ -27,11 +28,14 @@ export async function setProductPublished(
     if (published) {
       // A product shows on its category's page: none in an archived one. The share lock waits
       // for an archiving in progress (which locks the row for update and counts published products).
-      const [category] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
-        SELECT c."archivedAt" FROM "Category" c JOIN "Product" p ON p."categoryId" = c.id WHERE p.id = ${productId} FOR SHARE OF c`;
+      const [category] = await tx.$queryRaw<{ archivedAt: Date | null; productArchivedAt: Date | null }[]>`
+        SELECT c."archivedAt", p."archivedAt" AS "productArchivedAt" FROM "Category" c JOIN "Product" p ON p."categoryId" = c.id
+         WHERE p.id = ${productId} FOR SHARE OF c`;
+      if (category?.productArchivedAt) return { ok: false, code: "archived" };
       if (category?.archivedAt) return { ok: false, code: "category_archived" };
     }
-    const flipped = await tx.product.updateMany({ where: { id: productId, published: !published }, data: { published } });
+    // Never an archived product, even one archived since the check above (the database's CHECK agrees).
+    const flipped = await tx.product.updateMany({ where: { id: productId, published: !published, ...(published && { archivedAt: null }) }, data: { published } });
     if (flipped.count === 0) {
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       return exists ? { ok: true, changed: false } : { ok: false, code: "not_found" };

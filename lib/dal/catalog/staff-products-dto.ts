@@ -16,6 +16,7 @@ export type StaffProductSummaryDTO = {
   stock: number;
   variantCount: number;
   published: boolean;
+  archived: boolean;
   featured: boolean;
 };
 
@@ -54,6 +55,7 @@ export const staffProductSummarySelect = {
   priceMinor: true,
   currency: true,
   published: true,
+  archivedAt: true,
   featured: true,
   category: { select: { name: true } },
   variants: liveStock,
@@ -92,6 +94,7 @@ type SummaryRow = {
   priceMinor: number;
   currency: string;
   published: boolean;
+  archivedAt: Date | null;
   featured: boolean;
   category: { name: string };
   variants: { stock: number; archivedAt?: Date | null }[];
@@ -131,6 +134,7 @@ export function toStaffProductSummary(row: SummaryRow): StaffProductSummaryDTO {
     stock: live.reduce((sum, variant) => sum + variant.stock, 0),
     variantCount: live.length,
     published: row.published,
+    archived: row.archivedAt !== null,
     featured: row.featured,
   };
 }

@@ -225,12 +225,12 @@ describe("listStaffProducts and getStaffProduct", () => {
     const reader = await staff("fulfilment");
     const dto = await getStaffProduct(reader, product.id);
     expect(Object.keys(dto ?? {}).sort()).toEqual(
-      ["categoryId", "categoryName", "description", "featured", "id", "imagePath", "metaDescription", "metaTitle", "name", "options", "price", "published", "slug", "stock", "updatedAt", "variantCount", "variants"].sort(),
+      ["archived", "categoryId", "categoryName", "description", "featured", "id", "imagePath", "metaDescription", "metaTitle", "name", "options", "price", "published", "slug", "stock", "updatedAt", "variantCount", "variants"].sort(),
     );
     expect(Object.keys(dto?.variants[0] ?? {}).sort()).toEqual(["archived", "compareAtPrice", "id", "maxPerOrder", "optionValues", "price", "sku", "stock", "weightGrams"]);
     const [summary] = (await listStaffProducts(reader, filters({ q: product.name }))).products;
-    expect(Object.keys(summary ?? {}).sort()).toEqual(["categoryName", "featured", "id", "name", "price", "published", "slug", "stock", "variantCount"]);
-    const sources = ["id", "slug", "name", "description", "priceMinor", "currency", "imagePath", "featured", "published", "metaTitle", "metaDescription", "categoryId", "updatedAt"];
+    expect(Object.keys(summary ?? {}).sort()).toEqual(["archived", "categoryName", "featured", "id", "name", "price", "published", "slug", "stock", "variantCount"]);
+    const sources = ["id", "slug", "name", "description", "priceMinor", "currency", "imagePath", "featured", "published", "archivedAt", "metaTitle", "metaDescription", "categoryId", "updatedAt"];
     for (const field of sources) expect(["public", "internal"], field).toContain(dataClasses.classOf("Product", field));
     const variantSources = ["id", "sku", "optionValues", "priceMinor", "compareAtPriceMinor", "stock", "weightGrams", "maxPerOrder", "archivedAt"];
     for (const field of variantSources) expect(["public", "internal"], field).toContain(dataClasses.classOf("ProductVariant", field));

@@ -17,11 +17,18 @@ export type StaffProductPageDTO = { products: StaffProductSummaryDTO[]; total: n
 
 export type StaffCategoryOptionDTO = { id: string; name: string; slug: string };
 
+const statusWhere: Record<StaffProductFilters["status"], Prisma.ProductWhereInput> = {
+  all: { archivedAt: null },
+  published: { archivedAt: null, published: true },
+  unpublished: { archivedAt: null, published: false },
+  archived: { archivedAt: { not: null } },
+};
+
 function whereOf(filters: StaffProductFilters): Prisma.ProductWhereInput {
   return {
     ...(filters.query && { name: { contains: filters.query, mode: "insensitive" } }),
     ...(filters.category && { category: { slug: filters.category } }),
-    ...(filters.status !== "all" && { published: filters.status === "published" }),
+    ...statusWhere[filters.status],
   };
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdjustmentList } from "@/components/admin/products/adjustment-list";
+import { ArchiveForm } from "@/components/admin/products/archive-form";
 import { OptionsForm } from "@/components/admin/products/options-form";
 import { VariantCard } from "@/components/admin/products/variant-card";
 import { blankVariant } from "@/components/admin/products/variant-fields";
@@ -20,6 +21,7 @@ import { productIdSchema } from "@/lib/actions/admin/products/product-schema";
 import { saveVariantAction } from "@/lib/actions/admin/products/save-variant";
 import { setProductOptionsAction } from "@/lib/actions/admin/products/set-product-options";
 import { setVariantArchivedAction } from "@/lib/actions/admin/products/set-variant-archived";
+import { setProductArchivedAction } from "@/lib/actions/admin/products/set-product-archived";
 import { setProductPublishedAction } from "@/lib/actions/admin/products/set-product-published";
 import { updateProductAction } from "@/lib/actions/admin/products/update-product";
 import { updateProductImageAltAction } from "@/lib/actions/admin/products/update-product-image-alt";
@@ -73,7 +75,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
       <div className="flex flex-col gap-2">
         <h1 className="break-words text-2xl font-bold">{product.name}</h1>
         <p className="flex flex-wrap items-center gap-3">
-          <StatusBadge published={product.published} />
+          <StatusBadge published={product.published} archived={product.archived} />
           {product.published && (
             <Link href={`/products/${product.slug}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline">
               View in the shop
@@ -128,7 +130,8 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
 
       {canEdit && (
         <Section id="visibility-heading" title="Visibility">
-          <PublishForm action={setProductPublishedAction.bind(null, product.id)} published={product.published} />
+          {!product.archived && <PublishForm action={setProductPublishedAction.bind(null, product.id)} published={product.published} />}
+          <ArchiveForm action={setProductArchivedAction.bind(null, product.id)} archived={product.archived} />
         </Section>
       )}
 
