@@ -23,7 +23,7 @@ async function paidOrder(browser: Browser, productName: string) {
   await shopper.close();
   const order = await latestOrderOf(customer.email);
   expect(order).toMatchObject({ paymentStatus: "paid", fulfillmentStatus: "unfulfilled" });
-  return { ...order!, email: customer.email };
+  return { ...order!, email: customer.email, sku: product.slug.toUpperCase() };
 }
 
 const addressViews = (orderId: string, email: string) =>
@@ -93,7 +93,8 @@ test.describe.serial("an order waiting to ship", () => {
       await expect(page.getByRole("heading", { name: `Packing slip · Order ${order.number}` })).toBeVisible();
       const slip = page.getByRole("article");
       await expect(slip.getByText("221 Baker Street")).toBeVisible();
-      await expect(slip.getByRole("row", { name: "E2E Packing Lamp 2" })).toBeVisible();
+      // What to pick: the item, its SKU and how many.
+      await expect(slip.getByRole("row", { name: `E2E Packing Lamp ${order.sku} 2` })).toBeVisible();
       await expect(slip).toContainText("Shipping method: Express");
       await expect(slip.getByRole("button", { name: "Print" })).toBeVisible();
       await expect(slip).not.toContainText("$");
