@@ -34,6 +34,9 @@ test("a session that passed the password but not the code cannot open the accoun
   await expect(page).toHaveURL(/\/account$/);
   await enrolTwoFactor(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  // The signed-out page settled first: a form filled while it still loads can be reset under the typing.
+  await expect(page).toHaveURL(/notice=signed-out/);
+  await page.waitForLoadState("networkidle");
 
   await signIn(page, identity);
   await expect(page).toHaveURL(/\/sign-in\/two-factor/);

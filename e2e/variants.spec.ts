@@ -40,8 +40,8 @@ test("choose variants with the option picker, buy two of them with WELCOME10, an
   await expect(page.getByRole("status")).toContainText("You now have 2 of these.");
 
   await page.goto("/cart");
-  await expect(page.getByText("Size: M / Colour: Black")).toBeVisible();
-  await expect(page.getByText("Size: S / Colour: Black")).toBeVisible();
+  await expect(page.getByText("Size: M / Colour: Black", { exact: true })).toBeVisible();
+  await expect(page.getByText("Size: S / Colour: Black", { exact: true })).toBeVisible();
 
   await page.goto("/checkout");
   await page.getByLabel("Discount code").fill("WELCOME10");
@@ -89,7 +89,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("group", { name: "Colour" }).getByRole("radio", { name: "Sand" }).check();
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.goto("/cart");
-    await expect(page.getByText("Size: M / Colour: Sand")).toBeVisible();
+    await expect(page.getByText("Size: M / Colour: Sand", { exact: true })).toBeVisible();
 
     // The sold-out combination is refused by the server, with a clear message.
     await page.goto(`/products/${product.slug}`);
