@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { CatalogRow, CatalogRowIssue, CatalogSourceRow } from "./catalog-row";
 import { optionLayouts, productsBySlug, type StoredProduct, type StoredVariant, variantsBySku } from "./import-lookups";
 import { type OptionPlan, planOptions } from "./option-plan";
@@ -9,23 +9,32 @@ const BATCH = 1_000;
 /** The report lists this many problems and counts the rest. */
 export const MAX_REPORTED_ISSUES = 100;
 
-/** The columns every row of one product repeats, compared by a short hash so a long description is not kept per product. */
+/** The columns every row of one product repeats, compared by short hashes so a long description is not kept per product. */
 const PRODUCT_COLUMNS = ["product_name", "description", "category_slug", "published", "featured", "meta_title", "meta_description"] as const;
 
 const productValues = (row: CatalogRow, categoryId: string) => [row.productName, row.description, categoryId, row.published, row.featured, row.metaTitle, row.metaDescription];
 const storedValues = (p: StoredProduct) => [p.name, p.description, p.categoryId, p.published, p.featured, p.metaTitle, p.metaDescription];
-const shortHash = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url").slice(0, 16);
+/**
+ * 8 characters of a SHA-1 per value, all of a row's in one string: enough to
+ * tell two rows of one product apart, and one small string per product. The
+ * one-shot hash makes no Hash object per call (each would hold native memory
+ * until collected).
+ */
+const HASH_LENGTH = 8;
+const fieldHashes = (values: unknown[]) => values.map((value) => hash("sha1", JSON.stringify(value ?? null), "base64url").slice(0, HASH_LENGTH)).join("");
+const hashAt = (hashes: string, i: number) => hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
 const comboKey = (values: readonly string[]) => values.join("\u0000");
 
 /** What the import knows of one product of the file between the passes (small: no row contents but hashes and option values). */
 export type ProductPlan = {
   slug: string;
   firstRow: number;
-  hashes: string[];
+  hashes: string;
   categoryId: string;
   optionNames: string[];
-  /** Option values → the row that uses them, to refuse two rows with the same ones. */
-  combos: Map<string, number>;
+  /** Each row's option values (joined) and the row, to refuse two rows with the same ones; arrays, as most products have a few. */
+  combos: string[];
+  comboRows: number[];
   /** Each option's values in the order the file first uses them. */
   fileValues: string[][];
   /** Whether the shop was asked for the product yet, and its id there when it exists. */
@@ -85,15 +94,15 @@ export class CatalogImportCheck {
   private checkProduct(row: number, data: CatalogRow, categoryId: string) {
     const names = data.options.map((option) => option.name);
     const values = data.options.map((option) => option.value);
-    const hashes = productValues(data, data.categorySlug).map(shortHash);
+    const hashes = fieldHashes(productValues(data, data.categorySlug));
     let plan = this.products.get(data.productSlug);
     if (!plan) {
-      plan = { slug: data.productSlug, firstRow: row, hashes, categoryId, optionNames: names, combos: new Map(), fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
+      plan = { slug: data.productSlug, firstRow: row, hashes, categoryId, optionNames: names, combos: [], comboRows: [], fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
       this.products.set(data.productSlug, plan);
     } else {
       const first = plan.firstRow;
       PRODUCT_COLUMNS.forEach((column, i) => {
-        if (hashes[i] !== plan?.hashes[i]) this.issue(row, column, `Differs from row ${first}, the first row of the product "${data.productSlug}": every row of a product repeats its fields.`);
+        if (hashAt(hashes, i) !== hashAt(plan?.hashes ?? "", i)) this.issue(row, column, `Differs from row ${first}, the first row of the product "${data.productSlug}": every row of a product repeats its fields.`);
       });
       if (comboKey(names) !== comboKey(plan.optionNames)) {
         const listed = plan.optionNames.length ? plan.optionNames.join(", ") : "no options";
@@ -102,13 +111,14 @@ export class CatalogImportCheck {
       }
     }
     const key = comboKey(values);
-    const same = plan.combos.get(key);
+    const same = plan.comboRows[plan.combos.indexOf(key)];
     if (same !== undefined) {
       const what = values.length ? `the same option values (${values.join(", ")}) as row ${same}` : `no options, like row ${same}: a product without options has one variant`;
       this.issue(row, values.length ? "option1_value" : "option1_name", `This variant of "${data.productSlug}" has ${what}.`);
       return;
     }
-    plan.combos.set(key, row);
+    plan.combos.push(key);
+    plan.comboRows.push(row);
     values.forEach((value, i) => {
       const list = plan.fileValues[i];
       if (list && !list.includes(value)) list.push(value);
@@ -125,7 +135,8 @@ export class CatalogImportCheck {
       const plan = this.products.get(stored.slug);
       if (!plan) continue;
       plan.existingId = stored.id;
-      plan.fieldsChanged = storedValues(stored).some((value, i) => shortHash(value) !== plan.hashes[i] && !(i === 2 && value === plan.categoryId));
+      const storedHashes = fieldHashes(storedValues(stored));
+      plan.fieldsChanged = PRODUCT_COLUMNS.some((_, i) => (i === 2 ? stored.categoryId !== plan.categoryId : hashAt(storedHashes, i) !== hashAt(plan.hashes, i)));
     }
     const stored = new Map((await variantsBySku(batch.map(({ data }) => data.sku))).map((variant) => [variant.sku, variant]));
     for (const { row, data } of batch) {
@@ -164,8 +175,13 @@ export class CatalogImportCheck {
         plan.options = planOptions(plan.optionNames, plan.fileValues, [], []).options;
         plan.optionsChanged = plan.options.length > 0;
       }
-      plan.combos = new Map(); // no longer needed: the memory goes back before the second pass
+      // No longer needed: the memory goes back before the second pass.
+      plan.combos = [];
+      plan.comboRows = [];
+      plan.fileValues = [];
+      plan.hashes = "";
     }
+    this.skuRows.clear();
     this.issues.sort((a, b) => a.row - b.row);
   }
 
@@ -175,7 +191,7 @@ export class CatalogImportCheck {
       if (variant.optionValues.length !== plan.optionNames.length) {
         this.issue(plan.firstRow, "option1_name", `The product "${plan.slug}" keeps the variant "${variant.sku}", not in the file, with ${variant.optionValues.length} option values, not ${plan.optionNames.length}: list it in the file or archive it first.`);
       } else {
-        const same = plan.combos.get(comboKey(variant.optionValues));
+        const same = plan.comboRows[plan.combos.indexOf(comboKey(variant.optionValues))];
         if (same !== undefined) this.issue(same, "option1_value", `The variant "${variant.sku}" of "${plan.slug}", not in the file, already has these option values.`);
       }
     }

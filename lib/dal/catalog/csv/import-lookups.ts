@@ -33,38 +33,33 @@ export async function liveCategoryIds(): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
+// Raw queries with one array parameter each: a batch of 1,000 keys is one bound value, not 1,000.
+
 export async function productsBySlug(slugs: string[]): Promise<StoredProduct[]> {
   if (slugs.length === 0) return [];
-  return db.product.findMany({
-    where: { slug: { in: slugs } },
-    select: { id: true, slug: true, name: true, description: true, categoryId: true, published: true, featured: true, metaTitle: true, metaDescription: true },
-  });
+  return db.$queryRaw<StoredProduct[]>`
+    SELECT id, slug, name, description, "categoryId", published, featured, "metaTitle", "metaDescription"
+    FROM "Product" WHERE slug = ANY(${slugs}::text[])`;
 }
 
 export async function variantsBySku(skus: string[]): Promise<StoredVariant[]> {
   if (skus.length === 0) return [];
-  const rows = await db.productVariant.findMany({
-    where: { sku: { in: skus } },
-    select: {
-      sku: true,
-      optionValues: true,
-      priceMinor: true,
-      compareAtPriceMinor: true,
-      stock: true,
-      weightGrams: true,
-      maxPerOrder: true,
-      archivedAt: true,
-      product: { select: { slug: true } },
-    },
-  });
-  return rows.map(({ product, archivedAt, ...variant }) => ({ ...variant, slug: product.slug, archived: archivedAt !== null }));
+  return db.$queryRaw<StoredVariant[]>`
+    SELECT v.sku, p.slug, v."optionValues", v."priceMinor", v."compareAtPriceMinor", v.stock, v."weightGrams", v."maxPerOrder",
+      v."archivedAt" IS NOT NULL AS archived
+    FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" WHERE v.sku = ANY(${skus}::text[])`;
 }
 
+type StoredOption = { productId: string; name: string; position: number; values: string[] };
+type LiveVariant = { productId: string; sku: string; optionValues: string[] };
+
 /** The stored options and live variants of existing products: what the file's option layout must agree with. */
-export async function optionLayouts(productIds: string[]) {
+export async function optionLayouts(productIds: string[]): Promise<{ options: StoredOption[]; variants: LiveVariant[] }> {
   const [options, variants] = await Promise.all([
-    db.productOption.findMany({ where: { productId: { in: productIds } }, select: { productId: true, name: true, position: true, values: true }, orderBy: { position: "asc" } }),
-    db.productVariant.findMany({ where: { productId: { in: productIds }, archivedAt: null }, select: { productId: true, sku: true, optionValues: true }, orderBy: { position: "asc" } }),
+    db.$queryRaw<StoredOption[]>`SELECT "productId", name, position, values FROM "ProductOption" WHERE "productId" = ANY(${productIds}::text[]) ORDER BY position`,
+    db.$queryRaw<LiveVariant[]>`
+      SELECT "productId", sku, "optionValues" FROM "ProductVariant"
+      WHERE "productId" = ANY(${productIds}::text[]) AND "archivedAt" IS NULL ORDER BY position`,
   ]);
   return { options, variants };
 }
