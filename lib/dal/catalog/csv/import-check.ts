@@ -23,6 +23,8 @@ const storedValues = (p: StoredProduct) => [p.name, p.description, p.categoryId,
 const HASH_LENGTH = 8;
 const fieldHashes = (values: unknown[]) => values.map((value) => hash("sha1", JSON.stringify(value ?? null), "base64url").slice(0, HASH_LENGTH)).join("");
 const hashAt = (hashes: string, i: number) => hashes.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+/** One hash of all the values: what the later rows of a product are compared by (the field hashes only name a difference). */
+const rowHash = (values: unknown[]) => hash("sha1", JSON.stringify(values), "base64url");
 const comboKey = (values: readonly string[]) => values.join("\u0000");
 
 /** What the import knows of one product of the file between the passes (small: no row contents but hashes and option values). */
@@ -30,6 +32,7 @@ export type ProductPlan = {
   slug: string;
   firstRow: number;
   hashes: string;
+  rowHash: string;
   categoryId: string;
   optionNames: string[];
   /** Each row's option values (joined) and the row, to refuse two rows with the same ones; arrays, as most products have a few. */
@@ -94,13 +97,15 @@ export class CatalogImportCheck {
   private checkProduct(row: number, data: CatalogRow, categoryId: string) {
     const names = data.options.map((option) => option.name);
     const values = data.options.map((option) => option.value);
-    const hashes = fieldHashes(productValues(data, data.categorySlug));
+    const fields = productValues(data, data.categorySlug);
+    const whole = rowHash(fields);
     let plan = this.products.get(data.productSlug);
     if (!plan) {
-      plan = { slug: data.productSlug, firstRow: row, hashes, categoryId, optionNames: names, combos: [], comboRows: [], fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
+      plan = { slug: data.productSlug, firstRow: row, hashes: fieldHashes(fields), rowHash: whole, categoryId, optionNames: names, combos: [], comboRows: [], fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
       this.products.set(data.productSlug, plan);
     } else {
       const first = plan.firstRow;
+      const hashes = whole === plan.rowHash ? plan.hashes : fieldHashes(fields);
       PRODUCT_COLUMNS.forEach((column, i) => {
         if (hashAt(hashes, i) !== hashAt(plan?.hashes ?? "", i)) this.issue(row, column, `Differs from row ${first}, the first row of the product "${data.productSlug}": every row of a product repeats its fields.`);
       });
@@ -180,6 +185,7 @@ export class CatalogImportCheck {
       plan.comboRows = [];
       plan.fileValues = [];
       plan.hashes = "";
+      plan.rowHash = "";
     }
     this.skuRows.clear();
     this.issues.sort((a, b) => a.row - b.row);
