@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { catalogCsvSource } from "@/lib/actions/admin/products/catalog-csv/read-catalog-csv";
 import { db } from "@/lib/db";
+import { importCatalog } from "./import";
 import { catalogCsvFixtures } from "./catalog-csv-test-fixtures";
 import { IMPORT_STOCK_REASON } from "./import-apply";
 
@@ -122,5 +125,15 @@ describe("importCatalog", () => {
     expect(lamp.priceMinor).toBe(2600);
     const entry = await db.auditEntry.findFirst({ where: { action: "catalog.imported", actorId: "cli" }, orderBy: { id: "desc" }, select: { actorRole: true, userAgent: true } });
     expect(entry).toEqual({ actorRole: "operator", userAgent: "vitest catalog csv" });
+  });
+
+  it("applies nothing when the file changes between the check and the apply", async () => {
+    const before = await f.snapshot();
+    const versions = [f.csv([f.row({ price: "31.00" })]), f.csv([f.row({ price: "32.00" })])];
+    let opened = 0;
+    const source = catalogCsvSource(() => Readable.from([Buffer.from(versions[Math.min(opened++, 1)] ?? "")]));
+    const report = await importCatalog(f.staff(), source, { dryRun: false, fileName: "changing.csv" }, { ip: "192.0.2.1", userAgent: "vitest", requestId: null });
+    expect(report).toMatchObject({ applied: false, issueCount: 1, issues: [{ row: 1, message: expect.stringMatching(/changed while/) }] });
+    expect(await f.snapshot()).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditContext } from "@/lib/context/request-context";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/dal/audit/log";
 import { syncProductPrices } from "../variant-prices";
 import { assertCatalogCsvPermission, type CatalogCsvActor, catalogCsvAuditActor } from "./actor";
@@ -52,6 +53,28 @@ export async function importCatalog(actor: CatalogCsvActor, source: CatalogRowSo
   };
   if (report.issueCount > 0 || options.dryRun) return report;
   const digest = source.digest();
+  try {
+    await applyInOneTransaction(actor, source, check, report, options.fileName, digest, context);
+  } catch (error) {
+    if (!(error instanceof CatalogFileChangedError) && !isUniqueViolation(error)) throw error;
+    // Rolled back: the file or the shop changed between the check and the apply.
+    const issue = { row: 1, column: "", message: "The file or the catalog changed while the file was being imported: nothing was imported. Import it again." };
+    return { ...report, issues: [issue], issueCount: 1 };
+  }
+  return { ...report, applied: true };
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || /23505|unique/i.test(error.message));
+
+async function applyInOneTransaction(
+  actor: CatalogCsvActor,
+  source: CatalogRowSource,
+  check: CatalogImportCheck,
+  report: CatalogImportReport,
+  fileName: string,
+  digest: string,
+  context: AuditContext,
+): Promise<void> {
   const auditActor = catalogCsvAuditActor(actor);
   await db.$transaction(
     async (tx) => {
@@ -62,12 +85,11 @@ export async function importCatalog(actor: CatalogCsvActor, source: CatalogRowSo
         actor: auditActor,
         action: "catalog.imported",
         target: { type: "catalog", id: digest.slice(0, 16) },
-        after: { file: options.fileName.slice(0, 200), sha256: digest, rows: report.rows, products: report.products, variants: report.variants },
+        after: { file: fileName.slice(0, 200), sha256: digest, rows: report.rows, products: report.products, variants: report.variants },
         outcome: "success",
         context,
       });
     },
     { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
   );
-  return { ...report, applied: true };
 }
