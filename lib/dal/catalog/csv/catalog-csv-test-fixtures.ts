@@ -2,14 +2,11 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import type { StaffRoleName } from "@/lib/auth/permissions";
-import { catalogCsvSource } from "@/lib/actions/admin/products/catalog-csv/read-catalog-csv";
-import { catalogCsvLines } from "@/lib/actions/admin/products/catalog-csv/write-catalog-csv";
-import { CATALOG_CSV_COLUMNS } from "@/lib/actions/admin/products/catalog-csv/columns";
 import { db } from "@/lib/db";
-import type { CatalogCsvActor } from "./actor";
-import type { CatalogRow } from "./catalog-row";
-import { exportCatalog } from "./export";
-import { importCatalog } from "./import";
+import type { CatalogCsvActor } from "@/lib/dal/catalog/csv/actor";
+import type { CatalogRow, CatalogRowSource } from "@/lib/dal/catalog/csv/catalog-row";
+import { exportCatalog } from "@/lib/dal/catalog/csv/export";
+import { importCatalog } from "@/lib/dal/catalog/csv/import";
 
 export const csvTestContext = { ip: "192.0.2.45", userAgent: "vitest catalog csv", requestId: "req-catalog-csv" };
 
@@ -18,7 +15,18 @@ export const csvTestContext = { ip: "192.0.2.45", userAgent: "vitest catalog csv
  * afterwards with everything under them (variants, options, adjustments
  * cascade). Audit entries stay, as the append-only log requires.
  */
-export function catalogCsvFixtures() {
+/**
+ * The file's reader and writer (lib/actions/admin/products/catalog-csv), passed
+ * in by the test files: the DAL itself never calls up into the action layer.
+ */
+export type CatalogCsvFormat = {
+  columns: readonly string[];
+  source: (open: () => Readable) => CatalogRowSource;
+  lines: (rows: AsyncIterable<CatalogRow>) => AsyncGenerator<string>;
+};
+
+export function catalogCsvFixtures(format: CatalogCsvFormat) {
+  const { columns: CATALOG_CSV_COLUMNS, source: catalogCsvSource, lines: catalogCsvLines } = format;
   const tag = randomBytes(4).toString("hex");
   const categorySlug = `vitest-csv-${tag}`;
   const slug = (name: string) => `csv-${tag}-${name}`;
@@ -38,7 +46,7 @@ export function catalogCsvFixtures() {
   });
 
   /** A row of the file as a record; `csv` writes rows with the export's own writer. */
-  const row = (overrides: Partial<Record<(typeof CATALOG_CSV_COLUMNS)[number], string>> = {}) => ({
+  const row = (overrides: Partial<Record<string, string>> = {}): Record<string, string> => ({
     product_slug: slug("lamp"),
     product_name: "Desk Lamp",
     description: "A lamp made by the catalog CSV tests.",
@@ -59,7 +67,7 @@ export function catalogCsvFixtures() {
     stock: "5",
     weight_grams: "900",
     max_per_order: "10",
-    ...overrides,
+    ...(overrides as Record<string, string>),
   });
 
   /** Raw CSV text: the header and the rows' cells, quoted only where needed; nothing escaped, so tests can send formulas. */

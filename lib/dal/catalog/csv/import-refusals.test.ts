@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { CATALOG_CSV_COLUMNS } from "@/lib/actions/admin/products/catalog-csv/columns";
+import { catalogCsvSource } from "@/lib/actions/admin/products/catalog-csv/read-catalog-csv";
+import { catalogCsvLines } from "@/lib/actions/admin/products/catalog-csv/write-catalog-csv";
 import { catalogCsvFixtures } from "./catalog-csv-test-fixtures";
 
-const f = catalogCsvFixtures();
+const f = catalogCsvFixtures({ columns: CATALOG_CSV_COLUMNS, source: catalogCsvSource, lines: catalogCsvLines });
 
 // A product already in the shop, so "nothing changed" also covers updates a refused file would have made.
 beforeAll(async () => {

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { catalogCsvSource } from "@/lib/actions/admin/products/catalog-csv/read-catalog-csv";
 import { db } from "@/lib/db";
 import { importCatalog } from "./import";
+import { CATALOG_CSV_COLUMNS } from "@/lib/actions/admin/products/catalog-csv/columns";
+import { catalogCsvLines } from "@/lib/actions/admin/products/catalog-csv/write-catalog-csv";
 import { catalogCsvFixtures } from "./catalog-csv-test-fixtures";
 import { IMPORT_STOCK_REASON } from "./import-apply";
 
-const f = catalogCsvFixtures();
+const f = catalogCsvFixtures({ columns: CATALOG_CSV_COLUMNS, source: catalogCsvSource, lines: catalogCsvLines });
 
 const tee = (size: string, colour: string, extra: Record<string, string> = {}) =>
   f.row({
