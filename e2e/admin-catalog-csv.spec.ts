@@ -19,12 +19,11 @@ test("a catalog manager dry-runs a CSV, sees the report, imports it, and exports
   ].join("\n");
   const upload = { name: "catalog.csv", mimeType: "text/csv", buffer: Buffer.from(file) };
   try {
-    await page.goto("/admin/products");
-    await page.getByRole("link", { name: "Import or export CSV" }).click();
+    await page.goto("/admin/products/import");
     await expect(page.getByRole("heading", { name: "Import and export the catalog" })).toBeVisible();
 
     await page.getByLabel("Catalog file (CSV)").setInputFiles(upload);
-    await expect(page.getByLabel(/Dry run/)).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Dry run/ })).toBeChecked();
     await page.getByRole("button", { name: "Upload" }).click();
     await expect(page.getByRole("heading", { name: "Dry run: 2 rows checked, nothing changed" })).toBeVisible();
     await expect(page.getByText("Variants: 2 created, 0 updated, 0 unchanged.")).toBeVisible();
@@ -32,7 +31,7 @@ test("a catalog manager dry-runs a CSV, sees the report, imports it, and exports
 
     // A refused file: the row and column named, nothing applied.
     await page.getByLabel("Catalog file (CSV)").setInputFiles({ ...upload, buffer: Buffer.from(`${file}\n${slug}-2,X,Y,outdoor,true,false,,,,,E2E-${tag}-X,=1+1,,1,1,1`) });
-    await page.getByLabel(/Dry run/).uncheck();
+    await page.getByRole("checkbox", { name: /Dry run/ }).uncheck();
     await page.getByRole("button", { name: "Upload" }).click();
     await expect(page.getByRole("heading", { name: /Nothing was imported: 1 problem in 3 rows/ })).toBeVisible();
     await expect(page.getByRole("row", { name: /4 price .*formula/ })).toBeVisible();
@@ -55,4 +54,22 @@ test("a catalog manager dry-runs a CSV, sees the report, imports it, and exports
   } finally {
     await sql(`DELETE FROM "Product" WHERE slug = $1`, [slug]);
   }
+});
+
+test.describe("as support (products:read, not products:write)", () => {
+  test.use({ storageState: savedState("support") });
+
+  test("the import page and the upload are refused, and nothing is imported", async ({ page, baseURL }) => {
+    await page.goto("/admin/products/import");
+    await expect(page).toHaveURL(/\/admin\?denied=products%3Awrite$/);
+    const slug = `e2e-csv-denied-${randomBytes(4).toString("hex")}`;
+    const response = await page.request.post("/admin/products/import/upload?dryRun=0", {
+      headers: { origin: baseURL ?? "", "content-type": "text/csv" },
+      data: `${header}\n${slug},Denied,Nope.,outdoor,true,false,,,,,E2E-${slug},1.00,,1,1,1\n`,
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toMatch(/\/admin\?denied=products%3Awrite$/);
+    expect(await sql(`SELECT 1 FROM "Product" WHERE slug = $1`, [slug])).toHaveLength(0);
+  });
 });
