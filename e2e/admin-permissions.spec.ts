@@ -35,6 +35,8 @@ function entryPoints(ids: { orderId: string; productId: string; customerId: stri
     ["/admin/returns", "orders:returns"],
     ["/admin/products", "products:read"],
     ["/admin/products/new", "products:write"],
+    ["/admin/products/import", "products:write"],
+    ["/admin/products/export", "products:read"],
     [`/admin/products/${ids.productId}`, "products:read"],
     ["/admin/categories", "products:read"],
     ["/admin/categories/new", "products:write"],

@@ -16,12 +16,19 @@ export const IMAGE_UPLOAD_BODY_LIMIT_BYTES = MAX_IMAGE_UPLOAD_BYTES + 1024 * 102
 // The product editor posts the image upload action to its own page, /admin/products/<id>.
 const imageUploadPage = /^\/admin\/products\/[A-Za-z0-9_-]{1,40}\/?$/;
 
+// The admin's catalog import streams the CSV file itself as the body (app/admin/products/import/upload).
+const catalogImportUpload = /^\/admin\/products\/import\/upload\/?$/;
+
+/** The catalog file's limit: 64 MB, about 250,000 rows (MAX_CATALOG_UPLOAD_BYTES checks the bytes themselves). */
+export const CATALOG_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** The app's JSON API and OAuth forms: the largest real body (a cart line, an address) is under 2 KB. */
 export const API_BODY_LIMIT_BYTES = 16 * 1024;
 
-/** The largest body accepted for a request to `pathname`: only the product editor takes more than 1 MB, the app's API far less. */
+/** The largest body accepted for a request to `pathname`: only the product editor and the catalog import take more than 1 MB, the app's API far less. */
 export function requestBodyLimit(pathname: string): number {
   if (isBearerApiPath(pathname)) return API_BODY_LIMIT_BYTES;
+  if (catalogImportUpload.test(pathname)) return CATALOG_IMPORT_BODY_LIMIT_BYTES;
   return imageUploadPage.test(pathname) ? IMAGE_UPLOAD_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
 }
 

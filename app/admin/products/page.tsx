@@ -21,6 +21,11 @@ export default async function AdminProductsPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Products</h1>
         {can(viewer.role, "products:write") && (
+          <Link href="/admin/products/import" className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 font-medium text-brand-700 hover:bg-brand-50">
+            Import or export CSV
+          </Link>
+        )}
+        {can(viewer.role, "products:write") && (
           <Link href="/admin/products/new" className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
             New product
           </Link>
