@@ -5,11 +5,12 @@ import { MAX_STOCK } from "@/lib/dal/catalog/inventory";
 import { optionalSingleLine } from "../../text-fields";
 import { priceInputSchema } from "../price-input";
 import { productSchema } from "../product-schema";
+import { firstVariantShape, skuField } from "../variant-schema";
 
 /** An option's name fits ProductOption.name (VarChar 40); a value is a short label ("Large", "Forest green"). */
 export const OPTION_VALUE_MAX_LENGTH = 60;
 
-// The product form's own rules, so a product imported is a product the form would accept.
+// The product and variant forms' own rules, so a product imported is one the forms would accept.
 const product = productSchema.in.shape;
 
 const flag = z
@@ -59,17 +60,12 @@ export const catalogRowSchema = z
     option2_value: optionValue,
     option3_name: optionName,
     option3_value: optionValue,
-    sku: z
-      .string()
-      .trim()
-      .min(1, { message: "Enter a SKU.", abort: true })
-      .max(64, "Use at most 64 characters.")
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "Use letters, digits, dots, underscores, hyphens and slashes, starting with a letter or digit."),
+    sku: skuField,
     price: priceInputSchema,
     compare_at_price: optionalPrice,
     stock,
-    weight_grams: product.weightGrams,
-    max_per_order: product.maxPerOrder,
+    weight_grams: firstVariantShape.weightGrams,
+    max_per_order: firstVariantShape.maxPerOrder,
   })
   .superRefine((row, context) => {
     const refuse = (column: string, message: string) => context.addIssue({ code: "custom", path: [column], message });
