@@ -137,4 +137,14 @@ describe("setVariantArchived", () => {
     await saveVariant(manager, product.id, null, variantFields(), testAuditContext);
     expect(await setVariantArchived(manager, product.id, mediumId, false, testAuditContext)).toEqual({ ok: false, code: "duplicate_combination" });
   });
+
+  it("refuses to restore a variant whose value the product's options no longer offer, changing nothing", async () => {
+    const { product, manager, mediumId } = await sizedProduct();
+    await setVariantArchived(manager, product.id, mediumId, true, testAuditContext);
+    // M is only on the archived variant, so the options may drop it.
+    expect(await setProductOptions(manager, product.id, [{ name: "Size", values: ["S", "L"] }], testAuditContext)).toEqual({ ok: true, id: product.id });
+    expect(await setVariantArchived(manager, product.id, mediumId, false, testAuditContext)).toEqual({ ok: false, code: "option_mismatch" });
+    expect((await variantsOf(product.id)).filter((variant) => variant.archivedAt === null).map((variant) => variant.optionValues)).toEqual([["S"]]);
+    expect((await auditEntriesOf(product.id)).map((entry) => entry.action)).not.toContain("variant.restored");
+  });
 });
