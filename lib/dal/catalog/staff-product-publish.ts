@@ -6,7 +6,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" };
+export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" | "no_live_variant" };
 
 /**
  * Shows a product in the public catalog or hides it ("product.published" /
@@ -14,7 +14,8 @@ export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: 
  * members pressing the same button write one change and one audit entry.
  * Hiding a product also keeps it out of new orders (reservations require
  * `published`); carts show it as no longer available. A product in an
- * archived category cannot be published: move it first.
+ * archived category cannot be published: move it first. Nor can one whose
+ * variants are all archived: its page would offer nothing to buy.
  */
 export async function setProductPublished(
   viewer: StaffViewer,
@@ -30,6 +31,10 @@ export async function setProductPublished(
       const [category] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
         SELECT c."archivedAt" FROM "Category" c JOIN "Product" p ON p."categoryId" = c.id WHERE p.id = ${productId} FOR SHARE OF c`;
       if (category?.archivedAt) return { ok: false, code: "category_archived" };
+      // The product row's lock, as archiving a variant takes it: no variant is archived between this count and the flip.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Product" WHERE id = ${productId} FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, code: "not_found" };
+      if ((await tx.productVariant.count({ where: { productId, archivedAt: null } })) === 0) return { ok: false, code: "no_live_variant" };
     }
     const flipped = await tx.product.updateMany({ where: { id: productId, published: !published }, data: { published } });
     if (flipped.count === 0) {

@@ -138,6 +138,18 @@ describe("setVariantArchived", () => {
     expect(await setVariantArchived(manager, product.id, mediumId, false, testAuditContext)).toEqual({ ok: false, code: "duplicate_combination" });
   });
 
+  it("refuses to publish a product whose variants are all archived: nothing on it could be bought", async () => {
+    const { product, manager, mediumId } = await sizedProduct();
+    const small = (await db.productVariant.findFirstOrThrow({ where: { productId: product.id, optionValues: { equals: ["S"] } }, select: { id: true } })).id;
+    // Unpublished, its last variant may go.
+    for (const id of [mediumId, small]) expect(await setVariantArchived(manager, product.id, id, true, testAuditContext)).toEqual({ ok: true, id });
+    expect(await setProductPublished(manager, product.id, true, testAuditContext)).toEqual({ ok: false, code: "no_live_variant" });
+    expect((await productRow(product.id)).published).toBe(false);
+    expect((await auditEntriesOf(product.id)).map((entry) => entry.action)).not.toContain("product.published");
+    await setVariantArchived(manager, product.id, small, false, testAuditContext);
+    expect(await setProductPublished(manager, product.id, true, testAuditContext)).toEqual({ ok: true, changed: true });
+  });
+
   it("refuses to restore a variant whose value the product's options no longer offer, changing nothing", async () => {
     const { product, manager, mediumId } = await sizedProduct();
     await setVariantArchived(manager, product.id, mediumId, true, testAuditContext);

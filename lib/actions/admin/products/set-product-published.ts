@@ -16,7 +16,11 @@ export const setProductPublishedAction = staffAction(
     bound: productIdSchema,
     input: { fields: ["intent"], schema: z.object({ intent: z.enum(["publish", "unpublish"]) }) },
     invalid: () => ({ status: "error", message: "Choose publish or unpublish." }),
-    errors: { not_found: "This product no longer exists.", category_archived: "Its category is archived: choose another category, or restore it, first." },
+    errors: {
+      not_found: "This product no longer exists.",
+      category_archived: "Its category is archived: choose another category, or restore it, first.",
+      no_live_variant: "All its variants are archived: restore or add one first.",
+    },
   },
   async ({ viewer, bound: id, input, fail }) => {
     const publish = input.intent === "publish";
