@@ -4,10 +4,41 @@ import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { orderLineName } from "@/lib/orders/order-line-name";
 import { orderFixtures, testAddress, testCheckoutSettings } from "./test-fixtures";
 import { placeOrder } from "./orders";
+import { CheckoutError } from "./checkout-errors";
 
 requireTestDatabaseUrl();
 
-const { createProduct, customer, fillCart } = orderFixtures();
+const { createProduct, customer, fillCart, stockOf } = orderFixtures();
+const newAddress = { newAddress: testAddress, save: false };
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `change` on a variant in a transaction that holds the row until `checkout` has read the
+ * cart and is waiting to reserve it, then commits: the checkout decides on the row as changed.
+ */
+async function changedDuringCheckout<T>(variantId: string, change: { archivedAt?: Date; stock?: number }, checkout: () => Promise<T>) {
+  let commit = () => {};
+  const committed = new Promise<void>((resolve) => (commit = resolve));
+  let locked = () => {};
+  const holding = new Promise<void>((resolve) => (locked = resolve));
+  const changing = db.$transaction(
+    async (tx) => {
+      await tx.productVariant.update({ where: { id: variantId }, data: change, select: { id: true } });
+      locked();
+      await committed;
+    },
+    { timeout: 20_000 },
+  );
+  await holding;
+  const result = checkout().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  await settle(500);
+  commit();
+  await changing;
+  return result;
+}
 
 describe("an order line of a variant", () => {
   it("keeps the whole title of a variant with three options of the longest names and values staff may enter", async () => {
@@ -19,11 +50,39 @@ describe("an order line of a variant", () => {
     await db.productVariant.update({ where: { id: product.variantId }, data: { optionValues: options.map((option) => option.values[0] as string) } });
     await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
 
-    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: { newAddress: testAddress, save: false } }, testCheckoutSettings);
+    const { orderId } = await placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings);
 
     const [line] = await db.orderItem.findMany({ where: { orderId }, select: { productName: true, variantTitle: true, unitPriceMinor: true } });
     expect(line?.unitPriceMinor).toBe(1500);
     expect(line?.variantTitle).toBe(options.map((option) => `${option.name}: ${option.values[0]}`).join(" / "));
     expect(orderLineName(line!)).toContain("c".repeat(60));
+  });
+});
+
+describe("a variant changed while its checkout waits for the row", () => {
+  it("refuses as no longer available, not as short of stock, when the variant was archived", async () => {
+    const buyer = await customer();
+    const product = await createProduct({ stock: 10 });
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 2 }]);
+    const outcome = await changedDuringCheckout(product.variantId, { archivedAt: new Date() }, () =>
+      placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings),
+    );
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? null : outcome.error).toBeInstanceOf(CheckoutError);
+    expect((outcome.ok ? null : (outcome.error as CheckoutError))?.code).toBe("product_unavailable");
+    expect(await stockOf(product.variantId)).toBe(10);
+  });
+
+  it("names what is left now, not what was left when the cart was read", async () => {
+    const buyer = await customer();
+    const product = await createProduct({ stock: 4 });
+    await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 3 }]);
+    // Another order took 3 of the 4 meanwhile.
+    const outcome = await changedDuringCheckout(product.variantId, { stock: 1 }, () =>
+      placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings),
+    );
+    const error = outcome.ok ? null : (outcome.error as CheckoutError);
+    expect(error?.code).toBe("not_enough_stock");
+    expect(error?.detail.left).toBe(1);
   });
 });
