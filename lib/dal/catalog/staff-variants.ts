@@ -7,6 +7,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 import { syncProductPrices } from "./variant-prices";
+import { traceForeignVariant } from "./foreign-variant";
 
 /** A product offers at most this many options (e.g. size, colour, material). */
 export const MAX_OPTIONS = 3;
@@ -93,7 +94,7 @@ const ownedVariantFields = (fields: VariantFields) => ({
 /**
  * Creates a variant of a product (`variantId` null; no stock until an
  * adjustment adds it) or saves one of its variants. A variant id of another
- * product is "not found": the product id bound by the page decides. Audited
+ * product is "not found" (and logged): the product id bound by the page decides. Audited
  * ("variant.created" / "variant.updated", changed fields only), and the
  * product's listing price follows.
  */
@@ -110,7 +111,10 @@ export async function saveVariant(
     return await db.$transaction(async (tx): Promise<VariantResult> => {
       if (!(await lockProduct(tx, productId))) return { ok: false, code: VariantError.notFound };
       const current = variantId ? await tx.productVariant.findFirst({ where: { id: variantId, productId }, select: variantFieldSelect }) : null;
-      if (variantId && !current) return { ok: false, code: VariantError.notFound };
+      if (variantId && !current) {
+        await traceForeignVariant(tx, viewer, { productId, variantId }, "variant.updated");
+        return { ok: false, code: VariantError.notFound };
+      }
       const conflict = await variantConflict(tx, productId, fields, variantId);
       if (conflict) return { ok: false, code: conflict };
       let id = variantId;
@@ -168,7 +172,10 @@ export async function setVariantArchived(
   return db.$transaction(async (tx): Promise<VariantResult> => {
     if (!(await lockProduct(tx, productId))) return { ok: false, code: VariantError.notFound };
     const variant = await tx.productVariant.findFirst({ where: { id: variantId, productId }, select: { archivedAt: true, optionValues: true, sku: true } });
-    if (!variant) return { ok: false, code: VariantError.notFound };
+    if (!variant) {
+      await traceForeignVariant(tx, viewer, { productId, variantId }, archived ? "variant.archived" : "variant.restored");
+      return { ok: false, code: VariantError.notFound };
+    }
     if ((variant.archivedAt !== null) === archived) return { ok: true, id: variantId };
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { published: true } });
     const live = await tx.productVariant.findMany({ where: { productId, archivedAt: null, id: { not: variantId } }, select: { optionValues: true } });
