@@ -86,3 +86,23 @@ describe("a variant changed while its checkout waits for the row", () => {
     expect(error?.detail.left).toBe(1);
   });
 });
+
+describe("the last unit of one variant", () => {
+  it("goes to exactly one of two concurrent checkouts, and its sibling's stock is untouched", async () => {
+    const product = await createProduct({ priceMinor: 1000, stock: 1 });
+    const sibling = await db.productVariant.create({
+      data: { productId: product.id, sku: `${product.slug}-B`.toUpperCase().slice(0, 64), optionValues: [], priceMinor: 1800, stock: 4, position: 1 },
+      select: { id: true },
+    });
+    const buyers = [await customer(), await customer()];
+    for (const buyer of buyers) await fillCart(buyer.userId, [{ variantId: product.variantId, quantity: 1 }]);
+    const results = await Promise.allSettled(buyers.map((buyer) => placeOrder(buyer, { shippingRateId: "standard", address: newAddress }, testCheckoutSettings)));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((result) => result.status === "rejected");
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "sold_out" });
+    expect(await stockOf(product.variantId)).toBe(0);
+    expect(await stockOf(sibling.id)).toBe(4);
+    const [won] = results.flatMap((result) => (result.status === "fulfilled" ? [result.value.orderId] : []));
+    expect(await db.orderItem.findMany({ where: { orderId: won }, select: { variantId: true, unitPriceMinor: true } })).toEqual([{ variantId: product.variantId, unitPriceMinor: 1000 }]);
+  });
+});
