@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/dal/audit/log";
 import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
+import { traceForeignVariant } from "./foreign-variant";
 
 /** The most units one variant may hold; keeps `stock` far from the integer column's limit. */
 export const MAX_STOCK = 1_000_000;
@@ -62,7 +63,10 @@ export async function adjustInventory(
     if (!row) {
       // A variant of another product is not found: the product the page is about decides.
       const variant = await tx.productVariant.findFirst({ where: { id: variantId, productId }, select: { stock: true } });
-      if (!variant) return { ok: false, code: InventoryError.notFound };
+      if (!variant) {
+        await traceForeignVariant(tx, viewer, target, "inventory.adjusted");
+        return { ok: false, code: InventoryError.notFound };
+      }
       return { ok: false, code: variant.stock + delta < 0 ? InventoryError.belowZero : InventoryError.aboveMaximum, stock: variant.stock };
     }
     const after = row.stock;

@@ -6,7 +6,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 
-export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" | "archived" };
+export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: "not_found" | "category_archived" | "archived" | "no_live_variant" };
 
 /**
  * Shows a product in the public catalog or hides it ("product.published" /
@@ -15,7 +15,8 @@ export type PublishResult = { ok: true; changed: boolean } | { ok: false; code: 
  * Hiding a product also keeps it out of new orders (reservations require
  * `published`); carts show it as no longer available. A product in an
  * archived category cannot be published: move it first; nor can an archived
- * product: restore it first.
+ * product (restore it first), nor one whose variants are all archived (its
+ * page would offer nothing to buy).
  */
 export async function setProductPublished(
   viewer: StaffViewer,
@@ -33,6 +34,10 @@ export async function setProductPublished(
          WHERE p.id = ${productId} FOR SHARE OF c`;
       if (category?.productArchivedAt) return { ok: false, code: "archived" };
       if (category?.archivedAt) return { ok: false, code: "category_archived" };
+      // The product row's lock, as archiving a variant takes it: no variant is archived between this count and the flip.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Product" WHERE id = ${productId} FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, code: "not_found" };
+      if ((await tx.productVariant.count({ where: { productId, archivedAt: null } })) === 0) return { ok: false, code: "no_live_variant" };
     }
     // Never an archived product, even one archived since the check above (the database's CHECK agrees).
     const flipped = await tx.product.updateMany({ where: { id: productId, published: !published, ...(published && { archivedAt: null }) }, data: { published } });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
+import { adjustInventory } from "./inventory";
 import { db } from "@/lib/db";
 import { PermissionDeniedError } from "@/lib/dal/staff/permission";
 import { getProduct } from "./products";
@@ -136,5 +138,51 @@ describe("setVariantArchived", () => {
     // A new M while the old one is archived: the old one cannot come back as a second M.
     await saveVariant(manager, product.id, null, variantFields(), testAuditContext);
     expect(await setVariantArchived(manager, product.id, mediumId, false, testAuditContext)).toEqual({ ok: false, code: "duplicate_combination" });
+  });
+
+  it("refuses to publish a product whose variants are all archived: nothing on it could be bought", async () => {
+    const { product, manager, mediumId } = await sizedProduct();
+    const small = (await db.productVariant.findFirstOrThrow({ where: { productId: product.id, optionValues: { equals: ["S"] } }, select: { id: true } })).id;
+    // Unpublished, its last variant may go.
+    for (const id of [mediumId, small]) expect(await setVariantArchived(manager, product.id, id, true, testAuditContext)).toEqual({ ok: true, id });
+    expect(await setProductPublished(manager, product.id, true, testAuditContext)).toEqual({ ok: false, code: "no_live_variant" });
+    expect((await productRow(product.id)).published).toBe(false);
+    expect((await auditEntriesOf(product.id)).map((entry) => entry.action)).not.toContain("product.published");
+    await setVariantArchived(manager, product.id, small, false, testAuditContext);
+    expect(await setProductPublished(manager, product.id, true, testAuditContext)).toEqual({ ok: true, changed: true });
+  });
+
+  it("refuses to restore a variant whose value the product's options no longer offer, changing nothing", async () => {
+    const { product, manager, mediumId } = await sizedProduct();
+    await setVariantArchived(manager, product.id, mediumId, true, testAuditContext);
+    // M is only on the archived variant, so the options may drop it.
+    expect(await setProductOptions(manager, product.id, [{ name: "Size", values: ["S", "L"] }], testAuditContext)).toEqual({ ok: true, id: product.id });
+    expect(await setVariantArchived(manager, product.id, mediumId, false, testAuditContext)).toEqual({ ok: false, code: "option_mismatch" });
+    expect((await variantsOf(product.id)).filter((variant) => variant.archivedAt === null).map((variant) => variant.optionValues)).toEqual([["S"]]);
+    expect((await auditEntriesOf(product.id)).map((entry) => entry.action)).not.toContain("variant.restored");
+  });
+});
+
+describe("a variant id of another product (a forged form)", () => {
+  it("is refused as not found by every variant change, changes nothing, and is logged", async () => {
+    const { product, manager, mediumId } = await sizedProduct();
+    const other = await newProduct();
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    try {
+      expect(await saveVariant(manager, other.id, mediumId, variantFields({ optionValues: [] }), testAuditContext)).toEqual({ ok: false, code: "not_found" });
+      expect(await setVariantArchived(manager, other.id, mediumId, true, testAuditContext)).toEqual({ ok: false, code: "not_found" });
+      expect(await adjustInventory(manager, { productId: other.id, variantId: mediumId }, { delta: 5, reason: "Forged" }, testAuditContext)).toEqual({ ok: false, code: "not_found" });
+      const logged = warn.mock.calls.filter(([fields]) => (fields as { variantId?: string }).variantId === mediumId);
+      expect(logged.map(([fields]) => (fields as { action: string }).action)).toEqual(["variant.updated", "variant.archived", "inventory.adjusted"]);
+      expect(logged.every(([fields]) => (fields as { productId: string }).productId === other.id)).toBe(true);
+      // A made-up id is a stale or broken form, not another product's row: nothing to trace.
+      await setVariantArchived(manager, other.id, "no-such-variant", true, testAuditContext);
+      expect(warn.mock.calls.filter(([fields]) => (fields as { variantId?: string }).variantId === "no-such-variant")).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await db.productVariant.findUniqueOrThrow({ where: { id: mediumId }, select: { archivedAt: true, stock: true } })).toEqual({ archivedAt: null, stock: 0 });
+    expect(await auditEntriesOf(other.id)).toHaveLength(1); // product.created only
+    expect(product.id).not.toBe(other.id);
   });
 });

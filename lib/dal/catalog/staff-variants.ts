@@ -7,6 +7,7 @@ import { assertPermission } from "@/lib/dal/staff/permission";
 import type { StaffViewer } from "@/lib/dal/staff/members";
 import type { AuditContext } from "@/lib/context/request-context";
 import { syncProductPrices } from "./variant-prices";
+import { traceForeignVariant } from "./foreign-variant";
 
 /** A product offers at most this many options (e.g. size, colour, material). */
 export const MAX_OPTIONS = 3;
@@ -53,12 +54,16 @@ async function lockProduct(tx: Prisma.TransactionClient, productId: string): Pro
 
 const sameValues = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
+/** Whether `optionValues` name one value of each of the product's options, in their order. */
+async function fitsOptions(tx: Prisma.TransactionClient, productId: string, optionValues: readonly string[]): Promise<boolean> {
+  const options = await tx.productOption.findMany({ where: { productId }, select: { values: true }, orderBy: { position: "asc" } });
+  return optionValues.length === options.length && options.every((option, index) => option.values.includes(optionValues[index] ?? ""));
+}
+
 /** Why `fields` cannot be a live variant of the product beside the others (null: it can). */
 async function variantConflict(tx: Prisma.TransactionClient, productId: string, fields: VariantFields, variantId: string | null): Promise<VariantErrorCode | null> {
   if (fields.compareAtPriceMinor !== null && fields.compareAtPriceMinor <= fields.priceMinor) return VariantError.compareAtNotAbove;
-  const options = await tx.productOption.findMany({ where: { productId }, select: { values: true }, orderBy: { position: "asc" } });
-  const fits = fields.optionValues.length === options.length && options.every((option, index) => option.values.includes(fields.optionValues[index] ?? ""));
-  if (!fits) return VariantError.optionMismatch;
+  if (!(await fitsOptions(tx, productId, fields.optionValues))) return VariantError.optionMismatch;
   const siblings = await tx.productVariant.findMany({ where: { productId, archivedAt: null, id: { not: variantId ?? "" } }, select: { optionValues: true } });
   if (siblings.some((sibling) => sameValues(sibling.optionValues, fields.optionValues))) return VariantError.duplicateCombination;
   const sameSku = await tx.productVariant.findUnique({ where: { sku: fields.sku }, select: { id: true } });
@@ -89,7 +94,7 @@ const ownedVariantFields = (fields: VariantFields) => ({
 /**
  * Creates a variant of a product (`variantId` null; no stock until an
  * adjustment adds it) or saves one of its variants. A variant id of another
- * product is "not found": the product id bound by the page decides. Audited
+ * product is "not found" (and logged): the product id bound by the page decides. Audited
  * ("variant.created" / "variant.updated", changed fields only), and the
  * product's listing price follows.
  */
@@ -106,7 +111,10 @@ export async function saveVariant(
     return await db.$transaction(async (tx): Promise<VariantResult> => {
       if (!(await lockProduct(tx, productId))) return { ok: false, code: VariantError.notFound };
       const current = variantId ? await tx.productVariant.findFirst({ where: { id: variantId, productId }, select: variantFieldSelect }) : null;
-      if (variantId && !current) return { ok: false, code: VariantError.notFound };
+      if (variantId && !current) {
+        await traceForeignVariant(tx, viewer, { productId, variantId }, "variant.updated");
+        return { ok: false, code: VariantError.notFound };
+      }
       const conflict = await variantConflict(tx, productId, fields, variantId);
       if (conflict) return { ok: false, code: conflict };
       let id = variantId;
@@ -150,7 +158,8 @@ export async function saveVariant(
 /**
  * Archives a variant (no longer sold: carts show it as unavailable, orders
  * keep it) or brings it back. A published product keeps at least one live
- * variant; restoring refuses a combination a live sibling now has.
+ * variant; restoring refuses a combination a live sibling now has, or values
+ * the product's options no longer offer.
  */
 export async function setVariantArchived(
   viewer: StaffViewer,
@@ -163,12 +172,17 @@ export async function setVariantArchived(
   return db.$transaction(async (tx): Promise<VariantResult> => {
     if (!(await lockProduct(tx, productId))) return { ok: false, code: VariantError.notFound };
     const variant = await tx.productVariant.findFirst({ where: { id: variantId, productId }, select: { archivedAt: true, optionValues: true, sku: true } });
-    if (!variant) return { ok: false, code: VariantError.notFound };
+    if (!variant) {
+      await traceForeignVariant(tx, viewer, { productId, variantId }, archived ? "variant.archived" : "variant.restored");
+      return { ok: false, code: VariantError.notFound };
+    }
     if ((variant.archivedAt !== null) === archived) return { ok: true, id: variantId };
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { published: true } });
     const live = await tx.productVariant.findMany({ where: { productId, archivedAt: null, id: { not: variantId } }, select: { optionValues: true } });
     if (archived && product.published && live.length === 0) return { ok: false, code: VariantError.lastLiveVariant };
     if (!archived && live.some((sibling) => sameValues(sibling.optionValues, variant.optionValues))) return { ok: false, code: VariantError.duplicateCombination };
+    // Options changed while it was archived only have to fit live variants: a value dropped since cannot come back on sale.
+    if (!archived && !(await fitsOptions(tx, productId, variant.optionValues))) return { ok: false, code: VariantError.optionMismatch };
     await tx.productVariant.update({ where: { id: variantId }, data: { archivedAt: archived ? new Date() : null }, select: { id: true } });
     await appendAudit(tx, {
       actor: actorOf(viewer),

@@ -10,6 +10,7 @@ import type { ActiveSession } from "@/lib/dal/sessions/sessions";
 import { previewCartDiscount } from "@/lib/dal/discounts/cart-discount";
 import type { DiscountErrorCode } from "@/lib/discounts/discount-rules";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
+import { notEnoughStock } from "@/lib/catalog/stock-availability";
 import { type PricedCartLine, readPricedLines } from "@/lib/dal/cart/priced-lines";
 
 export type CustomerCheckoutLineDTO = { name: string; variantTitle: string; quantity: number; unitPrice: Money; lineTotal: Money; problem: string | null };
@@ -52,7 +53,8 @@ export type CustomerCheckoutSummaryDTO = {
 function problemOf(line: PricedCartLine): string | null {
   if (!line.published) return "No longer available: remove it from your cart.";
   if (line.stock === 0) return "Sold out: remove it from your cart.";
-  if (line.quantity > line.stock) return `Only ${line.stock} left: lower the quantity.`;
+  // The count only when it is low (the public stock rule): "Only 2 left", never "Only 37 left".
+  if (line.quantity > line.stock) return `${notEnoughStock(line.stock)}: lower the quantity.`;
   if (line.quantity > line.maxPerOrder) return `At most ${line.maxPerOrder} per order.`;
   return null;
 }

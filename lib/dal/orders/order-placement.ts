@@ -13,6 +13,7 @@ import { claimCartDiscount } from "@/lib/dal/discounts/redemptions";
 import { discountUser } from "@/lib/dal/discounts/usage";
 import { SHOP_CURRENCY } from "@/lib/catalog/shop-currency";
 import { lineLabel, type PricedCartLine, readPricedLines } from "@/lib/dal/cart/priced-lines";
+import { variantSaleSelect, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
 
 /**
  * The transaction options of placing an order. In a rush every checkout of a
@@ -74,9 +75,14 @@ function checkLines(lines: PricedCartLine[]): string {
 async function reserveAll(tx: Prisma.TransactionClient, lines: PricedCartLine[]) {
   for (const line of lines) {
     if (!(await reserveStock(tx, line.variantId, line.quantity))) {
-      const left = line.stock;
+      // The row as the reservation found it (it may have waited for another change of it): the
+      // lines were read earlier, so their stock and state may be stale by now.
+      const row = await tx.productVariant.findUnique({ where: { id: line.variantId }, select: variantSaleSelect });
+      const now = row ? variantSaleState(row) : null;
+      const productName = lineLabel(line);
       // Throwing rolls back the reservations already made in this transaction.
-      throw new CheckoutError(left > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName: lineLabel(line), left });
+      if (!now?.published) throw new CheckoutError(CHECKOUT_ERROR_CODES.productUnavailable, { productName });
+      throw new CheckoutError(now.stock > 0 ? CHECKOUT_ERROR_CODES.notEnoughStock : CHECKOUT_ERROR_CODES.soldOut, { productName, left: now.stock });
     }
   }
 }

@@ -20,6 +20,7 @@ export const setProductPublishedAction = staffAction(
       not_found: "This product no longer exists.",
       category_archived: "Its category is archived: choose another category, or restore it, first.",
       archived: "The product is archived: restore it first.",
+      no_live_variant: "All its variants are archived: restore or add one first.",
     },
   },
   async ({ viewer, bound: id, input, fail }) => {
