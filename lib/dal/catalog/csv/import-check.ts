@@ -34,6 +34,8 @@ export type ProductPlan = {
   hashes: string;
   rowHash: string;
   categoryId: string;
+  /** What the file's rows say of `published`. */
+  published: boolean;
   optionNames: string[];
   /** Each row's option values (joined) and the row, to refuse two rows with the same ones; arrays, as most products have a few. */
   combos: string[];
@@ -101,7 +103,7 @@ export class CatalogImportCheck {
     const whole = rowHash(fields);
     let plan = this.products.get(data.productSlug);
     if (!plan) {
-      plan = { slug: data.productSlug, firstRow: row, hashes: fieldHashes(fields), rowHash: whole, categoryId, optionNames: names, combos: [], comboRows: [], fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
+      plan = { slug: data.productSlug, firstRow: row, hashes: fieldHashes(fields), rowHash: whole, categoryId, published: data.published, optionNames: names, combos: [], comboRows: [], fileValues: names.map(() => []), looked: false, existingId: null, fieldsChanged: true, options: [], optionsChanged: false };
       this.products.set(data.productSlug, plan);
     } else {
       const first = plan.firstRow;
@@ -140,6 +142,9 @@ export class CatalogImportCheck {
       const plan = this.products.get(stored.slug);
       if (!plan) continue;
       plan.existingId = stored.id;
+      if (stored.archived && plan.published) {
+        this.issue(plan.firstRow, "published", `The product "${stored.slug}" is archived: restore it in the admin first, or import it as not published.`);
+      }
       const storedHashes = fieldHashes(storedValues(stored));
       plan.fieldsChanged = PRODUCT_COLUMNS.some((_, i) => (i === 2 ? stored.categoryId !== plan.categoryId : hashAt(storedHashes, i) !== hashAt(plan.hashes, i)));
     }

@@ -12,6 +12,8 @@ export type StoredProduct = {
   featured: boolean;
   metaTitle: string | null;
   metaDescription: string | null;
+  /** Archived products stay archived: the import may update them, never publish them. */
+  archived: boolean;
 };
 
 /** A variant as the import compares it: `slug` is its product's. */
@@ -38,7 +40,7 @@ export async function liveCategoryIds(): Promise<Map<string, string>> {
 export async function productsBySlug(slugs: string[]): Promise<StoredProduct[]> {
   if (slugs.length === 0) return [];
   return db.$queryRaw<StoredProduct[]>`
-    SELECT id, slug, name, description, "categoryId", published, featured, "metaTitle", "metaDescription"
+    SELECT id, slug, name, description, "categoryId", published, featured, "metaTitle", "metaDescription", "archivedAt" IS NOT NULL AS archived
     FROM "Product" WHERE slug = ANY(${slugs}::text[])`;
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { CATALOG_CSV_COLUMNS } from "@/lib/actions/admin/products/catalog-csv/columns";
 import { catalogCsvSource } from "@/lib/actions/admin/products/catalog-csv/read-catalog-csv";
 import { catalogCsvLines } from "@/lib/actions/admin/products/catalog-csv/write-catalog-csv";
@@ -96,6 +97,21 @@ describe("importCatalog refuses, row by row, and applies nothing", () => {
     expect(report.applied).toBe(false);
     expect(report.issues).toEqual([{ row: 2, column: "sku", message: `The SKU "${f.sku("lamp")}" belongs to another product ("${f.slug("lamp")}").` }]);
     expect(await f.snapshot()).toEqual(before);
+  });
+
+  it("publishing an archived product (restore it first); updating it unpublished is fine", async () => {
+    const archived = f.slug("archived");
+    const first = await f.importText(f.csv([f.row({ product_slug: archived, sku: f.sku("archived"), published: "false" })]));
+    expect(first.applied).toBe(true);
+    await db.product.update({ where: { slug: archived }, data: { archivedAt: new Date() } });
+    const before = await f.snapshot();
+    const report = await f.importText(f.csv([f.row({ product_slug: archived, sku: f.sku("archived"), published: "true" })]));
+    expect(report.applied).toBe(false);
+    expect(report.issues).toEqual([{ row: 2, column: "published", message: expect.stringMatching(/is archived: restore it/) }]);
+    expect(await f.snapshot()).toEqual(before);
+    const quiet = await f.importText(f.csv([f.row({ product_slug: archived, sku: f.sku("archived"), published: "false", price: "26.00" })]));
+    expect(quiet.applied).toBe(true);
+    expect(await db.product.findUniqueOrThrow({ where: { slug: archived }, select: { published: true, archivedAt: true } })).toMatchObject({ published: false, archivedAt: expect.any(Date) });
   });
 
   it("everything when only the last of many rows is wrong", async () => {
