@@ -38,8 +38,10 @@ export type CustomerCartDTO = {
 
 export const emptyCart: CustomerCartDTO = { lines: [], itemCount: 0, subtotals: [], hasProblems: false };
 
+/** A cart line with its variant and product as they are now: what the cart page and checkout (lib/dal/cart/priced-lines.ts) read. */
 export const cartLineSelect = {
   id: true,
+  variantId: true,
   quantity: true,
   variant: {
     select: {
@@ -47,8 +49,18 @@ export const cartLineSelect = {
       sku: true,
       optionValues: true,
       priceMinor: true,
+      weightGrams: true,
       product: {
-        select: { published: true, slug: true, name: true, imagePath: true, currency: true, options: { select: { name: true }, orderBy: { position: "asc" } } },
+        select: {
+          id: true,
+          published: true,
+          slug: true,
+          name: true,
+          imagePath: true,
+          currency: true,
+          categoryId: true,
+          options: { select: { name: true }, orderBy: { position: "asc" } },
+        },
       },
     },
   },

@@ -2,7 +2,8 @@ import "server-only";
 import { variantTitle } from "@/lib/catalog/variant-title";
 import { orderLineName } from "@/lib/orders/order-line-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { variantSaleSelect, variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
+import { variantSaleState } from "@/lib/dal/catalog/variant-sale-state";
+import { cartLineSelect } from "./dto";
 
 /**
  * A cart line as checkout, order placement and discounts read it: the variant
@@ -26,23 +27,6 @@ export type PricedCartLine = {
   maxPerOrder: number;
 };
 
-const pricedLineSelect = {
-  variantId: true,
-  quantity: true,
-  variant: {
-    select: {
-      ...variantSaleSelect,
-      sku: true,
-      optionValues: true,
-      priceMinor: true,
-      weightGrams: true,
-      product: {
-        select: { id: true, published: true, name: true, currency: true, categoryId: true, options: { select: { name: true }, orderBy: { position: "asc" } } },
-      },
-    },
-  },
-} as const;
-
 /**
  * The lines `where` selects, in variant id order unless `orderBy` says
  * otherwise: every checkout then reserves rows in the same order, so two never deadlock.
@@ -52,7 +36,7 @@ export async function readPricedLines(
   where: Prisma.CartItemWhereInput,
   orderBy: Prisma.CartItemOrderByWithRelationInput | Prisma.CartItemOrderByWithRelationInput[] = { variantId: "asc" },
 ): Promise<PricedCartLine[]> {
-  const rows = await tx.cartItem.findMany({ where, orderBy, select: pricedLineSelect });
+  const rows = await tx.cartItem.findMany({ where, orderBy, select: cartLineSelect });
   return rows.map(({ variantId, quantity, variant }) => {
     const { product } = variant;
     return {
