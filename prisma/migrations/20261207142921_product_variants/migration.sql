@@ -121,3 +121,10 @@ CREATE TRIGGER "ProductOption_catalog_change_row"
 CREATE TRIGGER "ProductOption_catalog_change_update"
   AFTER UPDATE ON "ProductOption"
   FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION "notify_product_part_change"();
+-- Emptying either table drops every shared page, as emptying "Product" does.
+CREATE TRIGGER "ProductVariant_catalog_change_truncate"
+  AFTER TRUNCATE ON "ProductVariant"
+  FOR EACH STATEMENT EXECUTE FUNCTION "notify_catalog_change"();
+CREATE TRIGGER "ProductOption_catalog_change_truncate"
+  AFTER TRUNCATE ON "ProductOption"
+  FOR EACH STATEMENT EXECUTE FUNCTION "notify_catalog_change"();
