@@ -80,7 +80,6 @@ export async function listOrdersForStaff(
 
 export type StaffOrderDTO = StaffOrderSummaryDTO & {
   customerId: string | null;
-  /** `sku`: the variant's SKU as it was when the order was placed (empty on orders from before variants). */
   lines: { name: string; sku: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
   discount: { code: string; amount: Money } | null;
