@@ -29,7 +29,7 @@ export async function waitForMail({
   to,
   subject,
   dir = E2E_MAIL_DIR,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
   since,
 }: WaitOptions): Promise<{ subject: string; text: string; html: string }> {
   const recipient = to.toLowerCase();

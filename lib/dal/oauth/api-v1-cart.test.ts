@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { requireTestDatabaseUrl } from "@/lib/dev-db/test-database";
 import { addItem, removeItem, setItem } from "@/lib/api/v1/cart-handlers";
 import { showProduct } from "@/lib/api/v1/catalog-handlers";
-import { apiTestSupport } from "./api-test-support";
+import { apiTestSupport } from "@/lib/oauth/api-test-support";
 
 requireTestDatabaseUrl();
 

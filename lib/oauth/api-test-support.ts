@@ -1,13 +1,9 @@
 import { expect } from "vitest";
-import { db } from "@/lib/db";
 import { orderFixtures } from "@/lib/dal/orders/test-fixtures";
-import { appSignIn } from "@/lib/oauth/test-support";
+import { appSignIn } from "./test-support";
 
 /** Calls /api/v1 handlers directly, as the route would, with a customer signed in through the app's OAuth flow. */
 export function apiTestSupport() {
-  const appSessionIds = async (userId: string) =>
-    (await db.session.findMany({ where: { userId, clientId: { not: null } }, select: { id: true } })).map((row) => row.id);
-
   const context = { ip: "203.0.113.31", userAgent: "vitest api v1" };
   const fixtures = orderFixtures();
   const { users } = fixtures;
@@ -35,9 +31,8 @@ export function apiTestSupport() {
   async function customerWithApp() {
     const user = await users.createUser();
     const { viewer, tokens } = await appSignIn(user.id, context);
-    const appViewer = { ...viewer, sessionId: (await appSessionIds(user.id))[0] ?? "" };
-    return { userId: user.id, viewer, appViewer, token: tokens.access_token };
+    return { userId: user.id, viewer, token: tokens.access_token };
   }
 
-  return { ...fixtures, context, call, problemOf, customerWithApp, appSessionIds };
+  return { ...fixtures, context, call, problemOf, customerWithApp };
 }
